@@ -1,0 +1,78 @@
+package io.slipway.api.cli;
+
+import io.slipway.engine.bench.SiteGenerator;
+import io.slipway.engine.design.DesignLimits;
+import io.slipway.engine.design.DesignLoader;
+import io.slipway.engine.design.SourceText;
+import io.slipway.engine.validation.DesignValidation;
+import io.slipway.engine.validation.RuleSet;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway bench validate}: in-process, warm timings of parse, compile and rules per site size. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+    subcommands = {BenchCommand.Validate.class})
+final class BenchCommand {
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Validate generated sites of the given sizes repeatedly in one JVM and report median stage times.")
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin RulesOption rules = new RulesOption();
+
+    @Option(names = "--nodes", split = ",", defaultValue = "1000,5000,10000,50000", description = "Site sizes (default ${DEFAULT-VALUE}).")
+    int[] sizes;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs per size (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Timed runs per size (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      RuleSet ruleSet = rules.validationRules();
+      DesignValidation validation = new DesignValidation(
+          new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), null), ruleSet);
+      out.printf("%8s %9s %9s %9s %9s %9s  %s%n", "nodes", "MB", "parse ms", "compile", "rules", "total", "result");
+      out.flush();
+      for (int n : sizes) {
+        byte[] bytes = SiteGenerator.generate(n).getBytes(StandardCharsets.UTF_8);
+        List<SourceText> input = List.of(new SourceText("generated-" + n + ".yaml", bytes));
+        long[][] t = new long[iterations][];
+        DesignValidation.Result last = null;
+        for (int i = 0; i < warmup + iterations; i++) {
+          last = validation.validate(input);
+          if (i >= warmup) {
+            DesignValidation.Timings x = last.timings();
+            t[i - warmup] = new long[] {x.parseNanos(), x.compileNanos(), x.rulesNanos()};
+          }
+        }
+        out.printf("%8d %9.1f %9.1f %9.1f %9.1f %9.1f  %s (%d errors)%n", n, bytes.length / 1e6, median(t, 0),
+            median(t, 1), median(t, 2), medianTotal(t), last.report().passed() ? "Success" : "Failure",
+            last.report().errorCount());
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+
+    private static double median(long[][] t, int col) {
+      long[] v = Arrays.stream(t).mapToLong(r -> r[col]).sorted().toArray();
+      return v[v.length / 2] / 1e6;
+    }
+
+    private static double medianTotal(long[][] t) {
+      long[] v = Arrays.stream(t).mapToLong(r -> r[0] + r[1] + r[2]).sorted().toArray();
+      return v[v.length / 2] / 1e6;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.slipway.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code slipway.jar}. */
+@Command(
+    name = "slipway",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.",
+    subcommands = {ValidateCommand.class, DesignCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      cmd.getErr().println("slipway: " + ex.getMessage());
+      return ExitCodes.UNUSABLE_INPUT;
+    });
+    cli.setParameterExceptionHandler((ex, args1) -> {
+      ex.getCommandLine().getErr().println("slipway: " + ex.getMessage());
+      ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      return ExitCodes.UNUSABLE_INPUT;
+    });
+    return cli.execute(args);
+  }
+}

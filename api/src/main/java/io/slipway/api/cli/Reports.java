@@ -1,0 +1,38 @@
+package io.slipway.api.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.slipway.engine.design.Finding;
+import io.slipway.engine.design.Level;
+import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.validation.ValidationReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Renders validation reports for the terminal or as Drydock-compatible JSON. */
+final class Reports {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Reports() {}
+
+  static void print(PrintWriter out, String format, ValidationReport report, RuleSet rules) {
+    if (format.equals("json")) {
+      try {
+        out.println(JSON.writeValueAsString(report.toStatus()));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    for (Finding f : report.findings()) {
+      out.printf("%-7s %-6s %-9s %s%n", f.level().label().toUpperCase(), f.code(), f.ruleId(),
+          (f.source() == null ? "" : f.source() + ": ") + f.message());
+      if (!f.diagnostic().isBlank() && f.level() != Level.INFO) {
+        out.printf("%25s%s%n", "", f.diagnostic());
+      }
+    }
+    out.printf("%s: %d error(s), %d warning(s) — %d rules from %s%n", report.passed() ? "Success" : "Failure",
+        report.errorCount(), report.count(Level.WARNING), rules.ruleCount(), rules.origin());
+  }
+}

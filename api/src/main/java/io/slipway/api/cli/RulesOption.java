@@ -1,0 +1,40 @@
+package io.slipway.api.cli;
+
+import io.slipway.engine.validation.RuleBook;
+import io.slipway.engine.validation.RuleSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where validation rules come from, in order: {@code --rules}, {@code SLIPWAY_RULES_DIR},
+ * {@code -Dslipway.rules.dir}, {@code ./rules} when it holds a {@code validation/} folder, else the
+ * copy bundled in the jar.
+ */
+final class RulesOption {
+  @Option(names = "--rules", paramLabel = "DIR",
+      description = "Rules directory (containing validation/*.drl). Default: $SLIPWAY_RULES_DIR, ./rules, or the bundled rules.")
+  Path dir;
+
+  Path resolveDir() {
+    if (dir != null) {
+      return dir;
+    }
+    String env = System.getenv("SLIPWAY_RULES_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String prop = System.getProperty("slipway.rules.dir");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop);
+    }
+    Path local = Path.of("rules");
+    return Files.isDirectory(local.resolve("validation")) ? local : null;
+  }
+
+  /** Compiles the validation rules; throws {@code RuleCompilationException} listing file:line:col. */
+  RuleSet validationRules() {
+    Path root = resolveDir();
+    return root == null ? RuleBook.bundled("validation") : RuleBook.compile(root.resolve("validation"));
+  }
+}

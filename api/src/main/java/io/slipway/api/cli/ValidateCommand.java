@@ -1,0 +1,63 @@
+package io.slipway.api.cli;
+
+import io.slipway.engine.design.DesignInputException;
+import io.slipway.engine.design.DesignLimits;
+import io.slipway.engine.design.DesignLoader;
+import io.slipway.engine.validation.DesignValidation;
+import io.slipway.engine.validation.RuleCompilationException;
+import io.slipway.engine.validation.RuleSet;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code slipway validate}: exit 0 when the design passes, 1 when it has errors, 2 on unusable input. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Validate a site design (files or URLs are read together as one design).",
+        "Exit codes: 0 passed, 1 design has errors, 2 input or rules unusable."})
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin RulesOption rules = new RulesOption();
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (Drydock Status format)")
+  String output;
+
+  @Option(names = "--max-bytes", description = "Largest accepted input in bytes (default: ${DEFAULT-VALUE}; env SLIPWAY_DESIGN_MAX_BYTES).",
+      defaultValue = "${env:SLIPWAY_DESIGN_MAX_BYTES:-33554432}")
+  long maxBytes;
+
+  @Parameters(arity = "1..*", paramLabel = "DESIGN", description = "Design file path, file://, http(s):// or deckhand+http(s):// reference")
+  List<String> references;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!output.equals("text") && !output.equals("json")) {
+      err.println("slipway: --output must be text or json");
+      return ExitCodes.UNUSABLE_INPUT;
+    }
+    try {
+      DesignLoader loader = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(maxBytes),
+          System.getenv("SLIPWAY_DECKHAND_TOKEN"));
+      List<io.slipway.engine.design.SourceText> texts = references.stream().map(loader::fetch).toList();
+      RuleSet ruleSet = rules.validationRules();
+      DesignValidation.Result result = new DesignValidation(loader, ruleSet).validate(texts);
+      Reports.print(out, output, result.report(), ruleSet);
+      out.flush();
+      return result.report().passed() ? ExitCodes.OK : ExitCodes.INVALID;
+    } catch (DesignInputException e) {
+      err.println("slipway: " + e.getMessage());
+      return ExitCodes.UNUSABLE_INPUT;
+    } catch (RuleCompilationException e) {
+      err.println("slipway: " + e.getMessage());
+      err.println("slipway: validation not run; fix the rule files above (the design was not judged)");
+      return ExitCodes.UNUSABLE_INPUT;
+    }
+  }
+}

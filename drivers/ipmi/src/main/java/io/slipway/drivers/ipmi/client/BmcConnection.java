@@ -1,0 +1,113 @@
+package io.slipway.drivers.ipmi.client;
+
+import io.slipway.drivers.spi.DriverException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Everything the client keeps for one BMC: the reusable session, the concurrency limit and the
+ * idle timer. Confined to the client's context thread.
+ *
+ * <p>Requests beyond {@code maxInFlightPerBmc} wait in a FIFO queue, so a burst for one node does
+ * not flood its BMC (many BMCs handle one request at a time). Requests that arrive while the
+ * session is being set up share that one setup. A request that times out inside a session drops
+ * the session, since the BMC may have expired it; the next request sets up a new one.
+ */
+final class BmcConnection {
+
+  private final Vertx vertx;
+  private final BmcKey bmc;
+  private final Transport transport;
+  private final SessionOpener opener;
+  private final IpmiClientOptions options;
+  private final Runnable onIdle;
+  private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
+  private Future<Session> session;
+  private int inFlight;
+  private long idleTimer = -1;
+
+  BmcConnection(Vertx vertx, BmcKey bmc, Transport transport, SessionOpener opener, IpmiClientOptions options,
+      Runnable onIdle) {
+    this.vertx = vertx;
+    this.bmc = bmc;
+    this.transport = transport;
+    this.opener = opener;
+    this.options = options;
+    this.onIdle = onIdle;
+  }
+
+  Future<IpmiResponse> execute(IpmiRequest request) {
+    return acquire()
+        .compose(v -> session())
+        .compose(s -> s.call(transport, request, options.attemptTimeoutMs(), options.retries() + 1)
+            .onFailure(err -> dropIfExpired(s, err)))
+        .andThen(ar -> release());
+  }
+
+  /** Closes the session if there is one; used at idle expiry and client close. */
+  void close() {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+    }
+    if (session != null && session.succeeded()) {
+      session.result().close(transport);
+    }
+    session = null;
+  }
+
+  private Future<Session> session() {
+    if (session == null) {
+      Future<Session> opening = opener.open(bmc);
+      session = opening;
+      opening.onFailure(err -> {
+        if (session == opening) {
+          session = null;
+        }
+      });
+    }
+    return session;
+  }
+
+  private void dropIfExpired(Session s, Throwable err) {
+    if (err instanceof DriverException de && de.kind() == DriverException.Kind.TIMEOUT
+        && session != null && session.succeeded() && session.result() == s) {
+      transport.unregister(s);
+      session = null;
+    }
+  }
+
+  private Future<Void> acquire() {
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
+    }
+    if (inFlight < options.maxInFlightPerBmc()) {
+      inFlight++;
+      return Future.succeededFuture();
+    }
+    Promise<Void> turn = Promise.promise();
+    waiting.add(turn);
+    return turn.future();
+  }
+
+  private void release() {
+    Promise<Void> next = waiting.poll();
+    if (next != null) {
+      next.complete(); // the slot passes straight to the next waiter
+      return;
+    }
+    inFlight--;
+    if (inFlight == 0) {
+      idleTimer = vertx.setTimer(options.sessionIdleMs(), id -> {
+        idleTimer = -1;
+        if (inFlight == 0 && waiting.isEmpty()) {
+          close();
+          onIdle.run();
+        }
+      });
+    }
+  }
+}

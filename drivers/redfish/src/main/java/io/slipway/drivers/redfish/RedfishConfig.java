@@ -1,0 +1,26 @@
+package io.slipway.drivers.redfish;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the {@code redfish} driver.
+ *
+ * @param tlsVerify check the BMC's certificate and host name (BMCs often ship self-signed
+ *     certificates; turning this off is an explicit, per-installation decision)
+ * @param sessionAuth log in through the SessionService and reuse the token; otherwise HTTP basic
+ *     authentication on every request
+ * @param requestTimeoutMs bound for one HTTP exchange
+ * @param pollIntervalMs and {@code powerTimeoutMs}: power confirmation polling
+ */
+public record RedfishConfig(boolean tlsVerify, boolean sessionAuth, long requestTimeoutMs, long pollIntervalMs,
+    long powerTimeoutMs) {
+
+  public static RedfishConfig fromJson(JsonObject json) {
+    return new RedfishConfig(
+        json.getBoolean("tlsVerify", true),
+        "session".equals(json.getString("auth", "basic")),
+        json.getLong("requestTimeoutMs", 10_000L),
+        json.getLong("pollIntervalMs", 1_000L),
+        json.getLong("powerTimeoutMs", 120_000L));
+  }
+}

@@ -1,0 +1,34 @@
+package io.slipway.drivers.redfish;
+
+import io.slipway.drivers.spi.OobDriver;
+import io.slipway.drivers.spi.OobDriverProvider;
+import io.slipway.drivers.spi.PowerPoller;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * Provides the {@code redfish} driver. Configuration keys: {@code tlsVerify} (default true),
+ * {@code auth} ({@code basic} or {@code session}, default basic), {@code requestTimeoutMs} (10000),
+ * {@code pollIntervalMs} (1000), {@code powerTimeoutMs} (120000).
+ */
+public final class RedfishOobDriverProvider implements OobDriverProvider {
+
+  @Override
+  public String type() {
+    return RedfishOobDriver.TYPE;
+  }
+
+  @Override
+  public OobDriver create(Vertx vertx, JsonObject config) {
+    RedfishConfig c = RedfishConfig.fromJson(config);
+    WebClientOptions options = new WebClientOptions()
+        .setTrustAll(!c.tlsVerify())
+        .setVerifyHost(c.tlsVerify())
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
+        .setUserAgent("slipway");
+    WebClient web = WebClient.create(vertx, options);
+    return new RedfishOobDriver(new RedfishClient(web, c), new PowerPoller(vertx, c.pollIntervalMs(), c.powerTimeoutMs()));
+  }
+}

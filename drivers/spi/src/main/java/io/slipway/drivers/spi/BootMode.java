@@ -1,0 +1,7 @@
+package io.slipway.drivers.spi;
+
+/** Firmware boot mode requested with a boot device override. */
+public enum BootMode {
+  LEGACY,
+  EFI
+}

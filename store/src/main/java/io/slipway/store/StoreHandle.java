@@ -1,0 +1,101 @@
+package io.slipway.store;
+
+import io.slipway.store.embedded.EmbeddedPostgresServer;
+import io.slipway.store.pg.PgBootActionStore;
+import io.slipway.store.pg.PgBuildDataStore;
+import io.slipway.store.pg.PgDesignStore;
+import io.slipway.store.pg.PgLeaderEpochStore;
+import io.slipway.store.pg.PgNodeStateStore;
+import io.slipway.store.pg.PgResultMessageStore;
+import io.slipway.store.pg.PgTaskHistory;
+import io.slipway.store.pg.PgTaskStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The open store: the process's one connection pool and every store on top of it. Obtained from
+ * {@link Databases#open}; close it once, at shutdown.
+ */
+public final class StoreHandle {
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final DatabaseEndpoint endpoint;
+  private final EmbeddedPostgresServer server;
+  private final TaskStore tasks;
+  private final TaskHistory history;
+  private final ResultMessageStore messages;
+  private final DesignStore designs;
+  private final NodeStateStore nodes;
+  private final BootActionStore bootActions;
+  private final BuildDataStore buildData;
+  private final LeaderEpochStore leaderEpoch;
+
+  StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.endpoint = endpoint;
+    this.server = server;
+    this.tasks = new PgTaskStore(pool);
+    this.history = new PgTaskHistory(pool);
+    this.messages = new PgResultMessageStore(pool);
+    this.designs = new PgDesignStore(pool);
+    this.nodes = new PgNodeStateStore(pool);
+    this.bootActions = new PgBootActionStore(pool);
+    this.buildData = new PgBuildDataStore(pool);
+    this.leaderEpoch = new PgLeaderEpochStore(pool);
+  }
+
+  public TaskStore tasks() {
+    return tasks;
+  }
+
+  public TaskHistory history() {
+    return history;
+  }
+
+  public ResultMessageStore messages() {
+    return messages;
+  }
+
+  public DesignStore designs() {
+    return designs;
+  }
+
+  public NodeStateStore nodes() {
+    return nodes;
+  }
+
+  public BootActionStore bootActions() {
+    return bootActions;
+  }
+
+  public BuildDataStore buildData() {
+    return buildData;
+  }
+
+  public LeaderEpochStore leaderEpoch() {
+    return leaderEpoch;
+  }
+
+  /** The database in use (no password in its string form). */
+  public DatabaseEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Closes the pool, then stops the embedded server if this handle started one (off the loop). */
+  public Future<Void> close() {
+    return pool.close()
+        .eventually(
+            () ->
+                server == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(
+                        () -> {
+                          server.close();
+                          return null;
+                        },
+                        false));
+  }
+}
