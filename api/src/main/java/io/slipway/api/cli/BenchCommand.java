@@ -5,6 +5,7 @@ import io.slipway.engine.design.DesignLimits;
 import io.slipway.engine.design.DesignLoader;
 import io.slipway.engine.design.SourceText;
 import io.slipway.engine.validation.DesignValidation;
+import io.slipway.engine.validation.RuleBook;
 import io.slipway.engine.validation.RuleSet;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,9 @@ final class BenchCommand {
     @Option(names = "--nodes", split = ",", defaultValue = "1000,5000,10000,50000", description = "Site sizes (default ${DEFAULT-VALUE}).")
     int[] sizes;
 
+    @Option(names = "--mode", defaultValue = "EXECUTABLE", description = "Rule compile mode: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    RuleBook.Mode mode;
+
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs per size (default ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -40,7 +44,7 @@ final class BenchCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      RuleSet ruleSet = rules.validationRules();
+      RuleSet ruleSet = rules.validationRules(mode);
       DesignValidation validation = new DesignValidation(
           new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), null), ruleSet);
       out.printf("%8s %9s %9s %9s %9s %9s  %s%n", "nodes", "MB", "parse ms", "compile", "rules", "total", "result");

@@ -58,7 +58,8 @@ final class DesignCommand {
         err.println("slipway: no compiled node named " + node + " in the design");
         return ExitCodes.INVALID;
       }
-      ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+      ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
       PrintWriter out = spec.commandLine().getOut();
       for (EffectiveNode n : nodes) {
         out.print("---\n" + yaml.writeValueAsString(EffectiveDocuments.node(n)));

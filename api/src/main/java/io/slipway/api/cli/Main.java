@@ -18,7 +18,14 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs with the given output streams. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("slipway: " + ex.getMessage());
       return ExitCodes.UNUSABLE_INPUT;

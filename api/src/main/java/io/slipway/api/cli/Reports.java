@@ -16,6 +16,7 @@ final class Reports {
 
   private Reports() {}
 
+  /** {@code rules} is null when the design did not get as far as rule evaluation. */
   static void print(PrintWriter out, String format, ValidationReport report, RuleSet rules) {
     if (format.equals("json")) {
       try {
@@ -32,7 +33,8 @@ final class Reports {
         out.printf("%25s%s%n", "", f.diagnostic());
       }
     }
-    out.printf("%s: %d error(s), %d warning(s) — %d rules from %s%n", report.passed() ? "Success" : "Failure",
-        report.errorCount(), report.count(Level.WARNING), rules.ruleCount(), rules.origin());
+    out.printf("%s: %d error(s), %d warning(s)%s%n", report.passed() ? "Success" : "Failure",
+        report.errorCount(), report.count(Level.WARNING),
+        rules == null ? "" : " — " + rules.ruleCount() + " rules from " + rules.origin());
   }
 }

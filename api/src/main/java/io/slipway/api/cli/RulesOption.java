@@ -33,8 +33,16 @@ final class RulesOption {
   }
 
   /** Compiles the validation rules; throws {@code RuleCompilationException} listing file:line:col. */
-  RuleSet validationRules() {
+  RuleSet validationRules(RuleBook.Mode mode) {
     Path root = resolveDir();
-    return root == null ? RuleBook.bundled("validation") : RuleBook.compile(root.resolve("validation"));
+    return root == null ? RuleBook.bundled("validation", mode) : RuleBook.compile(root.resolve("validation"), mode);
+  }
+
+  /**
+   * A one-shot run only pays for the executable model when the design is big enough for faster
+   * evaluation to win back its longer build (measured break-even: a few thousand nodes).
+   */
+  static RuleBook.Mode modeFor(int nodes) {
+    return nodes >= 2000 ? RuleBook.Mode.EXECUTABLE : RuleBook.Mode.INTERPRETED;
   }
 }

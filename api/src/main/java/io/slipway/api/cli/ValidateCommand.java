@@ -46,9 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
       DesignLoader loader = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(maxBytes),
           System.getenv("SLIPWAY_DECKHAND_TOKEN"));
       List<io.slipway.engine.design.SourceText> texts = references.stream().map(loader::fetch).toList();
-      RuleSet ruleSet = rules.validationRules();
-      DesignValidation.Result result = new DesignValidation(loader, ruleSet).validate(texts);
-      Reports.print(out, output, result.report(), ruleSet);
+      RuleSet[] used = new RuleSet[1];
+      DesignValidation.Result result = new DesignValidation(loader,
+          design -> used[0] = rules.validationRules(RulesOption.modeFor(design.nodes().size()))).validate(texts);
+      Reports.print(out, output, result.report(), used[0]);
       out.flush();
       return result.report().passed() ? ExitCodes.OK : ExitCodes.INVALID;
     } catch (DesignInputException e) {

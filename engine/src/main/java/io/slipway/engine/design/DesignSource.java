@@ -100,7 +100,7 @@ public final class DesignSource {
 
   private DesignInputException tooLarge(String ref, long size) {
     return new DesignInputException(ref + ": " + size + " bytes exceeds the design size limit of "
-        + limits.maxInputBytes() + " bytes (raise slipway.design.max-bytes / SLIPWAY_DESIGN_MAX_BYTES to allow it)");
+        + limits.maxInputBytes() + " bytes (raise it with --max-bytes or SLIPWAY_DESIGN_MAX_BYTES)");
   }
 
   private static URI stripUserInfo(URI uri) throws URISyntaxException {

@@ -8,6 +8,7 @@ import io.slipway.engine.effective.EffectiveDesign;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The whole validation pipeline: read → compile the effective design → run rules. Records how long
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class DesignValidation {
   private final DesignLoader loader;
   private final EffectiveCompiler compiler = new EffectiveCompiler();
-  private final Validator validator;
+  private final Function<EffectiveDesign, RuleSet> rules;
 
   /** Stage timings in nanoseconds. */
   public record Timings(long parseNanos, long compileNanos, long rulesNanos) {}
@@ -24,8 +25,16 @@ public final class DesignValidation {
   public record Result(EffectiveDesign design, ValidationReport report, Timings timings) {}
 
   public DesignValidation(DesignLoader loader, RuleSet rules) {
+    this(loader, design -> rules);
+  }
+
+  /**
+   * Rules are asked for only when a design gets as far as rule evaluation (so unusable or broken
+   * input is reported without paying for a rule compile), and may be chosen by the design's size.
+   */
+  public DesignValidation(DesignLoader loader, Function<EffectiveDesign, RuleSet> rules) {
     this.loader = loader;
-    this.validator = new Validator(rules);
+    this.rules = rules;
   }
 
   public Result validateReferences(List<String> references) {
@@ -38,7 +47,8 @@ public final class DesignValidation {
     long t1 = System.nanoTime();
     EffectiveDesign effective = compiler.compile(design);
     long t2 = System.nanoTime();
-    ValidationReport report = ValidationReport.of(validator.validate(effective, catalog()));
+    ValidationReport report = ValidationReport.of(effective.blocked()
+        ? Validator.withoutRules(effective) : new Validator(rules.apply(effective)).validate(effective, catalog()));
     long t3 = System.nanoTime();
     return new Result(effective, report, new Timings(t1 - t0, t2 - t1, t3 - t2));
   }

@@ -37,13 +37,19 @@ public final class Validator {
    * @param catalog images → kernels the node driver offers, or null when there is no node driver
    */
   public List<Finding> validate(EffectiveDesign design, Map<String, Set<String>> catalog) {
-    List<Finding> out = new ArrayList<>(design.findings());
     if (design.blocked()) {
-      out.add(Finding.info("SW0000", "ENGINE-001", "Validation", "rules were not run because the design has errors "
-          + "that stop it being compiled; fix them and validate again", ""));
-      return out;
+      return withoutRules(design);
     }
+    List<Finding> out = new ArrayList<>(design.findings());
     out.addAll(fire(design, catalog));
+    return out;
+  }
+
+  /** The findings of a design that cannot be evaluated, with a note that rules did not run. */
+  public static List<Finding> withoutRules(EffectiveDesign design) {
+    List<Finding> out = new ArrayList<>(design.findings());
+    out.add(Finding.info("SW0000", "ENGINE-001", "Validation", "rules were not run because the design has errors "
+        + "that stop it being compiled; fix them and validate again", ""));
     return out;
   }
 

@@ -5,11 +5,13 @@ import io.slipway.drivers.spi.OobDriverProvider;
 import io.slipway.drivers.spi.PowerPoller;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * Provides the {@code redfish} driver. Configuration keys: {@code tlsVerify} (default true),
+ * {@code caPem} (CA bundle for BMC certificates; default: the JVM trust store),
  * {@code auth} ({@code basic} or {@code session}, default basic), {@code requestTimeoutMs} (10000),
  * {@code pollIntervalMs} (1000), {@code powerTimeoutMs} (120000).
  */
@@ -28,6 +30,9 @@ public final class RedfishOobDriverProvider implements OobDriverProvider {
         .setVerifyHost(c.tlsVerify())
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
         .setUserAgent("slipway");
+    if (c.tlsVerify() && c.caPem() != null) {
+      options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
+    }
     WebClient web = WebClient.create(vertx, options);
     return new RedfishOobDriver(new RedfishClient(web, c), new PowerPoller(vertx, c.pollIntervalMs(), c.powerTimeoutMs()));
   }

@@ -75,6 +75,14 @@ class RedfishDriverFeaturesTest {
   }
 
   @Test
+  void tlsVerificationAcceptsACertificateFromTheConfiguredCa() {
+    RedfishSimulator sim = sim(1, true);
+    OobDriver driver = driver(new JsonObject().put("caPem", sim.certificatePath()).put("requestTimeoutMs", 10_000));
+    OobTarget byName = OobTarget.of("localhost", sim.port(), Credentials.of("admin", "password"));
+    assertThat(join(driver.powerState(byName))).isEqualTo(PowerState.OFF);
+  }
+
+  @Test
   void severalSystemsNeedASystemId() {
     RedfishSimulator sim = sim(3, false);
     OobDriver driver = driver(new JsonObject());

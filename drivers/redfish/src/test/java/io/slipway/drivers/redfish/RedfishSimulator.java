@@ -33,6 +33,7 @@ final class RedfishSimulator {
   volatile long powerDelayMs = 100;
   volatile int logins;
   private HttpServer server;
+  private SelfSignedCertificate certificate;
 
   RedfishSimulator(Vertx vertx, int systemCount) {
     this.vertx = vertx;
@@ -44,7 +45,8 @@ final class RedfishSimulator {
   Future<RedfishSimulator> start(boolean tls) {
     HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0);
     if (tls) {
-      options.setSsl(true).setKeyCertOptions(SelfSignedCertificate.create("localhost").keyCertOptions());
+      certificate = SelfSignedCertificate.create("localhost");
+      options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
     }
     Router r = Router.router(vertx);
     r.route().handler(BodyHandler.create());
@@ -60,6 +62,11 @@ final class RedfishSimulator {
       server = s;
       return this;
     });
+  }
+
+  /** The PEM path of the self-signed certificate, for clients that choose to trust it. */
+  String certificatePath() {
+    return certificate.certificatePath();
   }
 
   int port() {

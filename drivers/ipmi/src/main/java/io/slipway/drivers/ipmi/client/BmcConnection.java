@@ -14,7 +14,9 @@ import java.util.Deque;
  * <p>Requests beyond {@code maxInFlightPerBmc} wait in a FIFO queue, so a burst for one node does
  * not flood its BMC (many BMCs handle one request at a time). Requests that arrive while the
  * session is being set up share that one setup. A request that times out inside a session drops
- * the session, since the BMC may have expired it; the next request sets up a new one.
+ * the session, since the BMC may have expired it; the next request sets up a new one. When a
+ * setup fails, requests that were queued behind it fail at once with the same error instead of
+ * each waiting out the full bound again.
  */
 final class BmcConnection {
 
@@ -26,6 +28,8 @@ final class BmcConnection {
   private final Runnable onIdle;
   private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
   private Future<Session> session;
+  private Throwable setupFailure;
+  private long setupFailedAt;
   private int inFlight;
   private long idleTimer = -1;
 
@@ -59,11 +63,17 @@ final class BmcConnection {
   }
 
   private Future<Session> session() {
+    if (session == null && setupFailure != null
+        && System.nanoTime() - setupFailedAt < options.attemptTimeoutMs() * 1_000_000L) {
+      return Future.failedFuture(setupFailure);
+    }
     if (session == null) {
       Future<Session> opening = opener.open(bmc);
       session = opening;
-      opening.onFailure(err -> {
-        if (session == opening) {
+      opening.onComplete(ar -> {
+        setupFailure = ar.failed() ? ar.cause() : null;
+        setupFailedAt = System.nanoTime();
+        if (ar.failed() && session == opening) {
           session = null;
         }
       });

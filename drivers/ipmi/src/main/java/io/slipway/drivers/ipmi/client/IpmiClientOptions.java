@@ -13,7 +13,7 @@ import java.util.List;
  * @param sessionIdleMs an unused session is closed after this long
  * @param maxInFlightPerBmc requests outstanding at once per BMC; more wait in a queue
  * @param cipherSuites preference order when the suite is discovered ({@code auto})
- * @param discoveryTimeoutMs bound for the optional Get Channel Cipher Suites probe
+ * @param discoveryTimeoutMs bound for the optional Get Channel Cipher Suites probe; 0 skips it
  * @param privilege session privilege to request (4 = ADMINISTRATOR, 3 = OPERATOR)
  * @param receiveBufferBytes UDP receive buffer, sized for bursts of answers from many BMCs
  */

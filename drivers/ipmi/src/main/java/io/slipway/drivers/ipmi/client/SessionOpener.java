@@ -46,7 +46,7 @@ final class SessionOpener {
     int consoleSid = Crypto.randomNonZeroInt();
     var request = new Handshake.OpenRequest(nextTag(), options.privilege(), consoleSid, suite.authAlgorithm(),
         suite.integrityAlgorithm(), suite.confidentialityAlgorithm());
-    return setup(bmc, consoleSid, RmcpPacket.OPEN_SESSION_REQUEST, request.encode(), "Open Session")
+    return setup(bmc, request.tag(), RmcpPacket.OPEN_SESSION_REQUEST, request.encode(), "Open Session")
         .compose(payload -> {
           var answer = Handshake.OpenResponse.decode(payload);
           if (answer.status() == RmcpStatus.OK) {
@@ -98,7 +98,7 @@ final class SessionOpener {
 
     Future<Session> run() {
       var rakp1 = new Handshake.Rakp1(nextTag(), bmcSid, rc, role, user);
-      return setup(bmc, consoleSid, RmcpPacket.RAKP_1, rakp1.encode(), "RAKP 1").compose(this::onRakp2);
+      return setup(bmc, rakp1.tag(), RmcpPacket.RAKP_1, rakp1.encode(), "RAKP 1").compose(this::onRakp2);
     }
 
     private Future<Session> onRakp2(byte[] payload) {
@@ -115,12 +115,15 @@ final class SessionOpener {
       byte[] expected = SessionKeys.rakp2Code(suite, kuid, consoleSid, bmcSid, rc,
           rakp2.rm(), rakp2.guid(), role, user);
       if (!MessageDigest.isEqual(expected, rakp2.authCode())) {
+        // tell the BMC, so it frees the half-open session instead of holding it until it times out
+        var abort = new Handshake.Rakp3(nextTag(), RmcpStatus.INVALID_INTEGRITY_CHECK, bmcSid, new byte[0]);
+        transport.send(bmc, RmcpPacket.plain(RmcpPacket.RAKP_3, abort.encode()));
         return Future.failedFuture(DriverException.auth("BMC " + bmc + ": password rejected (RAKP 2 code mismatch)"));
       }
       var keys = SessionKeys.derive(suite, kuid, rc, rakp2.rm(), role, user);
       byte[] code = SessionKeys.rakp3Code(suite, kuid, rakp2.rm(), consoleSid, role, user);
       var rakp3 = new Handshake.Rakp3(nextTag(), 0, bmcSid, code);
-      return setup(bmc, consoleSid, RmcpPacket.RAKP_3, rakp3.encode(), "RAKP 3").compose(p -> {
+      return setup(bmc, rakp3.tag(), RmcpPacket.RAKP_3, rakp3.encode(), "RAKP 3").compose(p -> {
         var rakp4 = Handshake.Rakp4.decode(p);
         if (rakp4.status() != RmcpStatus.OK) {
           return Future.failedFuture(statusError(bmc, "RAKP 3", rakp4.status()));
@@ -134,9 +137,9 @@ final class SessionOpener {
   }
 
   /** Sends a setup payload and waits for the matching answer (the request type + 1). */
-  private Future<byte[]> setup(BmcKey bmc, int consoleSid, int type, byte[] payload, String what) {
+  private Future<byte[]> setup(BmcKey bmc, int tag, int type, byte[] payload, String what) {
     var packet = RmcpPacket.plain(type, payload);
-    return transport.exchange(bmc, Transport.setupKey(consoleSid, type + 1), () -> packet,
+    return transport.exchange(bmc, Transport.setupKey(bmc.endpoint(), type + 1, tag), () -> packet,
         options.attemptTimeoutMs(), options.retries() + 1, what).map(o -> (byte[]) o);
   }
 

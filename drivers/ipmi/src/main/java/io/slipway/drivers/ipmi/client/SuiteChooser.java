@@ -15,9 +15,10 @@ import java.util.Map;
  * cipher suites to try, in order.
  *
  * <p>A configured suite is used as is. With {@code auto}, a suite that worked before for the same
- * BMC is reused; otherwise Get Channel Cipher Suites is asked in the IPMI 1.5 sessionless format,
- * within a short bound, because some BMCs silently drop it. Without an answer the configured
- * preference list is tried in order and Open Session's status tells which suites are refused.
+ * BMC is reused; otherwise Get Channel Cipher Suites is asked in the IPMI 1.5 sessionless format
+ * (some BMCs silently drop the RMCP+ form of it) within a short bound ({@code discoveryTimeoutMs};
+ * 0 skips the question). Without an answer the configured preference list is tried in order and
+ * Open Session's status tells which suites are refused.
  */
 final class SuiteChooser {
 
@@ -59,6 +60,9 @@ final class SuiteChooser {
       return Future.succeededFuture(List.of(known));
     }
     List<CipherSuite> preferred = preferred();
+    if (options.discoveryTimeoutMs() <= 0) {
+      return Future.succeededFuture(preferred);
+    }
     return offered(bmc, 0, new ByteArrayOutputStream())
         .map(ids -> {
           List<CipherSuite> both = preferred.stream().filter(s -> ids.contains(s.id())).toList();

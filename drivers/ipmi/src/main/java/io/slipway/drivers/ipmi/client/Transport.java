@@ -11,9 +11,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,8 +21,8 @@ import java.util.function.Supplier;
  * retransmission on timers. All state is confined to the client's context thread.
  *
  * <p>Answers are matched by a key: sessionless messages by sender and requester sequence,
- * session-setup payloads by console session ID and payload type, session messages by console
- * session ID and requester sequence. Unmatched datagrams (late duplicates, strangers) are dropped.
+ * session-setup payloads by sender, payload type and message tag (a refusal may be only two bytes
+ * long and carry no session ID), session messages by console session ID and requester sequence. Unmatched datagrams (late duplicates, strangers) are dropped.
  */
 final class Transport {
 
@@ -60,9 +59,14 @@ final class Transport {
     return started;
   }
 
+  /** Fails whatever still waits for an answer, then closes the socket. */
   Future<Void> close() {
-    pending.values().forEach(p -> vertx.cancelTimer(p.timerId));
+    List<Pending> waiting = List.copyOf(pending.values());
     pending.clear();
+    waiting.forEach(p -> {
+      vertx.cancelTimer(p.timerId);
+      p.promise.tryFail(DriverException.failed("IPMI client closed"));
+    });
     return socket == null ? Future.succeededFuture() : socket.close();
   }
 
@@ -119,8 +123,8 @@ final class Transport {
     return "s/" + endpoint + "/" + rqSeq;
   }
 
-  static String setupKey(int consoleSid, int payloadType) {
-    return "p/" + consoleSid + "/" + payloadType;
+  static String setupKey(String endpoint, int payloadType, int tag) {
+    return "p/" + endpoint + "/" + payloadType + "/" + tag;
   }
 
   static String sessionKey(int consoleSid, int rqSeq) {
@@ -130,14 +134,15 @@ final class Transport {
   private void onPacket(DatagramPacket datagram) {
     try {
       RmcpPacket p = RmcpPacket.parse(datagram.data());
+      String endpoint = Addresses.canonical(datagram.sender().host()) + ":" + datagram.sender().port();
       if (p.authType() == RmcpPacket.AUTH_NONE) {
         LanMessage m = LanMessage.decode(p.payload(), true);
-        String endpoint = Addresses.canonical(datagram.sender().host()) + ":" + datagram.sender().port();
         complete(sessionlessKey(endpoint, m.rqSeq()), m);
       } else if (p.payloadType() != RmcpPacket.PAYLOAD_IPMI) {
         byte[] payload = p.payload();
-        int consoleSid = ByteBuffer.wrap(payload, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        complete(setupKey(consoleSid, p.payloadType()), payload);
+        if (payload.length > 0) {
+          complete(setupKey(endpoint, p.payloadType(), payload[0] & 0xFF), payload);
+        }
       } else {
         Session s = sessions.get(p.sessionId());
         if (s != null) {

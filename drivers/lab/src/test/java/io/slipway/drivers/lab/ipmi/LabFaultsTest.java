@@ -73,6 +73,16 @@ class LabFaultsTest {
   }
 
   @Test
+  void requestsQueuedBehindAFailedSessionSetupFailTogether() {
+    bmc.faults().dead(true);
+    driver(100, 2);
+    long start = System.nanoTime();
+    var calls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> driver.powerState(target())).toList();
+    calls.forEach(c -> assertThat(failure(c).kind()).isEqualTo(DriverException.Kind.TIMEOUT));
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1300L); // one bound, not five
+  }
+
+  @Test
   void aBmcSlowerThanOneAttemptStillAnswersWithinTheBound() {
     bmc.faults().latencyMs(150);
     driver(100, 5);
