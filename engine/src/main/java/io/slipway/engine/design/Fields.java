@@ -189,7 +189,7 @@ final class Fields {
         ctx.schemaError(item, path + "." + key + "[" + i + "]", describe(item) + " is not of type 'string'");
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   <T> List<T> list(String key, Function<Fields, T> reader) {
@@ -205,7 +205,7 @@ final class Fields {
         out.add(value);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** A flat mapping of scalars; values become text (YAML {@code true} → {@code "true"}). */
@@ -224,7 +224,7 @@ final class Fields {
         ctx.schemaError(v, m.path + "." + k, describe(v) + " is not of type 'string'");
       }
     }
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private List<Node> sequence(String key) {

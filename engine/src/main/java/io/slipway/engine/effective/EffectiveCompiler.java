@@ -31,9 +31,10 @@ public final class EffectiveCompiler {
     Map<String, HardwareProfile> hardware = index(design.hardwareProfiles(), HardwareProfile::name);
     Map<String, Network> networks = index(design.networks(), Network::name);
     ProfileResolver resolver = new ProfileResolver(profiles);
+    KernelCache kernelCache = new KernelCache();
     List<EffectiveNode> nodes = new ArrayList<>(design.nodes().size());
     for (BaremetalNode n : design.nodes()) {
-      EffectiveNode node = node(nodes.size(), n, resolver, hardware, networks, problems::add);
+      EffectiveNode node = node(nodes.size(), n, resolver, kernelCache, hardware, networks, problems::add);
       if (node != null) {
         nodes.add(node);
       }
@@ -46,7 +47,7 @@ public final class EffectiveCompiler {
         design.bootActions(), List.copyOf(findings), blocked);
   }
 
-  private static EffectiveNode node(int ordinal, BaremetalNode n, ProfileResolver resolver,
+  private static EffectiveNode node(int ordinal, BaremetalNode n, ProfileResolver resolver, KernelCache kernelCache,
       Map<String, HardwareProfile> hardware, Map<String, Network> networks, java.util.function.Consumer<Finding> problems) {
     ProfileResolver.Compiled c = resolver.apply(n.doc(), n.spec());
     if (c.error() != null) {
@@ -62,7 +63,7 @@ public final class EffectiveCompiler {
           "Every node needs a defined hardware_profile.", n.doc()));
       return null;
     }
-    Map<String, String> kernel = KernelParams.resolve(c.spec().kernelParams(), hw, n.doc(), problems);
+    Map<String, String> kernel = kernelCache.resolve(c.spec().kernelParams(), hw, n.doc(), problems);
     Network primary = c.spec().primaryNetwork() == null ? null : networks.get(c.spec().primaryNetwork());
     String domain = primary == null ? Network.DEFAULT_DNS_DOMAIN : primary.dnsDomain();
     return new EffectiveNode(ordinal, n.doc(), n.name(), c.spec(), c.chain(), hw, n.addressing(), n.bootMac(),
@@ -89,6 +90,30 @@ public final class EffectiveCompiler {
       out.add(t == null ? n : n.withBootActions(t));
     }
     return out;
+  }
+
+  /**
+   * Resolved kernel parameters per (inherited parameter map, hardware profile): nodes that inherit
+   * both unchanged share one resolved map instead of each allocating its own.
+   */
+  private static final class KernelCache {
+    private final Map<Map<String, String>, Map<HardwareProfile, Map<String, String>>> cache = new IdentityHashMap<>();
+
+    Map<String, String> resolve(Map<String, String> params, HardwareProfile hw, DocRef node,
+        java.util.function.Consumer<Finding> problems) {
+      Map<HardwareProfile, Map<String, String>> byHw = cache.computeIfAbsent(params, k -> new IdentityHashMap<>());
+      Map<String, String> done = byHw.get(hw);
+      if (done != null) {
+        return done;
+      }
+      List<Finding> errors = new ArrayList<>();
+      Map<String, String> resolved = KernelParams.resolve(params, hw, node, errors::add);
+      errors.forEach(problems);
+      if (errors.isEmpty()) {
+        byHw.put(hw, resolved); // failures are not cached so every affected node is reported
+      }
+      return resolved;
+    }
   }
 
   /** Two documents of one kind with one name: the first is used, both are reported. */

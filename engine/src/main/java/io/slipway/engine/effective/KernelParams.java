@@ -19,6 +19,9 @@ final class KernelParams {
   private KernelParams() {}
 
   static Map<String, String> resolve(Map<String, String> params, HardwareProfile hw, DocRef node, Consumer<Finding> errors) {
+    if (params.values().stream().noneMatch(v -> v != null && v.startsWith(PREFIX))) {
+      return params;
+    }
     Map<String, String> out = new LinkedHashMap<>();
     params.forEach((key, value) -> {
       if (value == null || !value.startsWith(PREFIX)) {
@@ -36,7 +39,7 @@ final class KernelParams {
         out.put(key, resolved);
       }
     });
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static String lookup(String ref, HardwareProfile hw) {

@@ -34,6 +34,9 @@ final class Merge {
     if (child == null) {
       return parent == null ? null : List.copyOf(parent);
     }
+    if (child.isEmpty() && parent != null) {
+      return List.copyOf(parent);
+    }
     Set<String> removed = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (String c : child) {
@@ -55,11 +58,13 @@ final class Merge {
 
   /** Parent keys unless the child has {@code !key}, overlaid by the child's other keys. */
   static Map<String, String> dict(Map<String, String> parent, Map<String, String> child) {
+    // Most nodes add nothing to a map they inherit: share the parent's (immutable) map then.
+    if (child == null || child.isEmpty()) {
+      return parent == null ? Map.of() : parent;
+    }
     Map<String, String> out = new LinkedHashMap<>();
     Set<String> removed = new HashSet<>();
-    if (child != null) {
-      child.keySet().stream().filter(k -> k.startsWith("!")).forEach(k -> removed.add(k.substring(1)));
-    }
+    child.keySet().stream().filter(k -> k.startsWith("!")).forEach(k -> removed.add(k.substring(1)));
     if (parent != null) {
       parent.forEach((k, v) -> {
         if (!removed.contains(k)) {
@@ -67,14 +72,12 @@ final class Merge {
         }
       });
     }
-    if (child != null) {
-      child.forEach((k, v) -> {
-        if (!k.startsWith("!")) {
-          out.put(k, v);
-        }
-      });
-    }
-    return out;
+    child.forEach((k, v) -> {
+      if (!k.startsWith("!")) {
+        out.put(k, v);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.slipway.drivers.ipmi;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import io.slipway.drivers.ipmi.client.BmcKey;
 import io.slipway.drivers.ipmi.client.IpmiClient;
 import io.slipway.drivers.ipmi.client.IpmiRequest;
@@ -20,9 +23,6 @@ import io.slipway.drivers.spi.PowerPoller;
 import io.slipway.drivers.spi.PowerState;
 import io.slipway.drivers.spi.SensorReading;
 import io.vertx.core.Future;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The {@code ipmi} OOB driver: IPMI 2.0 over RMCP+ through the project's own {@link IpmiClient}.
@@ -57,24 +57,42 @@ public final class IpmiOobDriver implements OobDriver {
 
   @Override
   public Future<PowerState> setPower(OobTarget target, PowerAction action) {
-    return powerState(target).compose(now -> {
-      if (now == action.expected() && (action == PowerAction.ON || action.expected() == PowerState.OFF)) {
-        return Future.succeededFuture(now);
-      }
-      // A cycle or reset of a node that is off means "make it run": power it on instead.
-      PowerAction sent = now == PowerState.OFF && action.expected() == PowerState.ON ? PowerAction.ON : action;
-      return call(target, Chassis.control(sent), "Chassis Control " + sent)
-          .compose(v -> poller.await(() -> powerState(target), action.expected(), "BMC " + target));
-    });
+    return powerState(target)
+        .compose(
+            now -> {
+              if (now == action.expected()
+                  && (action == PowerAction.ON || action.expected() == PowerState.OFF)) {
+                return Future.succeededFuture(now);
+              }
+              // A cycle or reset of a node that is off means "make it run": power it on instead.
+              PowerAction sent =
+                  now == PowerState.OFF && action.expected() == PowerState.ON
+                      ? PowerAction.ON
+                      : action;
+              return call(target, Chassis.control(sent), "Chassis Control " + sent)
+                  .compose(
+                      v ->
+                          poller.await(
+                              () -> powerState(target), action.expected(), "BMC " + target));
+            });
   }
 
   @Override
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
     return call(target, Chassis.setBootFlags(options), "Set System Boot Options")
         .compose(v -> bootDevice(target))
-        .compose(read -> read.device() == options.device() ? Future.<Void>succeededFuture()
-            : Future.failedFuture(DriverException.failed("BMC " + target + " accepted boot device "
-                + options.device() + " but reports " + read.device())));
+        .compose(
+            read ->
+                read.device() == options.device()
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        DriverException.failed(
+                            "BMC "
+                                + target
+                                + " accepted boot device "
+                                + options.device()
+                                + " but reports "
+                                + read.device())));
   }
 
   @Override
@@ -85,11 +103,25 @@ public final class IpmiOobDriver implements OobDriver {
   @Override
   public Future<OobInventory> interrogate(OobTarget target) {
     var exec = executor(target);
-    return powerState(target).compose(power ->
-        call(target, DeviceId.request(), "Get Device ID").map(DeviceId::parse).compose(id ->
-            optional(new FruReader(exec).read(0).map(Fru::parse), Map.<String, String>of()).compose(fru ->
-                optional(new SdrReader(exec).readings(), List.<SensorReading>of())
-                    .map(sensors -> new OobInventory(power, id.asMap(), fru, sensors)))));
+    return powerState(target)
+        .compose(
+            power ->
+                call(target, DeviceId.request(), "Get Device ID")
+                    .map(DeviceId::parse)
+                    .compose(
+                        id ->
+                            optional(
+                                    new FruReader(exec).read(0).map(Fru::parse),
+                                    Map.<String, String>of())
+                                .compose(
+                                    fru ->
+                                        optional(
+                                                new SdrReader(exec).readings(),
+                                                List.<SensorReading>of())
+                                            .map(
+                                                sensors ->
+                                                    new OobInventory(
+                                                        power, id.asMap(), fru, sensors)))));
   }
 
   @Override
@@ -103,24 +135,35 @@ public final class IpmiOobDriver implements OobDriver {
   }
 
   private Future<IpmiResponse> call(OobTarget target, IpmiRequest request, String what) {
-    return executor(target).apply(request)
+    return executor(target)
+        .apply(request)
         .map(rsp -> CompletionCodes.require(rsp, what + " on BMC " + target))
         .recover(IpmiOobDriver::typed);
   }
 
   private Function<IpmiRequest, Future<IpmiResponse>> executor(OobTarget target) {
     if (target.credentials() == null) {
-      return r -> Future.failedFuture(DriverException.auth("no IPMI credentials for BMC " + target));
+      return r ->
+          Future.failedFuture(DriverException.auth("no IPMI credentials for BMC " + target));
     }
-    BmcKey key = new BmcKey(target.address(), target.portOr(DEFAULT_PORT), target.credentials(),
-        target.option("cipherSuite").orElse(defaultSuite));
+    BmcKey key =
+        new BmcKey(
+            target.address(),
+            target.portOr(DEFAULT_PORT),
+            target.credentials(),
+            target.option("cipherSuite").orElse(defaultSuite));
     return r -> client.execute(key, r);
   }
 
   /** FRU and SDR are optional features: a BMC without them still yields an inventory. */
   private static <T> Future<T> optional(Future<T> read, T fallback) {
-    return read.recover(err -> err instanceof DriverException de && de.kind() != DriverException.Kind.TIMEOUT
-        && de.kind() != DriverException.Kind.AUTH ? Future.succeededFuture(fallback) : typed(err));
+    return read.recover(
+        err ->
+            err instanceof DriverException de
+                    && de.kind() != DriverException.Kind.TIMEOUT
+                    && de.kind() != DriverException.Kind.AUTH
+                ? Future.succeededFuture(fallback)
+                : typed(err));
   }
 
   /** Anything that is not already typed (a malformed answer, a bug) becomes FAILED. */
@@ -128,7 +171,8 @@ public final class IpmiOobDriver implements OobDriver {
     if (err instanceof DriverException) {
       return Future.failedFuture(err);
     }
-    return Future.failedFuture(new DriverException(DriverException.Kind.FAILED, false,
-        "IPMI exchange failed: " + err, null, err));
+    return Future.failedFuture(
+        new DriverException(
+            DriverException.Kind.FAILED, false, "IPMI exchange failed: " + err, null, err));
   }
 }

@@ -23,8 +23,11 @@ public final class IpmiOobDriverProvider implements OobDriverProvider {
   @Override
   public OobDriver create(Vertx vertx, JsonObject config) {
     IpmiClient client = IpmiClient.create(vertx, IpmiClientOptions.fromJson(config));
-    PowerPoller poller = new PowerPoller(vertx, config.getLong("pollIntervalMs", 500L),
-        config.getLong("powerTimeoutMs", 30_000L));
+    PowerPoller poller =
+        new PowerPoller(
+            vertx,
+            config.getLong("pollIntervalMs", 500L),
+            config.getLong("powerTimeoutMs", 30_000L));
     return new IpmiOobDriver(client, poller, config.getString("cipherSuite", "auto"));
   }
 }

@@ -2,8 +2,8 @@ package io.slipway.drivers.ipmi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.drivers.spi.OobDrivers;
 import org.junit.jupiter.api.Test;
+import io.slipway.drivers.spi.OobDrivers;
 
 class IpmiOobDriverProviderTest {
 

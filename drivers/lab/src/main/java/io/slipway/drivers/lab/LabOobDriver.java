@@ -1,5 +1,9 @@
 package io.slipway.drivers.lab;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import io.slipway.drivers.lab.bmc.LabBmc;
 import io.slipway.drivers.lab.bmc.LabBmcConfig;
 import io.slipway.drivers.spi.BootOptions;
@@ -11,19 +15,15 @@ import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
- * The {@code lab} OOB driver: every node gets an in-JVM simulated BMC, created on first use, and
- * is then driven by the real IPMI driver over loopback UDP, so a demo or a scale test exercises
- * the same client code as a data centre.
+ * The {@code lab} OOB driver: every node gets an in-JVM simulated BMC, created on first use, and is
+ * then driven by the real IPMI driver over loopback UDP, so a demo or a scale test exercises the
+ * same client code as a data centre.
  *
- * <p>The simulated BMC of a target is keyed by its address and port and accepts the credentials
- * of the first call that created it. Target options set its faults on every call: {@code
- * lab.loss} (0–1), {@code lab.latencyMs}, {@code lab.dead} and {@code lab.powerDelayMs}.
+ * <p>The simulated BMC of a target is keyed by its address and port and accepts the credentials of
+ * the first call that created it. Target options set its faults on every call: {@code lab.loss}
+ * (0–1), {@code lab.latencyMs}, {@code lab.dead} and {@code lab.powerDelayMs}.
  */
 public final class LabOobDriver implements OobDriver {
 
@@ -43,13 +43,29 @@ public final class LabOobDriver implements OobDriver {
     return TYPE;
   }
 
-  /** The simulated BMC behind {@code target}, started if needed; for tests and the lab bootstrapper. */
+  /**
+   * The simulated BMC behind {@code target}, started if needed; for tests and the lab bootstrapper.
+   */
   public Future<LabBmc> bmc(OobTarget target) {
-    Credentials c = target.credentials() == null ? Credentials.of("admin", "password") : target.credentials();
-    LabBmcConfig config = LabBmcConfig.defaults("LAB-" + target.address()).withPassword(c.password());
-    return bmcs.computeIfAbsent(target.address() + ":" + target.port(), k -> LabBmc.start(vertx,
-            new LabBmcConfig(config.host(), 0, c.username(), c.password(), config.cipherSuites(), true,
-                config.maxFruRead(), config.fru(), config.sensors())))
+    Credentials c =
+        target.credentials() == null ? Credentials.of("admin", "password") : target.credentials();
+    LabBmcConfig config =
+        LabBmcConfig.defaults("LAB-" + target.address()).withPassword(c.password());
+    return bmcs.computeIfAbsent(
+            target.address() + ":" + target.port(),
+            k ->
+                LabBmc.start(
+                    vertx,
+                    new LabBmcConfig(
+                        config.host(),
+                        0,
+                        c.username(),
+                        c.password(),
+                        config.cipherSuites(),
+                        true,
+                        config.maxFruRead(),
+                        config.fru(),
+                        config.sensors())))
         .map(b -> applyFaults(b, target));
   }
 

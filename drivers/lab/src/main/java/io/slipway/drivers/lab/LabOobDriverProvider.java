@@ -12,8 +12,13 @@ import io.vertx.core.json.JsonObject;
  */
 public final class LabOobDriverProvider implements OobDriverProvider {
 
-  static final JsonObject DEFAULTS = new JsonObject().put("attemptTimeoutMs", 200).put("retries", 4)
-      .put("pollIntervalMs", 50).put("powerTimeoutMs", 10_000).put("cipherSuite", "3");
+  static final JsonObject DEFAULTS =
+      new JsonObject()
+          .put("attemptTimeoutMs", 200)
+          .put("retries", 4)
+          .put("pollIntervalMs", 50)
+          .put("powerTimeoutMs", 10_000)
+          .put("cipherSuite", "3");
 
   @Override
   public String type() {

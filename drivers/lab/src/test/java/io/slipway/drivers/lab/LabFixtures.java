@@ -1,11 +1,11 @@
 package io.slipway.drivers.lab;
 
-import io.slipway.drivers.spi.DriverException;
-import io.vertx.core.Future;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.slipway.drivers.spi.DriverException;
+import io.vertx.core.Future;
 
 /** Helpers shared by the lab tests. Tests wait on the JUnit thread, never on an event loop. */
 public final class LabFixtures {

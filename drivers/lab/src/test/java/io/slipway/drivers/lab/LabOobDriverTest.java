@@ -2,6 +2,12 @@ package io.slipway.drivers.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.lab.bmc.LabChassis;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootOptions;
@@ -14,24 +20,20 @@ import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 class LabOobDriverTest extends OobDriverContract {
 
   private static Vertx vertx;
   private static LabOobDriver driver;
-  private static final OobTarget NODE = OobTarget.of("10.0.0.11", 623, Credentials.of("admin", "s3cret"));
+  private static final OobTarget NODE =
+      OobTarget.of("10.0.0.11", 623, Credentials.of("admin", "s3cret"));
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
     driver = (LabOobDriver) OobDrivers.load().create("lab", vertx, new JsonObject());
-    LabFixtures.join(driver.validate(NODE)); // the first call creates the node's BMC with these credentials
+    LabFixtures.join(
+        driver.validate(NODE)); // the first call creates the node's BMC with these credentials
   }
 
   @AfterAll
@@ -72,7 +74,9 @@ class LabOobDriverTest extends OobDriverContract {
     LabFixtures.join(driver.bmc(node)).chassis().onPowerChange(events::add);
     LabFixtures.join(driver.setBootDevice(node, BootOptions.once(BootDevice.PXE)));
     LabFixtures.join(driver.setPower(node, PowerAction.ON));
-    assertThat(events).first().isEqualTo(new LabChassis.PowerEvent(PowerState.ON, BootOptions.once(BootDevice.PXE)));
+    assertThat(events)
+        .first()
+        .isEqualTo(new LabChassis.PowerEvent(PowerState.ON, BootOptions.once(BootDevice.PXE)));
     // the one-time override was consumed by that boot
     assertThat(LabFixtures.join(driver.bootDevice(node)).device()).isEqualTo(BootDevice.NONE);
   }

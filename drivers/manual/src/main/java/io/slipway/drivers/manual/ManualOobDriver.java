@@ -1,5 +1,12 @@
 package io.slipway.drivers.manual;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.DriverException;
@@ -13,19 +20,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The {@code manual} OOB driver: a person does the work. Each power or boot change becomes a
- * {@link ManualRequest}; its future completes when someone calls {@link #confirm} (through the
- * API), fails {@code REFUSED} on {@link #reject}, and fails {@code TIMEOUT} when nobody answers
- * within {@code confirmTimeoutMs}. Nothing sleeps while waiting.
+ * The {@code manual} OOB driver: a person does the work. Each power or boot change becomes a {@link
+ * ManualRequest}; its future completes when someone calls {@link #confirm} (through the API), fails
+ * {@code REFUSED} on {@link #reject}, and fails {@code TIMEOUT} when nobody answers within {@code
+ * confirmTimeoutMs}. Nothing sleeps while waiting.
  *
  * <p>Power and boot state are what operators last confirmed; before any confirmation power is
  * {@link PowerState#UNKNOWN}. There is nothing to reach, so {@link #validate} always succeeds.
@@ -34,7 +34,8 @@ public final class ManualOobDriver implements OobDriver {
 
   public static final String TYPE = "manual";
 
-  private record Waiting(ManualRequest request, Promise<Void> promise, Context context, long timer) {}
+  private record Waiting(
+      ManualRequest request, Promise<Void> promise, Context context, long timer) {}
 
   private final Vertx vertx;
   private final long confirmTimeoutMs;
@@ -55,8 +56,10 @@ public final class ManualOobDriver implements OobDriver {
 
   /** Requests waiting for an operator, oldest first. */
   public List<ManualRequest> pending() {
-    return waiting.values().stream().map(Waiting::request)
-        .sorted(Comparator.comparing(ManualRequest::requestedAt)).toList();
+    return waiting.values().stream()
+        .map(Waiting::request)
+        .sorted(Comparator.comparing(ManualRequest::requestedAt))
+        .toList();
   }
 
   /** Marks a request done; false if no such request is waiting. Callable from any thread. */
@@ -66,8 +69,12 @@ public final class ManualOobDriver implements OobDriver {
 
   /** Marks a request as not done; its caller fails with {@code REFUSED}. */
   public boolean reject(String requestId, String reason) {
-    return finish(requestId, new DriverException(DriverException.Kind.REFUSED, false,
-        "operator rejected request " + requestId + ": " + reason));
+    return finish(
+        requestId,
+        new DriverException(
+            DriverException.Kind.REFUSED,
+            false,
+            "operator rejected request " + requestId + ": " + reason));
   }
 
   /** Hears every new request (e.g. to notify operators). */
@@ -83,30 +90,35 @@ public final class ManualOobDriver implements OobDriver {
   @Override
   public Future<PowerState> setPower(OobTarget target, PowerAction action) {
     PowerState now = power.getOrDefault(key(target), PowerState.UNKNOWN);
-    if (now == action.expected() && (action == PowerAction.ON || action.expected() == PowerState.OFF)) {
+    if (now == action.expected()
+        && (action == PowerAction.ON || action.expected() == PowerState.OFF)) {
       return Future.succeededFuture(now);
     }
     return ask(new ManualRequest(UUID.randomUUID().toString(), target, action, null, Instant.now()))
-        .map(v -> {
-          power.put(key(target), action.expected());
-          return action.expected();
-        });
+        .map(
+            v -> {
+              power.put(key(target), action.expected());
+              return action.expected();
+            });
   }
 
   @Override
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
-    return ask(new ManualRequest(UUID.randomUUID().toString(), target, null, options, Instant.now()))
+    return ask(new ManualRequest(
+            UUID.randomUUID().toString(), target, null, options, Instant.now()))
         .onSuccess(v -> boot.put(key(target), options));
   }
 
   @Override
   public Future<BootOptions> bootDevice(OobTarget target) {
-    return Future.succeededFuture(boot.getOrDefault(key(target), BootOptions.once(BootDevice.NONE)));
+    return Future.succeededFuture(
+        boot.getOrDefault(key(target), BootOptions.once(BootDevice.NONE)));
   }
 
   @Override
   public Future<OobInventory> interrogate(OobTarget target) {
-    return powerState(target).map(p -> new OobInventory(p, Map.of("control", "manual"), Map.of(), List.of()));
+    return powerState(target)
+        .map(p -> new OobInventory(p, Map.of("control", "manual"), Map.of(), List.of()));
   }
 
   @Override
@@ -116,15 +128,27 @@ public final class ManualOobDriver implements OobDriver {
 
   @Override
   public Future<Void> close() {
-    List.copyOf(waiting.keySet()).forEach(id -> finish(id, DriverException.failed("manual driver closed")));
+    List.copyOf(waiting.keySet())
+        .forEach(id -> finish(id, DriverException.failed("manual driver closed")));
     return Future.succeededFuture();
   }
 
   private Future<Void> ask(ManualRequest request) {
-    Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+    Context context =
+        Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
     Promise<Void> promise = Promise.promise();
-    long timer = vertx.setTimer(confirmTimeoutMs, id -> finish(request.id(), DriverException.timeout(
-        "nobody confirmed \"" + request.describe() + "\" within " + confirmTimeoutMs + " ms")));
+    long timer =
+        vertx.setTimer(
+            confirmTimeoutMs,
+            id ->
+                finish(
+                    request.id(),
+                    DriverException.timeout(
+                        "nobody confirmed \""
+                            + request.describe()
+                            + "\" within "
+                            + confirmTimeoutMs
+                            + " ms")));
     waiting.put(request.id(), new Waiting(request, promise, context, timer));
     listeners.forEach(l -> l.handle(request));
     return promise.future();
@@ -137,13 +161,14 @@ public final class ManualOobDriver implements OobDriver {
       return false;
     }
     vertx.cancelTimer(w.timer);
-    w.context.runOnContext(v -> {
-      if (failure == null) {
-        w.promise.tryComplete();
-      } else {
-        w.promise.tryFail(failure);
-      }
-    });
+    w.context.runOnContext(
+        v -> {
+          if (failure == null) {
+            w.promise.tryComplete();
+          } else {
+            w.promise.tryFail(failure);
+          }
+        });
     return true;
   }
 

@@ -2,6 +2,10 @@ package io.slipway.drivers.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.Credentials;
@@ -15,10 +19,6 @@ import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The OOB contract for the manual driver, with a simulated operator who confirms every request a
@@ -34,11 +34,12 @@ class ManualOobDriverTest extends OobDriverContract {
   static void start() {
     vertx = Vertx.vertx();
     driver = (ManualOobDriver) OobDrivers.load().create("manual", vertx, new JsonObject());
-    driver.onRequest(rq -> {
-      if (rq.target().equals(NODE)) {
-        vertx.setTimer(5, id -> driver.confirm(rq.id()));
-      }
-    });
+    driver.onRequest(
+        rq -> {
+          if (rq.target().equals(NODE)) {
+            vertx.setTimer(5, id -> driver.confirm(rq.id()));
+          }
+        });
   }
 
   @AfterAll
@@ -60,10 +61,13 @@ class ManualOobDriverTest extends OobDriverContract {
   void requestsWaitInTheWorkListUntilConfirmed() {
     OobTarget other = OobTarget.of("10.1.0.6", 0, null);
     Future<PowerState> on = driver.setPower(other, PowerAction.ON);
-    assertThat(driver.pending()).singleElement().satisfies(rq -> {
-      assertThat(rq.power()).isEqualTo(PowerAction.ON);
-      assertThat(rq.describe()).contains("power ON").contains("10.1.0.6");
-    });
+    assertThat(driver.pending())
+        .singleElement()
+        .satisfies(
+            rq -> {
+              assertThat(rq.power()).isEqualTo(PowerAction.ON);
+              assertThat(rq.describe()).contains("power ON").contains("10.1.0.6");
+            });
     assertThat(on.isComplete()).isFalse();
     assertThat(driver.confirm(driver.pending().get(0).id())).isTrue();
     assertThat(await(on)).isEqualTo(PowerState.ON);
@@ -89,6 +93,7 @@ class ManualOobDriverTest extends OobDriverContract {
 
   @Test
   void powerIsUnknownUntilSomeoneConfirmsIt() {
-    assertThat(await(driver.powerState(OobTarget.of("10.1.0.8", 0, null)))).isEqualTo(PowerState.UNKNOWN);
+    assertThat(await(driver.powerState(OobTarget.of("10.1.0.8", 0, null))))
+        .isEqualTo(PowerState.UNKNOWN);
   }
 }

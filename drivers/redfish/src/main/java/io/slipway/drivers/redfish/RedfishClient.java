@@ -1,5 +1,9 @@
 package io.slipway.drivers.redfish;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Future;
@@ -10,10 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON over HTTP(S) to one kind of Redfish service: authentication (basic, or a SessionService
@@ -39,14 +39,28 @@ final class RedfishClient {
     if (t.option("systemId").isPresent()) {
       return Future.succeededFuture("/redfish/v1/Systems/" + t.option("systemId").get());
     }
-    Future<String> path = systems.computeIfAbsent(key(t), k -> get(t, "/redfish/v1/Systems").compose(list -> {
-      JsonArray members = list.getJsonArray("Members", new JsonArray());
-      if (members.size() != 1) {
-        return Future.failedFuture(new DriverException(DriverException.Kind.FAILED, false, "Redfish service "
-            + t + " manages " + members.size() + " systems; set the target option systemId"));
-      }
-      return Future.succeededFuture(members.getJsonObject(0).getString("@odata.id"));
-    }));
+    Future<String> path =
+        systems.computeIfAbsent(
+            key(t),
+            k ->
+                get(t, "/redfish/v1/Systems")
+                    .compose(
+                        list -> {
+                          JsonArray members = list.getJsonArray("Members", new JsonArray());
+                          if (members.size() != 1) {
+                            return Future.failedFuture(
+                                new DriverException(
+                                    DriverException.Kind.FAILED,
+                                    false,
+                                    "Redfish service "
+                                        + t
+                                        + " manages "
+                                        + members.size()
+                                        + " systems; set the target option systemId"));
+                          }
+                          return Future.succeededFuture(
+                              members.getJsonObject(0).getString("@odata.id"));
+                        }));
     return path.onFailure(err -> systems.remove(key(t)));
   }
 
@@ -67,20 +81,31 @@ final class RedfishClient {
     return Future.succeededFuture();
   }
 
-  private Future<HttpResponse<Buffer>> send(OobTarget t, HttpMethod method, String path, JsonObject body,
-      boolean mayRelogin) {
+  private Future<HttpResponse<Buffer>> send(
+      OobTarget t, HttpMethod method, String path, JsonObject body, boolean mayRelogin) {
     String what = method + " " + path + " on " + t;
-    return authorize(t).compose(auth -> {
-      HttpRequest<Buffer> rq = web.request(method, port(t), t.address(), path).ssl(https(t))
-          .timeout(config.requestTimeoutMs()).putHeader("Accept", "application/json").putHeader(auth[0], auth[1]);
-      return body == null ? rq.send() : rq.sendJsonObject(body);
-    }).recover(err -> Future.failedFuture(RedfishErrors.of(err, what))).compose(rsp -> {
-      if (rsp.statusCode() == 401 && config.sessionAuth() && mayRelogin) {
-        tokens.remove(key(t)); // the token expired or the BMC restarted: log in again once
-        return send(t, method, path, body, false);
-      }
-      return rsp.statusCode() < 300 ? Future.succeededFuture(rsp) : Future.failedFuture(RedfishErrors.of(rsp, what));
-    });
+    return authorize(t)
+        .compose(
+            auth -> {
+              HttpRequest<Buffer> rq =
+                  web.request(method, port(t), t.address(), path)
+                      .ssl(https(t))
+                      .timeout(config.requestTimeoutMs())
+                      .putHeader("Accept", "application/json")
+                      .putHeader(auth[0], auth[1]);
+              return body == null ? rq.send() : rq.sendJsonObject(body);
+            })
+        .recover(err -> Future.failedFuture(RedfishErrors.of(err, what)))
+        .compose(
+            rsp -> {
+              if (rsp.statusCode() == 401 && config.sessionAuth() && mayRelogin) {
+                tokens.remove(key(t)); // the token expired or the BMC restarted: log in again once
+                return send(t, method, path, body, false);
+              }
+              return rsp.statusCode() < 300
+                  ? Future.succeededFuture(rsp)
+                  : Future.failedFuture(RedfishErrors.of(rsp, what));
+            });
   }
 
   /** The authorization header name and value for {@code t}. */
@@ -90,23 +115,32 @@ final class RedfishClient {
     }
     if (!config.sessionAuth()) {
       String pair = t.credentials().username() + ":" + t.credentials().password();
-      return Future.succeededFuture(new String[] {"Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))});
+      return Future.succeededFuture(
+          new String[] {
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))
+          });
     }
     Future<String> token = tokens.computeIfAbsent(key(t), k -> login(t));
     return token.onFailure(err -> tokens.remove(key(t))).map(v -> new String[] {"X-Auth-Token", v});
   }
 
   private Future<String> login(OobTarget t) {
-    JsonObject body = new JsonObject().put("UserName", t.credentials().username())
-        .put("Password", t.credentials().password());
+    JsonObject body =
+        new JsonObject()
+            .put("UserName", t.credentials().username())
+            .put("Password", t.credentials().password());
     String what = "Redfish login on " + t;
-    return web.request(HttpMethod.POST, port(t), t.address(), "/redfish/v1/SessionService/Sessions").ssl(https(t))
-        .timeout(config.requestTimeoutMs()).sendJsonObject(body)
+    return web.request(HttpMethod.POST, port(t), t.address(), "/redfish/v1/SessionService/Sessions")
+        .ssl(https(t))
+        .timeout(config.requestTimeoutMs())
+        .sendJsonObject(body)
         .recover(err -> Future.failedFuture(RedfishErrors.of(err, what)))
-        .compose(rsp -> rsp.statusCode() < 300 && rsp.getHeader("X-Auth-Token") != null
-            ? Future.succeededFuture(rsp.getHeader("X-Auth-Token"))
-            : Future.failedFuture(RedfishErrors.of(rsp, what)));
+        .compose(
+            rsp ->
+                rsp.statusCode() < 300 && rsp.getHeader("X-Auth-Token") != null
+                    ? Future.succeededFuture(rsp.getHeader("X-Auth-Token"))
+                    : Future.failedFuture(RedfishErrors.of(rsp, what)));
   }
 
   private static boolean https(OobTarget t) {
@@ -118,6 +152,10 @@ final class RedfishClient {
   }
 
   private static String key(OobTarget t) {
-    return t.address() + ":" + t.port() + "/" + (t.credentials() == null ? "" : t.credentials().username());
+    return t.address()
+        + ":"
+        + t.port()
+        + "/"
+        + (t.credentials() == null ? "" : t.credentials().username());
   }
 }

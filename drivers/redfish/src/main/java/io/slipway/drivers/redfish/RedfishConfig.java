@@ -14,7 +14,12 @@ import io.vertx.core.json.JsonObject;
  * @param requestTimeoutMs bound for one HTTP exchange
  * @param pollIntervalMs and {@code powerTimeoutMs}: power confirmation polling
  */
-public record RedfishConfig(boolean tlsVerify, String caPem, boolean sessionAuth, long requestTimeoutMs, long pollIntervalMs,
+public record RedfishConfig(
+    boolean tlsVerify,
+    String caPem,
+    boolean sessionAuth,
+    long requestTimeoutMs,
+    long pollIntervalMs,
     long powerTimeoutMs) {
 
   public static RedfishConfig fromJson(JsonObject json) {

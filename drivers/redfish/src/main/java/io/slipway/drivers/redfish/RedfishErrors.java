@@ -1,16 +1,16 @@
 package io.slipway.drivers.redfish;
 
-import io.slipway.drivers.spi.DriverException;
-import io.slipway.drivers.spi.DriverException.Kind;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import io.slipway.drivers.spi.DriverException.Kind;
+import io.slipway.drivers.spi.DriverException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 
 /** Maps HTTP outcomes to typed driver failures; the HTTP status is the completion code. */
 final class RedfishErrors {
@@ -19,14 +19,16 @@ final class RedfishErrors {
 
   static DriverException of(HttpResponse<Buffer> rsp, String what) {
     int status = rsp.statusCode();
-    Kind kind = switch (status) {
-      case 401, 403 -> Kind.AUTH;
-      case 400, 409, 412 -> Kind.REFUSED;
-      case 405, 501 -> Kind.UNSUPPORTED;
-      default -> Kind.FAILED;
-    };
+    Kind kind =
+        switch (status) {
+          case 401, 403 -> Kind.AUTH;
+          case 400, 409, 412 -> Kind.REFUSED;
+          case 405, 501 -> Kind.UNSUPPORTED;
+          default -> Kind.FAILED;
+        };
     boolean retriable = status == 429 || status >= 500 && status != 501;
-    return new DriverException(kind, retriable, what + ": HTTP " + status + message(rsp.bodyAsString()), status, null);
+    return new DriverException(
+        kind, retriable, what + ": HTTP " + status + message(rsp.bodyAsString()), status, null);
   }
 
   static DriverException of(Throwable err, String what) {
@@ -34,7 +36,8 @@ final class RedfishErrors {
       return de;
     }
     String text = what + ": " + err.getMessage();
-    if (err instanceof ConnectException || err instanceof NoRouteToHostException
+    if (err instanceof ConnectException
+        || err instanceof NoRouteToHostException
         || err instanceof UnknownHostException) {
       return DriverException.unreachable(text, err);
     }
@@ -42,7 +45,8 @@ final class RedfishErrors {
       return DriverException.timeout(text);
     }
     if (err instanceof SSLException || err.getCause() instanceof SSLException) {
-      return new DriverException(Kind.FAILED, false, text + " (TLS verification failed?)", null, err);
+      return new DriverException(
+          Kind.FAILED, false, text + " (TLS verification failed?)", null, err);
     }
     return new DriverException(Kind.FAILED, true, text, null, err);
   }
@@ -50,9 +54,11 @@ final class RedfishErrors {
   /** The Redfish error message, if the body carries one. */
   private static String message(String body) {
     try {
-      JsonObject error = new JsonObject(body == null ? "{}" : body).getJsonObject("error", new JsonObject());
+      JsonObject error =
+          new JsonObject(body == null ? "{}" : body).getJsonObject("error", new JsonObject());
       JsonArray info = error.getJsonArray("@Message.ExtendedInfo", new JsonArray());
-      String m = !info.isEmpty() ? info.getJsonObject(0).getString("Message") : error.getString("message");
+      String m =
+          !info.isEmpty() ? info.getJsonObject(0).getString("Message") : error.getString("message");
       return m == null ? "" : " (" + m + ")";
     } catch (RuntimeException notJson) {
       return "";

@@ -1,12 +1,12 @@
 package io.slipway.drivers.redfish;
 
-import io.slipway.drivers.spi.SensorReading;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.slipway.drivers.spi.SensorReading;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /** ComputerSystem and Thermal fields in the SPI's inventory vocabulary. */
 final class RedfishInventory {
@@ -36,7 +36,8 @@ final class RedfishInventory {
     List<SensorReading> out = new ArrayList<>();
     for (Object o : thermal.getJsonArray("Temperatures", new JsonArray())) {
       JsonObject t = (JsonObject) o;
-      out.add(new SensorReading(t.getString("Name", "temperature"), number(t, "ReadingCelsius"), "C"));
+      out.add(
+          new SensorReading(t.getString("Name", "temperature"), number(t, "ReadingCelsius"), "C"));
     }
     for (Object o : thermal.getJsonArray("Fans", new JsonArray())) {
       JsonObject f = (JsonObject) o;

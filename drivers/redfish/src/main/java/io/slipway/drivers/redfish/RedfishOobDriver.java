@@ -1,5 +1,6 @@
 package io.slipway.drivers.redfish;
 
+import java.util.List;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootMode;
 import io.slipway.drivers.spi.BootOptions;
@@ -14,12 +15,11 @@ import io.slipway.drivers.spi.SensorReading;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
- * The {@code redfish} OOB driver: ComputerSystem power through {@code ComputerSystem.Reset},
- * boot override through a PATCH of {@code Boot}, confirmation by polling {@code PowerState}.
- * Target options are described in {@link RedfishClient}.
+ * The {@code redfish} OOB driver: ComputerSystem power through {@code ComputerSystem.Reset}, boot
+ * override through a PATCH of {@code Boot}, confirmation by polling {@code PowerState}. Target
+ * options are described in {@link RedfishClient}.
  */
 public final class RedfishOobDriver implements OobDriver {
 
@@ -46,53 +46,106 @@ public final class RedfishOobDriver implements OobDriver {
 
   @Override
   public Future<PowerState> setPower(OobTarget target, PowerAction action) {
-    return client.systemPath(target).compose(path -> client.get(target, path).compose(system -> {
-      PowerState now = power(system);
-      if (now == action.expected() && (action == PowerAction.ON || action.expected() == PowerState.OFF)) {
-        return Future.succeededFuture(now);
-      }
-      JsonObject reset = system.getJsonObject("Actions", new JsonObject()).getJsonObject(RESET, new JsonObject());
-      String type = RedfishResetTypes.choose(action, now, reset.getJsonArray("ResetType@Redfish.AllowableValues"));
-      if (type == null) {
-        return Future.failedFuture(DriverException.unsupported("Redfish system " + target + " offers no reset for "
-            + action));
-      }
-      String uri = reset.getString("target", path + "/Actions/ComputerSystem.Reset");
-      return client.post(target, uri, new JsonObject().put("ResetType", type))
-          .compose(v -> poller.await(() -> powerState(target), action.expected(), "Redfish system " + target));
-    }));
+    return client
+        .systemPath(target)
+        .compose(
+            path ->
+                client
+                    .get(target, path)
+                    .compose(
+                        system -> {
+                          PowerState now = power(system);
+                          if (now == action.expected()
+                              && (action == PowerAction.ON
+                                  || action.expected() == PowerState.OFF)) {
+                            return Future.succeededFuture(now);
+                          }
+                          JsonObject reset =
+                              system
+                                  .getJsonObject("Actions", new JsonObject())
+                                  .getJsonObject(RESET, new JsonObject());
+                          String type =
+                              RedfishResetTypes.choose(
+                                  action,
+                                  now,
+                                  reset.getJsonArray("ResetType@Redfish.AllowableValues"));
+                          if (type == null) {
+                            return Future.failedFuture(
+                                DriverException.unsupported(
+                                    "Redfish system " + target + " offers no reset for " + action));
+                          }
+                          String uri =
+                              reset.getString("target", path + "/Actions/ComputerSystem.Reset");
+                          return client
+                              .post(target, uri, new JsonObject().put("ResetType", type))
+                              .compose(
+                                  v ->
+                                      poller.await(
+                                          () -> powerState(target),
+                                          action.expected(),
+                                          "Redfish system " + target));
+                        }));
   }
 
   @Override
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
-    JsonObject boot = new JsonObject()
-        .put("BootSourceOverrideTarget", RedfishResetTypes.bootTarget(options.device()))
-        .put("BootSourceOverrideEnabled", options.device() == BootDevice.NONE ? "Disabled"
-            : options.persistent() ? "Continuous" : "Once")
-        .put("BootSourceOverrideMode", options.mode() == BootMode.EFI ? "UEFI" : "Legacy");
-    return client.systemPath(target)
+    JsonObject boot =
+        new JsonObject()
+            .put("BootSourceOverrideTarget", RedfishResetTypes.bootTarget(options.device()))
+            .put(
+                "BootSourceOverrideEnabled",
+                options.device() == BootDevice.NONE
+                    ? "Disabled"
+                    : options.persistent() ? "Continuous" : "Once")
+            .put("BootSourceOverrideMode", options.mode() == BootMode.EFI ? "UEFI" : "Legacy");
+    return client
+        .systemPath(target)
         .compose(path -> client.patch(target, path, new JsonObject().put("Boot", boot)))
         .compose(v -> bootDevice(target))
-        .compose(read -> read.device() == options.device() ? Future.<Void>succeededFuture()
-            : Future.failedFuture(DriverException.failed("Redfish system " + target + " accepted boot device "
-                + options.device() + " but reports " + read.device())));
+        .compose(
+            read ->
+                read.device() == options.device()
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        DriverException.failed(
+                            "Redfish system "
+                                + target
+                                + " accepted boot device "
+                                + options.device()
+                                + " but reports "
+                                + read.device())));
   }
 
   @Override
   public Future<BootOptions> bootDevice(OobTarget target) {
-    return system(target).map(s -> {
-      JsonObject boot = s.getJsonObject("Boot", new JsonObject());
-      BootDevice device = RedfishResetTypes.device(boot.getString("BootSourceOverrideTarget", "None"));
-      boolean persistent = "Continuous".equals(boot.getString("BootSourceOverrideEnabled"));
-      BootMode mode = "UEFI".equals(boot.getString("BootSourceOverrideMode")) ? BootMode.EFI : BootMode.LEGACY;
-      return new BootOptions(device, persistent, mode);
-    });
+    return system(target)
+        .map(
+            s -> {
+              JsonObject boot = s.getJsonObject("Boot", new JsonObject());
+              BootDevice device =
+                  RedfishResetTypes.device(boot.getString("BootSourceOverrideTarget", "None"));
+              boolean persistent = "Continuous".equals(boot.getString("BootSourceOverrideEnabled"));
+              BootMode mode =
+                  "UEFI".equals(boot.getString("BootSourceOverrideMode"))
+                      ? BootMode.EFI
+                      : BootMode.LEGACY;
+              return new BootOptions(device, persistent, mode);
+            });
   }
 
   @Override
   public Future<OobInventory> interrogate(OobTarget target) {
-    return system(target).compose(s -> thermal(target, s).map(sensors -> new OobInventory(power(s),
-        RedfishInventory.device(s), RedfishInventory.fru(s), sensors)));
+    return system(target)
+        .compose(
+            s ->
+                thermal(target, s)
+                    .map(
+                        sensors ->
+                            new OobInventory(
+                                power(s),
+                                RedfishInventory.device(s),
+                                RedfishInventory.fru(s),
+                                sensors)));
   }
 
   @Override
@@ -111,7 +164,8 @@ public final class RedfishOobDriver implements OobDriver {
 
   /** Sensors are optional: a service without a Thermal resource still yields an inventory. */
   private Future<List<SensorReading>> thermal(OobTarget target, JsonObject system) {
-    JsonArray chassis = system.getJsonObject("Links", new JsonObject()).getJsonArray("Chassis", new JsonArray());
+    JsonArray chassis =
+        system.getJsonObject("Links", new JsonObject()).getJsonArray("Chassis", new JsonArray());
     if (chassis.isEmpty()) {
       return Future.succeededFuture(List.of());
     }

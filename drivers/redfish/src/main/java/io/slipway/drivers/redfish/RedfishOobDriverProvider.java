@@ -10,10 +10,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 /**
- * Provides the {@code redfish} driver. Configuration keys: {@code tlsVerify} (default true),
- * {@code caPem} (CA bundle for BMC certificates; default: the JVM trust store),
- * {@code auth} ({@code basic} or {@code session}, default basic), {@code requestTimeoutMs} (10000),
- * {@code pollIntervalMs} (1000), {@code powerTimeoutMs} (120000).
+ * Provides the {@code redfish} driver. Configuration keys: {@code tlsVerify} (default true), {@code
+ * caPem} (CA bundle for BMC certificates; default: the JVM trust store), {@code auth} ({@code
+ * basic} or {@code session}, default basic), {@code requestTimeoutMs} (10000), {@code
+ * pollIntervalMs} (1000), {@code powerTimeoutMs} (120000).
  */
 public final class RedfishOobDriverProvider implements OobDriverProvider {
 
@@ -25,15 +25,17 @@ public final class RedfishOobDriverProvider implements OobDriverProvider {
   @Override
   public OobDriver create(Vertx vertx, JsonObject config) {
     RedfishConfig c = RedfishConfig.fromJson(config);
-    WebClientOptions options = new WebClientOptions()
-        .setTrustAll(!c.tlsVerify())
-        .setVerifyHost(c.tlsVerify())
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
-        .setUserAgent("slipway");
+    WebClientOptions options =
+        new WebClientOptions()
+            .setTrustAll(!c.tlsVerify())
+            .setVerifyHost(c.tlsVerify())
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
+            .setUserAgent("slipway");
     if (c.tlsVerify() && c.caPem() != null) {
       options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
     }
     WebClient web = WebClient.create(vertx, options);
-    return new RedfishOobDriver(new RedfishClient(web, c), new PowerPoller(vertx, c.pollIntervalMs(), c.powerTimeoutMs()));
+    return new RedfishOobDriver(
+        new RedfishClient(web, c), new PowerPoller(vertx, c.pollIntervalMs(), c.powerTimeoutMs()));
   }
 }

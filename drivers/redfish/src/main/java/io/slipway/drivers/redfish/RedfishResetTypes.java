@@ -1,10 +1,10 @@
 package io.slipway.drivers.redfish;
 
+import java.util.List;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.json.JsonArray;
-import java.util.List;
 
 /** The Redfish names for power actions and boot devices. */
 final class RedfishResetTypes {
@@ -16,13 +16,17 @@ final class RedfishResetTypes {
    * {@code null} when none fits. A cycle or reset of a node that is off becomes "On".
    */
   static String choose(PowerAction action, PowerState now, JsonArray allowable) {
-    List<String> preferences = switch (action) {
-      case ON -> List.of("On", "ForceOn");
-      case OFF -> List.of("ForceOff");
-      case SOFT_OFF -> List.of("GracefulShutdown");
-      case RESET -> now == PowerState.OFF ? List.of("On", "ForceOn") : List.of("ForceRestart");
-      case CYCLE -> now == PowerState.OFF ? List.of("On", "ForceOn") : List.of("PowerCycle", "ForceRestart");
-    };
+    List<String> preferences =
+        switch (action) {
+          case ON -> List.of("On", "ForceOn");
+          case OFF -> List.of("ForceOff");
+          case SOFT_OFF -> List.of("GracefulShutdown");
+          case RESET -> now == PowerState.OFF ? List.of("On", "ForceOn") : List.of("ForceRestart");
+          case CYCLE ->
+              now == PowerState.OFF
+                  ? List.of("On", "ForceOn")
+                  : List.of("PowerCycle", "ForceRestart");
+        };
     if (allowable == null || allowable.isEmpty()) {
       return preferences.get(0);
     }

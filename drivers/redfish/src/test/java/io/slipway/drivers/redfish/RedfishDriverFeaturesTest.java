@@ -2,6 +2,11 @@ package io.slipway.drivers.redfish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootMode;
 import io.slipway.drivers.spi.BootOptions;
@@ -15,11 +20,6 @@ import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class RedfishDriverFeaturesTest {
 
@@ -40,11 +40,13 @@ class RedfishDriverFeaturesTest {
   }
 
   private OobDriver driver(JsonObject extra) {
-    return new RedfishOobDriverProvider().create(vertx, RedfishOobDriverTest.CONFIG.copy().mergeIn(extra));
+    return new RedfishOobDriverProvider()
+        .create(vertx, RedfishOobDriverTest.CONFIG.copy().mergeIn(extra));
   }
 
   private static OobTarget target(RedfishSimulator sim, String scheme) {
-    return OobTarget.of("127.0.0.1", sim.port(), Credentials.of("admin", "password")).withOption("scheme", scheme);
+    return OobTarget.of("127.0.0.1", sim.port(), Credentials.of("admin", "password"))
+        .withOption("scheme", scheme);
   }
 
   @Test
@@ -62,14 +64,19 @@ class RedfishDriverFeaturesTest {
   @Test
   void tlsWithoutVerificationReachesASelfSignedService() {
     RedfishSimulator sim = sim(1, true);
-    OobDriver driver = driver(new JsonObject().put("tlsVerify", false).put("requestTimeoutMs", 10_000));
-    assertThat(join(driver.setPower(target(sim, "https"), PowerAction.ON))).isEqualTo(PowerState.ON);
+    OobDriver driver =
+        driver(new JsonObject().put("tlsVerify", false).put("requestTimeoutMs", 10_000));
+    assertThat(join(driver.setPower(target(sim, "https"), PowerAction.ON)))
+        .isEqualTo(PowerState.ON);
   }
 
   @Test
   void tlsVerificationRejectsASelfSignedService() {
     RedfishSimulator sim = sim(1, true);
-    DriverException e = failure(driver(new JsonObject().put("requestTimeoutMs", 10_000)).validate(target(sim, "https")));
+    DriverException e =
+        failure(
+            driver(new JsonObject().put("requestTimeoutMs", 10_000))
+                .validate(target(sim, "https")));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.FAILED);
     assertThat(e.retriable()).isFalse();
   }
@@ -77,7 +84,9 @@ class RedfishDriverFeaturesTest {
   @Test
   void tlsVerificationAcceptsACertificateFromTheConfiguredCa() {
     RedfishSimulator sim = sim(1, true);
-    OobDriver driver = driver(new JsonObject().put("caPem", sim.certificatePath()).put("requestTimeoutMs", 10_000));
+    OobDriver driver =
+        driver(
+            new JsonObject().put("caPem", sim.certificatePath()).put("requestTimeoutMs", 10_000));
     OobTarget byName = OobTarget.of("localhost", sim.port(), Credentials.of("admin", "password"));
     assertThat(join(driver.powerState(byName))).isEqualTo(PowerState.OFF);
   }
@@ -96,16 +105,22 @@ class RedfishDriverFeaturesTest {
   void bootOverrideCarriesPersistenceAndMode() {
     RedfishSimulator sim = sim(1, false);
     OobDriver driver = driver(new JsonObject());
-    join(driver.setBootDevice(target(sim, "http"), new BootOptions(BootDevice.PXE, true, BootMode.EFI)));
-    assertThat(sim.system(1).getJsonObject("Boot").getString("BootSourceOverrideEnabled")).isEqualTo("Continuous");
-    assertThat(join(driver.bootDevice(target(sim, "http")))).isEqualTo(new BootOptions(BootDevice.PXE, true, BootMode.EFI));
+    join(
+        driver.setBootDevice(
+            target(sim, "http"), new BootOptions(BootDevice.PXE, true, BootMode.EFI)));
+    assertThat(sim.system(1).getJsonObject("Boot").getString("BootSourceOverrideEnabled"))
+        .isEqualTo("Continuous");
+    assertThat(join(driver.bootDevice(target(sim, "http"))))
+        .isEqualTo(new BootOptions(BootDevice.PXE, true, BootMode.EFI));
   }
 
   @Test
   void aResetTheServiceDoesNotOfferIsUnsupported() {
     RedfishSimulator sim = sim(1, false);
     OobDriver driver = driver(new JsonObject());
-    sim.system(1).getJsonObject("Actions").getJsonObject("#ComputerSystem.Reset")
+    sim.system(1)
+        .getJsonObject("Actions")
+        .getJsonObject("#ComputerSystem.Reset")
         .put("ResetType@Redfish.AllowableValues", new io.vertx.core.json.JsonArray().add("On"));
     join(driver.setPower(target(sim, "http"), PowerAction.ON));
     DriverException unsupported = failure(driver.setPower(target(sim, "http"), PowerAction.OFF));
@@ -115,7 +130,9 @@ class RedfishDriverFeaturesTest {
   @Test
   void wrongPasswordCarriesTheHttpStatus() {
     RedfishSimulator sim = sim(1, false);
-    OobTarget bad = OobTarget.of("127.0.0.1", sim.port(), Credentials.of("admin", "x")).withOption("scheme", "http");
+    OobTarget bad =
+        OobTarget.of("127.0.0.1", sim.port(), Credentials.of("admin", "x"))
+            .withOption("scheme", "http");
     DriverException e = failure(driver(new JsonObject()).validate(bad));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.AUTH);
     assertThat(e.completionCode()).hasValue(401);

@@ -1,5 +1,10 @@
 package io.slipway.drivers.redfish;
 
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import io.slipway.drivers.spi.Credentials;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverContract;
@@ -7,17 +12,15 @@ import io.slipway.drivers.spi.OobDrivers;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The OOB contract for the Redfish driver against the in-process simulator (HTTP, basic auth). */
 class RedfishOobDriverTest extends OobDriverContract {
 
-  static final JsonObject CONFIG = new JsonObject().put("requestTimeoutMs", 1000).put("pollIntervalMs", 50)
-      .put("powerTimeoutMs", 5000);
+  static final JsonObject CONFIG =
+      new JsonObject()
+          .put("requestTimeoutMs", 1000)
+          .put("pollIntervalMs", 50)
+          .put("powerTimeoutMs", 5000);
 
   private static Vertx vertx;
   private static RedfishSimulator sim;
@@ -26,7 +29,12 @@ class RedfishOobDriverTest extends OobDriverContract {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    sim = new RedfishSimulator(vertx, 1).start(false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    sim =
+        new RedfishSimulator(vertx, 1)
+            .start(false)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     driver = OobDrivers.load().create("redfish", vertx, CONFIG);
   }
 
@@ -43,18 +51,23 @@ class RedfishOobDriverTest extends OobDriverContract {
 
   @Override
   protected OobTarget target() {
-    return OobTarget.of("127.0.0.1", sim.port(), Credentials.of(RedfishSimulator.USER, RedfishSimulator.PASSWORD))
+    return OobTarget.of(
+            "127.0.0.1",
+            sim.port(),
+            Credentials.of(RedfishSimulator.USER, RedfishSimulator.PASSWORD))
         .withOption("scheme", "http");
   }
 
   @Override
   protected OobTarget wrongPasswordTarget() {
-    return OobTarget.of("127.0.0.1", sim.port(), Credentials.of(RedfishSimulator.USER, "nope")).withOption("scheme", "http");
+    return OobTarget.of("127.0.0.1", sim.port(), Credentials.of(RedfishSimulator.USER, "nope"))
+        .withOption("scheme", "http");
   }
 
   @Override
   protected OobTarget unreachableTarget() {
-    return OobTarget.of("127.0.0.1", closedPort(), target().credentials()).withOption("scheme", "http");
+    return OobTarget.of("127.0.0.1", closedPort(), target().credentials())
+        .withOption("scheme", "http");
   }
 
   @Override

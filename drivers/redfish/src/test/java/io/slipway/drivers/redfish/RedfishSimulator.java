@@ -1,5 +1,11 @@
 package io.slipway.drivers.redfish;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -10,12 +16,6 @@ import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-process Redfish service for tests: ComputerSystems with power that changes after a delay
@@ -58,10 +58,15 @@ final class RedfishSimulator {
     r.patch("/redfish/v1/Systems/:id").handler(this::patch);
     r.post("/redfish/v1/Systems/:id/Actions/ComputerSystem.Reset").handler(this::reset);
     r.get("/redfish/v1/Chassis/1/Thermal").handler(ctx -> ctx.json(thermal()));
-    return vertx.createHttpServer(options).requestHandler(r).listen().map(s -> {
-      server = s;
-      return this;
-    });
+    return vertx
+        .createHttpServer(options)
+        .requestHandler(r)
+        .listen()
+        .map(
+            s -> {
+              server = s;
+              return this;
+            });
   }
 
   /** The PEM path of the self-signed certificate, for clients that choose to trust it. */
@@ -94,14 +99,21 @@ final class RedfishSimulator {
     String token = UUID.randomUUID().toString();
     tokens.add(token);
     logins++;
-    ctx.response().setStatusCode(201).putHeader("X-Auth-Token", token)
-        .putHeader("Location", "/redfish/v1/SessionService/Sessions/" + token).end("{}");
+    ctx.response()
+        .setStatusCode(201)
+        .putHeader("X-Auth-Token", token)
+        .putHeader("Location", "/redfish/v1/SessionService/Sessions/" + token)
+        .end("{}");
   }
 
   private void authenticate(RoutingContext ctx) {
     String token = ctx.request().getHeader("X-Auth-Token");
-    String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    if ((token != null && tokens.contains(token)) || basic.equals(ctx.request().getHeader("Authorization"))) {
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    if ((token != null && tokens.contains(token))
+        || basic.equals(ctx.request().getHeader("Authorization"))) {
       ctx.next();
     } else {
       error(ctx, 401, "Authentication required");
@@ -110,33 +122,40 @@ final class RedfishSimulator {
 
   private void list(RoutingContext ctx) {
     JsonArray members = new JsonArray();
-    systems.keySet().stream().sorted().forEach(id -> members.add(new JsonObject().put("@odata.id", "/redfish/v1/Systems/" + id)));
+    systems.keySet().stream()
+        .sorted()
+        .forEach(id -> members.add(new JsonObject().put("@odata.id", "/redfish/v1/Systems/" + id)));
     ctx.json(new JsonObject().put("Members", members).put("Members@odata.count", members.size()));
   }
 
   private void patch(RoutingContext ctx) {
-    withSystem(ctx, s -> {
-      JsonObject boot = ctx.body().asJsonObject().getJsonObject("Boot", new JsonObject());
-      s.getJsonObject("Boot").mergeIn(boot);
-      ctx.response().setStatusCode(204).end();
-    });
+    withSystem(
+        ctx,
+        s -> {
+          JsonObject boot = ctx.body().asJsonObject().getJsonObject("Boot", new JsonObject());
+          s.getJsonObject("Boot").mergeIn(boot);
+          ctx.response().setStatusCode(204).end();
+        });
   }
 
   private void reset(RoutingContext ctx) {
-    withSystem(ctx, s -> {
-      String type = ctx.body().asJsonObject().getString("ResetType", "");
-      String next = switch (type) {
-        case "On", "ForceOn", "ForceRestart", "PowerCycle" -> "On";
-        case "ForceOff", "GracefulShutdown" -> "Off";
-        default -> null;
-      };
-      if (next == null) {
-        error(ctx, 400, "ResetType " + type + " is not supported");
-        return;
-      }
-      vertx.setTimer(Math.max(1, powerDelayMs), id -> s.put("PowerState", next));
-      ctx.response().setStatusCode(204).end();
-    });
+    withSystem(
+        ctx,
+        s -> {
+          String type = ctx.body().asJsonObject().getString("ResetType", "");
+          String next =
+              switch (type) {
+                case "On", "ForceOn", "ForceRestart", "PowerCycle" -> "On";
+                case "ForceOff", "GracefulShutdown" -> "Off";
+                default -> null;
+              };
+          if (next == null) {
+            error(ctx, 400, "ResetType " + type + " is not supported");
+            return;
+          }
+          vertx.setTimer(Math.max(1, powerDelayMs), id -> s.put("PowerState", next));
+          ctx.response().setStatusCode(204).end();
+        });
   }
 
   private void withSystem(RoutingContext ctx, java.util.function.Consumer<JsonObject> then) {
@@ -150,27 +169,67 @@ final class RedfishSimulator {
 
   private static void error(RoutingContext ctx, int status, String message) {
     JsonObject info = new JsonObject().put("Message", message);
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", new JsonObject().put("code", "Base.1.0.GeneralError")
-            .put("message", message).put("@Message.ExtendedInfo", new JsonArray().add(info))).encode());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put(
+                    "error",
+                    new JsonObject()
+                        .put("code", "Base.1.0.GeneralError")
+                        .put("message", message)
+                        .put("@Message.ExtendedInfo", new JsonArray().add(info)))
+                .encode());
   }
 
   private static JsonObject system(String id) {
-    JsonArray resets = new JsonArray().add("On").add("ForceOff").add("GracefulShutdown").add("ForceRestart");
-    return new JsonObject().put("@odata.id", "/redfish/v1/Systems/" + id).put("Id", id)
-        .put("Manufacturer", "Slipway Sim").put("Model", "Sim 1000").put("SerialNumber", "RF-" + id)
-        .put("BiosVersion", "1.2.3").put("PowerState", "Off")
-        .put("Boot", new JsonObject().put("BootSourceOverrideTarget", "None")
-            .put("BootSourceOverrideEnabled", "Disabled").put("BootSourceOverrideMode", "UEFI"))
-        .put("Actions", new JsonObject().put("#ComputerSystem.Reset", new JsonObject()
-            .put("target", "/redfish/v1/Systems/" + id + "/Actions/ComputerSystem.Reset")
-            .put("ResetType@Redfish.AllowableValues", resets)))
-        .put("Links", new JsonObject().put("Chassis", new JsonArray().add(new JsonObject().put("@odata.id", "/redfish/v1/Chassis/1"))));
+    JsonArray resets =
+        new JsonArray().add("On").add("ForceOff").add("GracefulShutdown").add("ForceRestart");
+    return new JsonObject()
+        .put("@odata.id", "/redfish/v1/Systems/" + id)
+        .put("Id", id)
+        .put("Manufacturer", "Slipway Sim")
+        .put("Model", "Sim 1000")
+        .put("SerialNumber", "RF-" + id)
+        .put("BiosVersion", "1.2.3")
+        .put("PowerState", "Off")
+        .put(
+            "Boot",
+            new JsonObject()
+                .put("BootSourceOverrideTarget", "None")
+                .put("BootSourceOverrideEnabled", "Disabled")
+                .put("BootSourceOverrideMode", "UEFI"))
+        .put(
+            "Actions",
+            new JsonObject()
+                .put(
+                    "#ComputerSystem.Reset",
+                    new JsonObject()
+                        .put(
+                            "target", "/redfish/v1/Systems/" + id + "/Actions/ComputerSystem.Reset")
+                        .put("ResetType@Redfish.AllowableValues", resets)))
+        .put(
+            "Links",
+            new JsonObject()
+                .put(
+                    "Chassis",
+                    new JsonArray()
+                        .add(new JsonObject().put("@odata.id", "/redfish/v1/Chassis/1"))));
   }
 
   private static JsonObject thermal() {
     return new JsonObject()
-        .put("Temperatures", new JsonArray().add(new JsonObject().put("Name", "CPU Temp").put("ReadingCelsius", 41)))
-        .put("Fans", new JsonArray().add(new JsonObject().put("Name", "Fan1").put("Reading", 6000).put("ReadingUnits", "RPM")));
+        .put(
+            "Temperatures",
+            new JsonArray().add(new JsonObject().put("Name", "CPU Temp").put("ReadingCelsius", 41)))
+        .put(
+            "Fans",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("Name", "Fan1")
+                        .put("Reading", 6000)
+                        .put("ReadingUnits", "RPM")));
   }
 }

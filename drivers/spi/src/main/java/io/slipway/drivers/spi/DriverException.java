@@ -6,8 +6,8 @@ import java.util.OptionalInt;
  * A typed driver failure, delivered as the failure of a driver's {@code Future}.
  *
  * <p>The engine records it in the task result and decides about retries from {@link #kind()} and
- * {@link #retriable()}; it never becomes an HTTP error. When the controller answered with an
- * error code (an IPMI completion code, an HTTP status), {@link #completionCode()} carries it.
+ * {@link #retriable()}; it never becomes an HTTP error. When the controller answered with an error
+ * code (an IPMI completion code, an HTTP status), {@link #completionCode()} carries it.
  */
 public class DriverException extends RuntimeException {
 
@@ -31,7 +31,8 @@ public class DriverException extends RuntimeException {
   private final boolean retriable;
   private final Integer completionCode;
 
-  public DriverException(Kind kind, boolean retriable, String message, Integer completionCode, Throwable cause) {
+  public DriverException(
+      Kind kind, boolean retriable, String message, Integer completionCode, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.retriable = retriable;

@@ -17,9 +17,9 @@ import io.vertx.core.Future;
  * DriverException.Kind}; no method fails with anything else and none waits unboundedly: each has a
  * configured time bound after which it fails with {@code TIMEOUT}.
  *
- * <p>Seed actions map onto methods as: PowerOnNode/PowerOffNode/PowerCycleNode → {@link
- * #setPower}; SetNodeBoot and ConfigNodePxe → {@link #setBootDevice}; InterrogateOob → {@link
- * #interrogate}; ValidateOobServices → {@link #validate}.
+ * <p>Seed actions map onto methods as: PowerOnNode/PowerOffNode/PowerCycleNode → {@link #setPower};
+ * SetNodeBoot and ConfigNodePxe → {@link #setBootDevice}; InterrogateOob → {@link #interrogate};
+ * ValidateOobServices → {@link #validate}.
  */
 public interface OobDriver {
 

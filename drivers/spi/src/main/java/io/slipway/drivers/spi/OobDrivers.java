@@ -1,19 +1,19 @@
 package io.slipway.drivers.spi;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The installed OOB driver providers, keyed by {@link OobDriverProvider#type()}.
  *
  * <p>The engine calls {@link #load()} once at startup and {@link #provider(String)} with each
- * node's {@code oob.type}; an unknown type fails with the list of known ones so a typo in a
- * design is obvious.
+ * node's {@code oob.type}; an unknown type fails with the list of known ones so a typo in a design
+ * is obvious.
  */
 public final class OobDrivers {
 
@@ -30,7 +30,9 @@ public final class OobDrivers {
 
   public static OobDrivers load(ClassLoader loader) {
     List<OobDriverProvider> found =
-        ServiceLoader.load(OobDriverProvider.class, loader).stream().map(ServiceLoader.Provider::get).toList();
+        ServiceLoader.load(OobDriverProvider.class, loader).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
     return of(found);
   }
 
@@ -40,8 +42,13 @@ public final class OobDrivers {
     for (OobDriverProvider p : list) {
       OobDriverProvider previous = byType.putIfAbsent(p.type(), p);
       if (previous != null) {
-        throw new IllegalStateException("two OOB drivers for type " + p.type() + ": "
-            + previous.getClass().getName() + " and " + p.getClass().getName());
+        throw new IllegalStateException(
+            "two OOB drivers for type "
+                + p.type()
+                + ": "
+                + previous.getClass().getName()
+                + " and "
+                + p.getClass().getName());
       }
     }
     return new OobDrivers(Map.copyOf(byType));
@@ -60,7 +67,8 @@ public final class OobDrivers {
   public OobDriverProvider provider(String type) {
     OobDriverProvider p = providers.get(type);
     if (p == null) {
-      throw new IllegalArgumentException("no OOB driver for type " + type + "; available: " + types());
+      throw new IllegalArgumentException(
+          "no OOB driver for type " + type + "; available: " + types());
     }
     return p;
   }

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param sensors sensor readings; empty when the controller has none or the driver reads none
  */
 public record OobInventory(
-    PowerState power, Map<String, String> device, Map<String, String> fru, List<SensorReading> sensors) {
+    PowerState power,
+    Map<String, String> device,
+    Map<String, String> fru,
+    List<SensorReading> sensors) {
 
   public OobInventory {
     device = Map.copyOf(device);

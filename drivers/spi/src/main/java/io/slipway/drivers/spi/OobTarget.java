@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code cipherSuite=3} for IPMI, {@code scheme=http} or {@code systemId=1} for Redfish). Drivers
  * ignore options they do not know.
  */
-public record OobTarget(String address, int port, Credentials credentials, Map<String, String> options) {
+public record OobTarget(
+    String address, int port, Credentials credentials, Map<String, String> options) {
 
   public OobTarget {
     Objects.requireNonNull(address, "address");

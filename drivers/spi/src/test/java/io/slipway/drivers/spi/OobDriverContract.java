@@ -3,14 +3,14 @@ package io.slipway.drivers.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 /**
  * The behaviour every {@link OobDriver} must show. A driver's test extends this class, sets up a
@@ -26,7 +26,9 @@ public abstract class OobDriverContract {
   /** A reachable controller with correct credentials. */
   protected abstract OobTarget target();
 
-  /** The same controller with a wrong password, or {@code null} when the driver has no credentials. */
+  /**
+   * The same controller with a wrong password, or {@code null} when the driver has no credentials.
+   */
   protected OobTarget wrongPasswordTarget() {
     return null;
   }
@@ -116,7 +118,8 @@ public abstract class OobDriverContract {
     DriverException e = awaitFailure(driver().validate(bad));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.AUTH);
     assertThat(e.retriable()).isFalse();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThanOrEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -138,14 +141,18 @@ public abstract class OobDriverContract {
     for (int attempt = 0; attempt < 5; attempt++) {
       await(driver().setPower(target(), PowerAction.OFF));
       CompletableFuture<Boolean> onContext = new CompletableFuture<>();
-      driver().setPower(target(), PowerAction.ON).onComplete(ar -> {
-        // a listener attached after completion runs on the caller: that says nothing, try again
-        if (Thread.currentThread() != caller) {
-          onContext.complete(Vertx.currentContext() != null);
-        } else {
-          onContext.complete(null);
-        }
-      });
+      driver()
+          .setPower(target(), PowerAction.ON)
+          .onComplete(
+              ar -> {
+                // a listener attached after completion runs on the caller: that says nothing, try
+                // again
+                if (Thread.currentThread() != caller) {
+                  onContext.complete(Vertx.currentContext() != null);
+                } else {
+                  onContext.complete(null);
+                }
+              });
       Boolean seen = join(onContext);
       if (seen != null) {
         assertThat(seen).as("completed on a Vert.x context thread").isTrue();
@@ -155,7 +162,9 @@ public abstract class OobDriverContract {
     throw new AssertionError("every call completed before a listener could be attached");
   }
 
-  /** Waits on the JUnit thread for {@code future} and returns its result or rethrows its failure. */
+  /**
+   * Waits on the JUnit thread for {@code future} and returns its result or rethrows its failure.
+   */
   protected <T> T await(Future<T> future) {
     try {
       return join(future.toCompletionStage().toCompletableFuture());

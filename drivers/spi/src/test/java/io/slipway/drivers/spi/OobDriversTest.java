@@ -3,10 +3,10 @@ package io.slipway.drivers.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 class OobDriversTest {
 
@@ -49,7 +49,8 @@ class OobDriversTest {
 
   @Test
   void driverExceptionCarriesTheCompletionCode() {
-    DriverException e = new DriverException(DriverException.Kind.REFUSED, false, "invalid data", 0xCC, null);
+    DriverException e =
+        new DriverException(DriverException.Kind.REFUSED, false, "invalid data", 0xCC, null);
     assertThat(e.completionCode()).hasValue(0xCC);
     assertThat(e.toString()).contains("REFUSED").contains("0xCC");
   }

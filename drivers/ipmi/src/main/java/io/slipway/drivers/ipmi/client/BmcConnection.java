@@ -1,22 +1,22 @@
 package io.slipway.drivers.ipmi.client;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import io.slipway.drivers.spi.DriverException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
- * Everything the client keeps for one BMC: the reusable session, the concurrency limit and the
- * idle timer. Confined to the client's context thread.
+ * Everything the client keeps for one BMC: the reusable session, the concurrency limit and the idle
+ * timer. Confined to the client's context thread.
  *
  * <p>Requests beyond {@code maxInFlightPerBmc} wait in a FIFO queue, so a burst for one node does
  * not flood its BMC (many BMCs handle one request at a time). Requests that arrive while the
- * session is being set up share that one setup. A request that times out inside a session drops
- * the session, since the BMC may have expired it; the next request sets up a new one. When a
- * setup fails, requests that were queued behind it fail at once with the same error instead of
- * each waiting out the full bound again.
+ * session is being set up share that one setup. A request that times out inside a session drops the
+ * session, since the BMC may have expired it; the next request sets up a new one. When a setup
+ * fails, requests that were queued behind it fail at once with the same error instead of each
+ * waiting out the full bound again.
  */
 final class BmcConnection {
 
@@ -33,7 +33,12 @@ final class BmcConnection {
   private int inFlight;
   private long idleTimer = -1;
 
-  BmcConnection(Vertx vertx, BmcKey bmc, Transport transport, SessionOpener opener, IpmiClientOptions options,
+  BmcConnection(
+      Vertx vertx,
+      BmcKey bmc,
+      Transport transport,
+      SessionOpener opener,
+      IpmiClientOptions options,
       Runnable onIdle) {
     this.vertx = vertx;
     this.bmc = bmc;
@@ -46,8 +51,10 @@ final class BmcConnection {
   Future<IpmiResponse> execute(IpmiRequest request) {
     return acquire()
         .compose(v -> session())
-        .compose(s -> s.call(transport, request, options.attemptTimeoutMs(), options.retries() + 1)
-            .onFailure(err -> dropIfExpired(s, err)))
+        .compose(
+            s ->
+                s.call(transport, request, options.attemptTimeoutMs(), options.retries() + 1)
+                    .onFailure(err -> dropIfExpired(s, err)))
         .andThen(ar -> release());
   }
 
@@ -63,27 +70,32 @@ final class BmcConnection {
   }
 
   private Future<Session> session() {
-    if (session == null && setupFailure != null
+    if (session == null
+        && setupFailure != null
         && System.nanoTime() - setupFailedAt < options.attemptTimeoutMs() * 1_000_000L) {
       return Future.failedFuture(setupFailure);
     }
     if (session == null) {
       Future<Session> opening = opener.open(bmc);
       session = opening;
-      opening.onComplete(ar -> {
-        setupFailure = ar.failed() ? ar.cause() : null;
-        setupFailedAt = System.nanoTime();
-        if (ar.failed() && session == opening) {
-          session = null;
-        }
-      });
+      opening.onComplete(
+          ar -> {
+            setupFailure = ar.failed() ? ar.cause() : null;
+            setupFailedAt = System.nanoTime();
+            if (ar.failed() && session == opening) {
+              session = null;
+            }
+          });
     }
     return session;
   }
 
   private void dropIfExpired(Session s, Throwable err) {
-    if (err instanceof DriverException de && de.kind() == DriverException.Kind.TIMEOUT
-        && session != null && session.succeeded() && session.result() == s) {
+    if (err instanceof DriverException de
+        && de.kind() == DriverException.Kind.TIMEOUT
+        && session != null
+        && session.succeeded()
+        && session.result() == s) {
       transport.unregister(s);
       session = null;
     }
@@ -111,13 +123,16 @@ final class BmcConnection {
     }
     inFlight--;
     if (inFlight == 0) {
-      idleTimer = vertx.setTimer(options.sessionIdleMs(), id -> {
-        idleTimer = -1;
-        if (inFlight == 0 && waiting.isEmpty()) {
-          close();
-          onIdle.run();
-        }
-      });
+      idleTimer =
+          vertx.setTimer(
+              options.sessionIdleMs(),
+              id -> {
+                idleTimer = -1;
+                if (inFlight == 0 && waiting.isEmpty()) {
+                  close();
+                  onIdle.run();
+                }
+              });
     }
   }
 }

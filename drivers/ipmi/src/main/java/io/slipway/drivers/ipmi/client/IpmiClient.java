@@ -1,26 +1,26 @@
 package io.slipway.drivers.ipmi.client;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import io.slipway.drivers.ipmi.rmcp.CipherSuite;
 import io.slipway.drivers.spi.DriverException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A non-blocking IPMI 2.0 / RMCP+ client on one Vert.x UDP socket.
  *
- * <p>Sessions are opened on first use per BMC and user, reused by later requests, and closed
- * after {@link IpmiClientOptions#sessionIdleMs()} without use. Every request is retransmitted on
- * a timer until answered or until its attempts run out ({@code TIMEOUT}); no thread ever waits.
+ * <p>Sessions are opened on first use per BMC and user, reused by later requests, and closed after
+ * {@link IpmiClientOptions#sessionIdleMs()} without use. Every request is retransmitted on a timer
+ * until answered or until its attempts run out ({@code TIMEOUT}); no thread ever waits.
  *
- * <p>Thread safety: methods may be called from any thread; all work runs on the context the
- * client was created on, and returned futures complete there.
+ * <p>Thread safety: methods may be called from any thread; all work runs on the context the client
+ * was created on, and returned futures complete there.
  */
 public final class IpmiClient {
 
@@ -52,21 +52,24 @@ public final class IpmiClient {
   /**
    * Sends one command to a BMC, opening or reusing a session, and completes with the BMC's answer
    * whatever its completion code. Fails only with a {@code DriverException}: TIMEOUT when
-   * unanswered, AUTH/UNSUPPORTED/FAILED when session setup is refused, UNREACHABLE when the
-   * address cannot be used.
+   * unanswered, AUTH/UNSUPPORTED/FAILED when session setup is refused, UNREACHABLE when the address
+   * cannot be used.
    */
   public Future<IpmiResponse> execute(BmcKey bmc, IpmiRequest request) {
-    return onContext(() -> resolve(bmc)
-        .compose(key -> transport.start().compose(v -> connection(key).execute(request))));
+    return onContext(
+        () ->
+            resolve(bmc)
+                .compose(key -> transport.start().compose(v -> connection(key).execute(request))));
   }
 
   /** Closes every open session (best effort, without waiting for answers) and the socket. */
   public Future<Void> close() {
-    return onContext(() -> {
-      new ArrayList<>(connections.values()).forEach(BmcConnection::close);
-      connections.clear();
-      return transport.close();
-    });
+    return onContext(
+        () -> {
+          new ArrayList<>(connections.values()).forEach(BmcConnection::close);
+          connections.clear();
+          return transport.close();
+        });
   }
 
   /** The number of BMCs with an open or opening session; for tests and metrics. */
@@ -75,20 +78,27 @@ public final class IpmiClient {
   }
 
   private BmcConnection connection(BmcKey key) {
-    return connections.computeIfAbsent(key,
+    return connections.computeIfAbsent(
+        key,
         k -> new BmcConnection(vertx, k, transport, opener, options, () -> connections.remove(k)));
   }
 
   /** Literal addresses are normalised in place; names are resolved on a worker thread. */
   private Future<BmcKey> resolve(BmcKey bmc) {
     if (Addresses.isLiteral(bmc.host())) {
-      return Future.succeededFuture(new BmcKey(Addresses.canonical(bmc.host()), bmc.port(), bmc.credentials(),
-          bmc.cipherSuite()));
+      return Future.succeededFuture(
+          new BmcKey(
+              Addresses.canonical(bmc.host()), bmc.port(), bmc.credentials(), bmc.cipherSuite()));
     }
-    return vertx.executeBlocking(() -> InetAddress.getByName(bmc.host()).getHostAddress(), false)
+    return vertx
+        .executeBlocking(() -> InetAddress.getByName(bmc.host()).getHostAddress(), false)
         .map(ip -> new BmcKey(ip, bmc.port(), bmc.credentials(), bmc.cipherSuite()))
-        .recover(err -> Future.failedFuture(DriverException.unreachable(
-            "cannot resolve BMC address " + bmc.host() + ": " + err.getMessage(), err)));
+        .recover(
+            err ->
+                Future.failedFuture(
+                    DriverException.unreachable(
+                        "cannot resolve BMC address " + bmc.host() + ": " + err.getMessage(),
+                        err)));
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> work) {

@@ -1,15 +1,15 @@
 package io.slipway.drivers.ipmi.client;
 
+import java.util.List;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
  * Settings of an {@link IpmiClient}.
  *
  * @param attemptTimeoutMs how long to wait for one answer before retransmitting
- * @param retries retransmissions after the first attempt; a request fails with TIMEOUT after
- *     {@code attemptTimeoutMs * (retries + 1)}
+ * @param retries retransmissions after the first attempt; a request fails with TIMEOUT after {@code
+ *     attemptTimeoutMs * (retries + 1)}
  * @param sessionIdleMs an unused session is closed after this long
  * @param maxInFlightPerBmc requests outstanding at once per BMC; more wait in a queue
  * @param cipherSuites preference order when the suite is discovered ({@code auto})
@@ -17,8 +17,15 @@ import java.util.List;
  * @param privilege session privilege to request (4 = ADMINISTRATOR, 3 = OPERATOR)
  * @param receiveBufferBytes UDP receive buffer, sized for bursts of answers from many BMCs
  */
-public record IpmiClientOptions(long attemptTimeoutMs, int retries, long sessionIdleMs, int maxInFlightPerBmc,
-    List<Integer> cipherSuites, long discoveryTimeoutMs, int privilege, int receiveBufferBytes) {
+public record IpmiClientOptions(
+    long attemptTimeoutMs,
+    int retries,
+    long sessionIdleMs,
+    int maxInFlightPerBmc,
+    List<Integer> cipherSuites,
+    long discoveryTimeoutMs,
+    int privilege,
+    int receiveBufferBytes) {
 
   public IpmiClientOptions {
     cipherSuites = List.copyOf(cipherSuites);
@@ -42,15 +49,24 @@ public record IpmiClientOptions(long attemptTimeoutMs, int retries, long session
         json.getInteger("retries", d.retries),
         json.getLong("sessionIdleMs", d.sessionIdleMs),
         json.getInteger("maxInFlightPerBmc", d.maxInFlightPerBmc),
-        suites == null ? d.cipherSuites : suites.stream().map(o -> ((Number) o).intValue()).toList(),
+        suites == null
+            ? d.cipherSuites
+            : suites.stream().map(o -> ((Number) o).intValue()).toList(),
         json.getLong("discoveryTimeoutMs", d.discoveryTimeoutMs),
         json.getInteger("privilege", d.privilege),
         json.getInteger("receiveBufferBytes", d.receiveBufferBytes));
   }
 
   public IpmiClientOptions withTimeouts(long attemptMs, int retryCount) {
-    return new IpmiClientOptions(attemptMs, retryCount, sessionIdleMs, maxInFlightPerBmc, cipherSuites,
-        discoveryTimeoutMs, privilege, receiveBufferBytes);
+    return new IpmiClientOptions(
+        attemptMs,
+        retryCount,
+        sessionIdleMs,
+        maxInFlightPerBmc,
+        cipherSuites,
+        discoveryTimeoutMs,
+        privilege,
+        receiveBufferBytes);
   }
 
   /** The worst case for one request to an unreachable BMC. */

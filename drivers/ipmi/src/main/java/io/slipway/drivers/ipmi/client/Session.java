@@ -6,8 +6,8 @@ import io.slipway.drivers.ipmi.rmcp.SessionKeys;
 import io.vertx.core.Future;
 
 /**
- * An established RMCP+ session: both session IDs, the keys, and the two counters. Confined to
- * the client's context thread.
+ * An established RMCP+ session: both session IDs, the keys, and the two counters. Confined to the
+ * client's context thread.
  */
 final class Session {
 
@@ -38,25 +38,35 @@ final class Session {
   }
 
   /**
-   * Sends {@code request} in the session. Each retransmission is sealed again with the next
-   * session sequence number (a BMC may reject a repeated one) but keeps the requester sequence, so
-   * the BMC can recognise a duplicate and the answer still matches.
+   * Sends {@code request} in the session. Each retransmission is sealed again with the next session
+   * sequence number (a BMC may reject a repeated one) but keeps the requester sequence, so the BMC
+   * can recognise a duplicate and the answer still matches.
    */
-  Future<IpmiResponse> call(Transport transport, IpmiRequest request, long timeoutMs, int attempts) {
+  Future<IpmiResponse> call(
+      Transport transport, IpmiRequest request, long timeoutMs, int attempts) {
     int seq = nextRqSeq();
-    byte[] message = LanMessage.request(request.netFn(), request.cmd(), seq, request.data()).encode();
+    byte[] message =
+        LanMessage.request(request.netFn(), request.cmd(), seq, request.data()).encode();
     return transport
-        .exchange(bmc, Transport.sessionKey(consoleSid, seq), () -> RmcpPacket.sealed(keys, bmcSid, nextSequence(), message),
-            timeoutMs, attempts, request.name())
-        .map(answer -> {
-          LanMessage m = (LanMessage) answer;
-          return new IpmiResponse(m.completionCode(), m.data());
-        });
+        .exchange(
+            bmc,
+            Transport.sessionKey(consoleSid, seq),
+            () -> RmcpPacket.sealed(keys, bmcSid, nextSequence(), message),
+            timeoutMs,
+            attempts,
+            request.name())
+        .map(
+            answer -> {
+              LanMessage m = (LanMessage) answer;
+              return new IpmiResponse(m.completionCode(), m.data());
+            });
   }
 
   /** Close Session (App 0x3C), sent once without waiting: the BMC expires it anyway if lost. */
   void close(Transport transport) {
-    byte[] sid = {(byte) bmcSid, (byte) (bmcSid >> 8), (byte) (bmcSid >> 16), (byte) (bmcSid >> 24)};
+    byte[] sid = {
+      (byte) bmcSid, (byte) (bmcSid >> 8), (byte) (bmcSid >> 16), (byte) (bmcSid >> 24)
+    };
     byte[] message = LanMessage.request(0x06, 0x3C, nextRqSeq(), sid).encode();
     transport.send(bmc, RmcpPacket.sealed(keys, bmcSid, nextSequence(), message));
     transport.unregister(this);

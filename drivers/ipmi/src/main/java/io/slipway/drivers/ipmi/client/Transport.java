@@ -1,5 +1,9 @@
 package io.slipway.drivers.ipmi.client;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import io.slipway.drivers.ipmi.rmcp.LanMessage;
 import io.slipway.drivers.ipmi.rmcp.RmcpPacket;
 import io.slipway.drivers.spi.DriverException;
@@ -11,10 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One UDP socket shared by every BMC session of a client, with request/answer matching and
@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>Answers are matched by a key: sessionless messages by sender and requester sequence,
  * session-setup payloads by sender, payload type and message tag (a refusal may be only two bytes
- * long and carry no session ID), session messages by console session ID and requester sequence. Unmatched datagrams (late duplicates, strangers) are dropped.
+ * long and carry no session ID), session messages by console session ID and requester sequence.
+ * Unmatched datagrams (late duplicates, strangers) are dropped.
  */
 final class Transport {
 
@@ -52,7 +53,9 @@ final class Transport {
   /** Binds the socket once; later calls return the same future. Must run on the context. */
   Future<Void> start() {
     if (started == null) {
-      socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(options.receiveBufferBytes()));
+      socket =
+          vertx.createDatagramSocket(
+              new DatagramSocketOptions().setReceiveBufferSize(options.receiveBufferBytes()));
       socket.handler(this::onPacket);
       started = socket.listen(0, "0.0.0.0").mapEmpty();
     }
@@ -63,10 +66,11 @@ final class Transport {
   Future<Void> close() {
     List<Pending> waiting = List.copyOf(pending.values());
     pending.clear();
-    waiting.forEach(p -> {
-      vertx.cancelTimer(p.timerId);
-      p.promise.tryFail(DriverException.failed("IPMI client closed"));
-    });
+    waiting.forEach(
+        p -> {
+          vertx.cancelTimer(p.timerId);
+          p.promise.tryFail(DriverException.failed("IPMI client closed"));
+        });
     return socket == null ? Future.succeededFuture() : socket.close();
   }
 
@@ -86,32 +90,49 @@ final class Transport {
    * Sends what {@code packet} builds and waits for the answer keyed {@code key}, building and
    * sending again after each attempt timeout, up to {@code attempts} times.
    */
-  Future<Object> exchange(BmcKey bmc, String key, Supplier<Buffer> packet, long timeoutMs, int attempts, String what) {
+  Future<Object> exchange(
+      BmcKey bmc, String key, Supplier<Buffer> packet, long timeoutMs, int attempts, String what) {
     Promise<Object> promise = Promise.promise();
     attempt(bmc, key, packet, timeoutMs, attempts, what, promise);
     return promise.future();
   }
 
-  private void attempt(BmcKey bmc, String key, Supplier<Buffer> packet, long timeoutMs, int left, String what,
+  private void attempt(
+      BmcKey bmc,
+      String key,
+      Supplier<Buffer> packet,
+      long timeoutMs,
+      int left,
+      String what,
       Promise<Object> promise) {
     Pending entry = new Pending(promise);
-    entry.timerId = vertx.setTimer(timeoutMs, id -> {
-      pending.remove(key, entry);
-      if (promise.future().isComplete()) {
-        return;
-      }
-      if (left > 1) {
-        attempt(bmc, key, packet, timeoutMs, left - 1, what, promise);
-      } else {
-        promise.tryFail(DriverException.timeout("no answer from BMC " + bmc.endpoint() + " to " + what));
-      }
-    });
+    entry.timerId =
+        vertx.setTimer(
+            timeoutMs,
+            id -> {
+              pending.remove(key, entry);
+              if (promise.future().isComplete()) {
+                return;
+              }
+              if (left > 1) {
+                attempt(bmc, key, packet, timeoutMs, left - 1, what, promise);
+              } else {
+                promise.tryFail(
+                    DriverException.timeout(
+                        "no answer from BMC " + bmc.endpoint() + " to " + what));
+              }
+            });
     pending.put(key, entry);
-    socket.send(packet.get(), bmc.port(), bmc.host()).onFailure(err -> {
-      vertx.cancelTimer(entry.timerId);
-      pending.remove(key, entry);
-      promise.tryFail(DriverException.unreachable("cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
-    });
+    socket
+        .send(packet.get(), bmc.port(), bmc.host())
+        .onFailure(
+            err -> {
+              vertx.cancelTimer(entry.timerId);
+              pending.remove(key, entry);
+              promise.tryFail(
+                  DriverException.unreachable(
+                      "cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
+            });
   }
 
   /** Fire and forget, for Close Session where an answer changes nothing. */
@@ -134,7 +155,8 @@ final class Transport {
   private void onPacket(DatagramPacket datagram) {
     try {
       RmcpPacket p = RmcpPacket.parse(datagram.data());
-      String endpoint = Addresses.canonical(datagram.sender().host()) + ":" + datagram.sender().port();
+      String endpoint =
+          Addresses.canonical(datagram.sender().host()) + ":" + datagram.sender().port();
       if (p.authType() == RmcpPacket.AUTH_NONE) {
         LanMessage m = LanMessage.decode(p.payload(), true);
         complete(sessionlessKey(endpoint, m.rqSeq()), m);

@@ -38,20 +38,23 @@ public final class Chassis {
   }
 
   public static IpmiRequest control(PowerAction action) {
-    int code = switch (action) {
-      case ON -> CONTROL_ON;
-      case OFF -> CONTROL_OFF;
-      case CYCLE -> CONTROL_CYCLE;
-      case RESET -> CONTROL_RESET;
-      case SOFT_OFF -> CONTROL_SOFT;
-    };
+    int code =
+        switch (action) {
+          case ON -> CONTROL_ON;
+          case OFF -> CONTROL_OFF;
+          case CYCLE -> CONTROL_CYCLE;
+          case RESET -> CONTROL_RESET;
+          case SOFT_OFF -> CONTROL_SOFT;
+        };
     return IpmiRequest.of(NETFN, CONTROL, code);
   }
 
   /** Boot flags: valid bit, persistence and EFI in byte 1, device selector in byte 2. */
   public static IpmiRequest setBootFlags(BootOptions options) {
-    int flags = 0x80 | (options.persistent() ? 0x40 : 0) | (options.mode() == BootMode.EFI ? 0x20 : 0);
-    return IpmiRequest.of(NETFN, SET_BOOT_OPTIONS, BOOT_FLAGS, flags, deviceCode(options.device()) << 2, 0, 0, 0);
+    int flags =
+        0x80 | (options.persistent() ? 0x40 : 0) | (options.mode() == BootMode.EFI ? 0x20 : 0);
+    return IpmiRequest.of(
+        NETFN, SET_BOOT_OPTIONS, BOOT_FLAGS, flags, deviceCode(options.device()) << 2, 0, 0, 0);
   }
 
   public static IpmiRequest getBootFlags() {
@@ -70,7 +73,8 @@ public final class Chassis {
     int flags = rsp.u8(2);
     BootDevice device = device((rsp.u8(3) >> 2) & 0x0F);
     boolean valid = (flags & 0x80) != 0;
-    return new BootOptions(device, valid && (flags & 0x40) != 0, (flags & 0x20) != 0 ? BootMode.EFI : BootMode.LEGACY);
+    return new BootOptions(
+        device, valid && (flags & 0x40) != 0, (flags & 0x20) != 0 ? BootMode.EFI : BootMode.LEGACY);
   }
 
   static int deviceCode(BootDevice device) {

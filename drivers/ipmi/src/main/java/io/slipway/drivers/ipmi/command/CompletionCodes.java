@@ -1,8 +1,8 @@
 package io.slipway.drivers.ipmi.command;
 
 import io.slipway.drivers.ipmi.client.IpmiResponse;
-import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.DriverException.Kind;
+import io.slipway.drivers.spi.DriverException;
 
 /** Turns IPMI completion codes (IPMI 2.0 §5.2, Table 5-2) into typed driver failures. */
 public final class CompletionCodes {

@@ -1,12 +1,17 @@
 package io.slipway.drivers.ipmi.command;
 
-import io.slipway.drivers.ipmi.client.IpmiRequest;
-import io.slipway.drivers.ipmi.client.IpmiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.slipway.drivers.ipmi.client.IpmiRequest;
+import io.slipway.drivers.ipmi.client.IpmiResponse;
 
 /** Get Device ID (App netFn 0x06, cmd 0x01, IPMI 2.0 §20.1). */
-public record DeviceId(int deviceId, int revision, String firmware, String ipmiVersion, int manufacturerId,
+public record DeviceId(
+    int deviceId,
+    int revision,
+    String firmware,
+    String ipmiVersion,
+    int manufacturerId,
     int productId) {
 
   public static IpmiRequest request() {

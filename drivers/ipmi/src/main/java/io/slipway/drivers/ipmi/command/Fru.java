@@ -16,9 +16,10 @@ import java.util.Map;
 public final class Fru {
 
   static final List<String> CHASSIS = List.of("partNumber", "serial");
-  static final List<String> BOARD = List.of("manufacturer", "product", "serial", "partNumber", "fileId");
-  static final List<String> PRODUCT = List.of("manufacturer", "name", "partNumber", "version", "serial", "assetTag",
-      "fileId");
+  static final List<String> BOARD =
+      List.of("manufacturer", "product", "serial", "partNumber", "fileId");
+  static final List<String> PRODUCT =
+      List.of("manufacturer", "name", "partNumber", "version", "serial", "assetTag", "fileId");
 
   private Fru() {}
 
@@ -34,7 +35,8 @@ public final class Fru {
     return out;
   }
 
-  private static void area(byte[] img, int start, int skip, String prefix, List<String> names, Map<String, String> out) {
+  private static void area(
+      byte[] img, int start, int skip, String prefix, List<String> names, Map<String, String> out) {
     if (start == 0 || start + skip > img.length) {
       return;
     }
@@ -87,8 +89,16 @@ public final class Fru {
     byte[] chassis = area(new byte[] {0x01, 0x00, 0x17}, "chassis", CHASSIS, fields);
     byte[] board = area(new byte[] {0x01, 0x00, 0x00, 0x00, 0x00, 0x00}, "board", BOARD, fields);
     byte[] product = area(new byte[] {0x01, 0x00, 0x00}, "product", PRODUCT, fields);
-    byte[] header = {0x01, 0x00, 1, (byte) (1 + chassis.length / 8), (byte) (1 + (chassis.length + board.length) / 8),
-        0x00, 0x00, 0x00};
+    byte[] header = {
+      0x01,
+      0x00,
+      1,
+      (byte) (1 + chassis.length / 8),
+      (byte) (1 + (chassis.length + board.length) / 8),
+      0x00,
+      0x00,
+      0x00
+    };
     header[7] = checksum(header, 7);
     ByteArrayOutputStream img = new ByteArrayOutputStream();
     img.writeBytes(header);
@@ -101,7 +111,8 @@ public final class Fru {
     return img.toByteArray();
   }
 
-  private static byte[] area(byte[] head, String prefix, List<String> names, Map<String, String> fields) {
+  private static byte[] area(
+      byte[] head, String prefix, List<String> names, Map<String, String> fields) {
     ByteArrayOutputStream a = new ByteArrayOutputStream();
     a.writeBytes(head);
     for (String name : names) {

@@ -11,8 +11,18 @@ import java.util.Optional;
  * @param linearization 0 linear, 1–11 the §36.3 functions
  * @param baseUnit the §43.17 unit code, e.g. 1 = degrees C, 18 = RPM
  */
-public record SensorRecord(int owner, int lun, int number, String name, int analogFormat, int baseUnit,
-    int linearization, int m, int b, int bExp, int rExp) {
+public record SensorRecord(
+    int owner,
+    int lun,
+    int number,
+    String name,
+    int analogFormat,
+    int baseUnit,
+    int linearization,
+    int m,
+    int b,
+    int bExp,
+    int rExp) {
 
   public static final int FULL = 0x01;
 
@@ -27,17 +37,29 @@ public record SensorRecord(int owner, int lun, int number, String name, int anal
     int bExp = fourBit(r[29] & 0x0F);
     int len = Math.min(r[47] & 0x1F, r.length - 48);
     String name = new String(r, 48, len, StandardCharsets.ISO_8859_1).trim();
-    return Optional.of(new SensorRecord(r[5] & 0xFF, r[6] & 0x03, r[7] & 0xFF, name, (r[20] & 0xFF) >> 6, r[21] & 0xFF,
-        r[23] & 0x7F, m, b, bExp, rExp));
+    return Optional.of(
+        new SensorRecord(
+            r[5] & 0xFF,
+            r[6] & 0x03,
+            r[7] & 0xFF,
+            name,
+            (r[20] & 0xFF) >> 6,
+            r[21] & 0xFF,
+            r[23] & 0x7F,
+            m,
+            b,
+            bExp,
+            rExp));
   }
 
   /** Converts a raw reading: y = L[(M·x + B·10^Bexp) · 10^Rexp]. */
   public double convert(int raw) {
-    double x = switch (analogFormat) {
-      case 1 -> (raw & 0x80) != 0 ? -((~raw) & 0x7F) : raw;
-      case 2 -> (byte) raw;
-      default -> raw & 0xFF;
-    };
+    double x =
+        switch (analogFormat) {
+          case 1 -> (raw & 0x80) != 0 ? -((~raw) & 0x7F) : raw;
+          case 2 -> (byte) raw;
+          default -> raw & 0xFF;
+        };
     double y = (m * x + b * Math.pow(10, bExp)) * Math.pow(10, rExp);
     return switch (linearization) {
       case 1 -> Math.log(y);

@@ -21,7 +21,8 @@ public enum CipherSuite {
   private final int hmacLength;
   private final int icvLength;
 
-  CipherSuite(int id, int auth, int integrity, int conf, String hmac, int hmacLength, int icvLength) {
+  CipherSuite(
+      int id, int auth, int integrity, int conf, String hmac, int hmacLength, int icvLength) {
     this.id = id;
     this.authAlgorithm = auth;
     this.integrityAlgorithm = integrity;
@@ -68,7 +69,11 @@ public enum CipherSuite {
 
   public static Optional<CipherSuite> byAlgorithms(int auth, int integrity, int conf) {
     return Arrays.stream(values())
-        .filter(s -> s.authAlgorithm == auth && s.integrityAlgorithm == integrity && s.confidentialityAlgorithm == conf)
+        .filter(
+            s ->
+                s.authAlgorithm == auth
+                    && s.integrityAlgorithm == integrity
+                    && s.confidentialityAlgorithm == conf)
         .findFirst();
   }
 }

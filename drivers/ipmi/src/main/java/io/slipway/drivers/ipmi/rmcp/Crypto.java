@@ -15,7 +15,8 @@ public final class Crypto {
 
   // JCA lookups cost more than the HMAC of a small packet, so engines are kept per thread; a
   // per-thread generator also avoids contention on one shared SecureRandom.
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(SecureRandom::new);
   private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Cipher> AES = ThreadLocal.withInitial(Crypto::newAes);
 

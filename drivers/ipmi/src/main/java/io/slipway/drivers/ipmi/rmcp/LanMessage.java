@@ -59,7 +59,8 @@ public record LanMessage(int netFn, int cmd, int rqSeq, int completionCode, byte
     int rqSeq = (in[4] & 0xFF) >> 2;
     int cmd = in[5] & 0xFF;
     if (response) {
-      return new LanMessage(netFn, cmd, rqSeq, in[6] & 0xFF, Arrays.copyOfRange(in, 7, in.length - 1));
+      return new LanMessage(
+          netFn, cmd, rqSeq, in[6] & 0xFF, Arrays.copyOfRange(in, 7, in.length - 1));
     }
     return new LanMessage(netFn, cmd, rqSeq, -1, Arrays.copyOfRange(in, 6, in.length - 1));
   }
@@ -74,14 +75,19 @@ public record LanMessage(int netFn, int cmd, int rqSeq, int completionCode, byte
 
   @Override
   public String toString() {
-    return String.format("LanMessage[netFn=%02X cmd=%02X seq=%d cc=%d len=%d]", netFn, cmd, rqSeq,
-        completionCode, data.length);
+    return String.format(
+        "LanMessage[netFn=%02X cmd=%02X seq=%d cc=%d len=%d]",
+        netFn, cmd, rqSeq, completionCode, data.length);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LanMessage m && m.netFn == netFn && m.cmd == cmd && m.rqSeq == rqSeq
-        && m.completionCode == completionCode && Arrays.equals(m.data, data);
+    return o instanceof LanMessage m
+        && m.netFn == netFn
+        && m.cmd == cmd
+        && m.rqSeq == rqSeq
+        && m.completionCode == completionCode
+        && Arrays.equals(m.data, data);
   }
 
   @Override

@@ -1,23 +1,32 @@
 package io.slipway.drivers.ipmi.rmcp;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import io.vertx.core.buffer.Buffer;
 
 /**
- * One UDP datagram: RMCP header plus either an IPMI 1.5 sessionless message or an RMCP+ (IPMI
- * 2.0) packet (IPMI 2.0 §13.6, Table 13-8). Authenticated packets carry an integrity pad and an
+ * One UDP datagram: RMCP header plus either an IPMI 1.5 sessionless message or an RMCP+ (IPMI 2.0)
+ * packet (IPMI 2.0 §13.6, Table 13-8). Authenticated packets carry an integrity pad and an
  * AuthCode; encrypted ones an AES-CBC-128 payload with a random IV.
  *
  * @param authType 0x00 (IPMI 1.5, no auth) or 0x06 (RMCP+)
- * @param payloadType RMCP+ payload type without the auth/encrypt bits (0x00 IPMI, 0x10–0x15 handshake)
+ * @param payloadType RMCP+ payload type without the auth/encrypt bits (0x00 IPMI, 0x10–0x15
+ *     handshake)
  * @param raw the whole datagram, kept to check the AuthCode
  * @param payloadOffset where the payload starts in {@code raw}
  */
-public record RmcpPacket(int authType, int payloadType, boolean authenticated, boolean encrypted, int sessionId,
-    int sequence, byte[] raw, int payloadOffset, int payloadLength) {
+public record RmcpPacket(
+    int authType,
+    int payloadType,
+    boolean authenticated,
+    boolean encrypted,
+    int sessionId,
+    int sequence,
+    byte[] raw,
+    int payloadOffset,
+    int payloadLength) {
 
   public static final int AUTH_NONE = 0x00;
   public static final int AUTH_RMCPPLUS = 0x06;
@@ -34,15 +43,25 @@ public record RmcpPacket(int authType, int payloadType, boolean authenticated, b
   /** An IPMI 1.5 sessionless datagram carrying one LAN message. */
   public static Buffer sessionless(byte[] lanMessage) {
     ByteBuffer b = le(4 + 10 + lanMessage.length);
-    b.put(RMCP_HEADER).put((byte) AUTH_NONE).putInt(0).putInt(0).put((byte) lanMessage.length).put(lanMessage);
+    b.put(RMCP_HEADER)
+        .put((byte) AUTH_NONE)
+        .putInt(0)
+        .putInt(0)
+        .put((byte) lanMessage.length)
+        .put(lanMessage);
     return Buffer.buffer(b.array());
   }
 
   /** An unauthenticated, unencrypted RMCP+ datagram (session setup messages). */
   public static Buffer plain(int payloadType, byte[] payload) {
     ByteBuffer b = le(4 + 12 + payload.length);
-    b.put(RMCP_HEADER).put((byte) AUTH_RMCPPLUS).put((byte) payloadType).putInt(0).putInt(0)
-        .putShort((short) payload.length).put(payload);
+    b.put(RMCP_HEADER)
+        .put((byte) AUTH_RMCPPLUS)
+        .put((byte) payloadType)
+        .putInt(0)
+        .putInt(0)
+        .putShort((short) payload.length)
+        .put(payload);
     return Buffer.buffer(b.array());
   }
 
@@ -54,8 +73,14 @@ public record RmcpPacket(int authType, int payloadType, boolean authenticated, b
     int pad = (4 - (12 + payloadLength + 2) % 4) % 4;
     int icv = keys.suite().icvLength();
     ByteBuffer b = le(4 + 12 + payloadLength + pad + 2 + icv);
-    b.put(RMCP_HEADER).put((byte) AUTH_RMCPPLUS).put((byte) 0xC0).putInt(sessionId).putInt(sequence)
-        .putShort((short) payloadLength).put(iv).put(enc);
+    b.put(RMCP_HEADER)
+        .put((byte) AUTH_RMCPPLUS)
+        .put((byte) 0xC0)
+        .putInt(sessionId)
+        .putInt(sequence)
+        .putShort((short) payloadLength)
+        .put(iv)
+        .put(enc);
     for (int i = 0; i < pad; i++) {
       b.put((byte) 0xFF);
     }
@@ -75,14 +100,23 @@ public record RmcpPacket(int authType, int payloadType, boolean authenticated, b
     if (authType == AUTH_NONE) {
       int len = raw[13] & 0xFF;
       check(14 + len <= raw.length);
-      return new RmcpPacket(authType, PAYLOAD_IPMI, false, false, b.getInt(9), b.getInt(5), raw, 14, len);
+      return new RmcpPacket(
+          authType, PAYLOAD_IPMI, false, false, b.getInt(9), b.getInt(5), raw, 14, len);
     }
     check(authType == AUTH_RMCPPLUS && raw.length >= 16);
     int type = raw[5] & 0xFF;
     int len = b.getShort(14) & 0xFFFF;
     check(16 + len <= raw.length);
-    return new RmcpPacket(authType, type & 0x3F, (type & 0x40) != 0, (type & 0x80) != 0, b.getInt(6),
-        b.getInt(10), raw, 16, len);
+    return new RmcpPacket(
+        authType,
+        type & 0x3F,
+        (type & 0x40) != 0,
+        (type & 0x80) != 0,
+        b.getInt(6),
+        b.getInt(10),
+        raw,
+        16,
+        len);
   }
 
   /** The payload as sent, for unauthenticated packets. */

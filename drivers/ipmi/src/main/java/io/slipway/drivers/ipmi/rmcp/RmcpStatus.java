@@ -19,14 +19,21 @@ public final class RmcpStatus {
 
   /** Statuses meaning "this cipher suite is not offered": try the next one. */
   public static boolean rejectsCipherSuite(int status) {
-    return status == INVALID_AUTH_ALGORITHM || status == INVALID_INTEGRITY_ALGORITHM
-        || status == INVALID_CONF_ALGORITHM || status == NO_CIPHER_SUITE_MATCH || status == 0x06 || status == 0x07;
+    return status == INVALID_AUTH_ALGORITHM
+        || status == INVALID_INTEGRITY_ALGORITHM
+        || status == INVALID_CONF_ALGORITHM
+        || status == NO_CIPHER_SUITE_MATCH
+        || status == 0x06
+        || status == 0x07;
   }
 
   /** Statuses meaning the user, role or password is not accepted. */
   public static boolean rejectsCredentials(int status) {
-    return status == UNAUTHORIZED_ROLE || status == UNAUTHORIZED_PRIVILEGE || status == UNAUTHORIZED_NAME
-        || status == INVALID_INTEGRITY_CHECK || status == 0x0E;
+    return status == UNAUTHORIZED_ROLE
+        || status == UNAUTHORIZED_PRIVILEGE
+        || status == UNAUTHORIZED_NAME
+        || status == INVALID_INTEGRITY_CHECK
+        || status == 0x0E;
   }
 
   public static String describe(int status) {

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Keys of one RMCP+ session and the RAKP computations that produce and prove them (IPMI 2.0
- * §13.20–13.23, §13.31–13.32). Shared by the client and the simulated BMC so both sides compute
- * the same bytes.
+ * §13.20–13.23, §13.31–13.32). Shared by the client and the simulated BMC so both sides compute the
+ * same bytes.
  *
  * @param sik session integrity key
  * @param k1 integrity key (AuthCode of every packet)
@@ -26,19 +26,43 @@ public record SessionKeys(CipherSuite suite, byte[] sik, byte[] k1, byte[] k2) {
   }
 
   /** SIK = HMAC_Kuid(Rc | Rm | role | ulen | username), then K1 and K2 from SIK. */
-  public static SessionKeys derive(CipherSuite suite, byte[] kuid, byte[] rc, byte[] rm, int role, String username) {
+  public static SessionKeys derive(
+      CipherSuite suite, byte[] kuid, byte[] rc, byte[] rm, int role, String username) {
     byte[] sik = Crypto.hmac(suite.hmac(), kuid, rc, rm, roleAndName(role, username));
-    return new SessionKeys(suite, sik, Crypto.hmac(suite.hmac(), sik, CONST_1), Crypto.hmac(suite.hmac(), sik, CONST_2));
+    return new SessionKeys(
+        suite,
+        sik,
+        Crypto.hmac(suite.hmac(), sik, CONST_1),
+        Crypto.hmac(suite.hmac(), sik, CONST_2));
   }
 
-  /** RAKP 2 key exchange code: HMAC_Kuid(SIDc | SIDm | Rc | Rm | GUIDm | role | ulen | username). */
-  public static byte[] rakp2Code(CipherSuite suite, byte[] kuid, int consoleSid, int bmcSid, byte[] rc, byte[] rm,
-      byte[] guid, int role, String username) {
-    return Crypto.hmac(suite.hmac(), kuid, le32(consoleSid), le32(bmcSid), rc, rm, guid, roleAndName(role, username));
+  /**
+   * RAKP 2 key exchange code: HMAC_Kuid(SIDc | SIDm | Rc | Rm | GUIDm | role | ulen | username).
+   */
+  public static byte[] rakp2Code(
+      CipherSuite suite,
+      byte[] kuid,
+      int consoleSid,
+      int bmcSid,
+      byte[] rc,
+      byte[] rm,
+      byte[] guid,
+      int role,
+      String username) {
+    return Crypto.hmac(
+        suite.hmac(),
+        kuid,
+        le32(consoleSid),
+        le32(bmcSid),
+        rc,
+        rm,
+        guid,
+        roleAndName(role, username));
   }
 
   /** RAKP 3 key exchange code: HMAC_Kuid(Rm | SIDc | role | ulen | username). */
-  public static byte[] rakp3Code(CipherSuite suite, byte[] kuid, byte[] rm, int consoleSid, int role, String username) {
+  public static byte[] rakp3Code(
+      CipherSuite suite, byte[] kuid, byte[] rm, int consoleSid, int role, String username) {
     return Crypto.hmac(suite.hmac(), kuid, rm, le32(consoleSid), roleAndName(role, username));
   }
 
@@ -49,7 +73,8 @@ public record SessionKeys(CipherSuite suite, byte[] sik, byte[] k1, byte[] k2) {
 
   /** The truncated AuthCode of a packet's integrity range. */
   public byte[] authCode(byte[] data, int offset, int length) {
-    return Arrays.copyOf(Crypto.hmac(suite.hmac(), k1, Arrays.copyOfRange(data, offset, offset + length)),
+    return Arrays.copyOf(
+        Crypto.hmac(suite.hmac(), k1, Arrays.copyOfRange(data, offset, offset + length)),
         suite.icvLength());
   }
 

@@ -3,15 +3,15 @@ package io.slipway.drivers.ipmi.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HexFormat;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.ipmi.client.IpmiResponse;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootMode;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.DriverException;
-import java.util.HexFormat;
-import java.util.Map;
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Test;
 
 class CommandCodecTest {
 
@@ -19,7 +19,9 @@ class CommandCodecTest {
   void bootFlagsEncodePersistenceAndEfi() {
     var rq = Chassis.setBootFlags(new BootOptions(BootDevice.PXE, true, BootMode.EFI));
     assertThat(HexFormat.of().formatHex(rq.data())).isEqualTo("05e004000000");
-    assertThat(HexFormat.of().formatHex(Chassis.setBootFlags(BootOptions.once(BootDevice.DISK)).data()))
+    assertThat(
+            HexFormat.of()
+                .formatHex(Chassis.setBootFlags(BootOptions.once(BootDevice.DISK)).data()))
         .isEqualTo("058008000000");
   }
 
@@ -42,8 +44,20 @@ class CommandCodecTest {
 
   @Test
   void fruImagesRoundTrip() {
-    Map<String, String> fields = Map.of("chassis.serial", "CHS-1", "board.manufacturer", "Acme", "board.product", "B1",
-        "product.name", "Server", "product.serial", "SN42", "product.assetTag", "A-7");
+    Map<String, String> fields =
+        Map.of(
+            "chassis.serial",
+            "CHS-1",
+            "board.manufacturer",
+            "Acme",
+            "board.product",
+            "B1",
+            "product.name",
+            "Server",
+            "product.serial",
+            "SN42",
+            "product.assetTag",
+            "A-7");
     assertThat(Fru.parse(Fru.build(fields))).containsAllEntriesOf(fields);
   }
 
@@ -54,13 +68,16 @@ class CommandCodecTest {
     assertThat(parsed).isEqualTo(fan);
     assertThat(parsed.convert(60)).isCloseTo(6000, within(0.001));
     SensorRecord volts = new SensorRecord(0x20, 0, 4, "12V", 2, 4, 0, 6, -3, 1, -2);
-    assertThat(SensorRecord.parse(volts.encode(1)).orElseThrow().convert(0xFE)).isCloseTo(-0.42, within(1e-9));
+    assertThat(SensorRecord.parse(volts.encode(1)).orElseThrow().convert(0xFE))
+        .isCloseTo(-0.42, within(1e-9));
   }
 
   @Test
   void completionCodesBecomeTypedFailures() {
-    var e = Assertions.catchThrowableOfType(DriverException.class,
-        () -> CompletionCodes.require(new IpmiResponse(0xD4, new byte[0]), "Chassis Control"));
+    var e =
+        Assertions.catchThrowableOfType(
+            DriverException.class,
+            () -> CompletionCodes.require(new IpmiResponse(0xD4, new byte[0]), "Chassis Control"));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.AUTH);
     assertThat(e.completionCode()).hasValue(0xD4);
     assertThat(CompletionCodes.kind(0xC1)).isEqualTo(DriverException.Kind.UNSUPPORTED);

@@ -1,5 +1,8 @@
 package io.slipway.drivers.ipmi.it;
 
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.ipmi.sim.FakeBmc;
 import io.slipway.drivers.spi.Credentials;
@@ -8,13 +11,10 @@ import io.slipway.drivers.spi.OobDriverContract;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The OOB contract against pyghmi's {@code fakebmc}, a second independent BMC implementation,
- * with cipher suite discovery ({@code auto}): this peer answers Get Channel Cipher Suites.
+ * The OOB contract against pyghmi's {@code fakebmc}, a second independent BMC implementation, with
+ * cipher suite discovery ({@code auto}): this peer answers Get Channel Cipher Suites.
  */
 class FakeBmcIT extends OobDriverContract {
 
@@ -32,8 +32,16 @@ class FakeBmcIT extends OobDriverContract {
     victim = FakeBmc.start();
     vertx = Vertx.vertx();
     // python starts slowly: generous attempts for the first session
-    driver = new IpmiOobDriverProvider().create(vertx, new JsonObject().put("attemptTimeoutMs", 500)
-        .put("retries", 8).put("pollIntervalMs", 100).put("powerTimeoutMs", 10_000).put("cipherSuite", "auto"));
+    driver =
+        new IpmiOobDriverProvider()
+            .create(
+                vertx,
+                new JsonObject()
+                    .put("attemptTimeoutMs", 500)
+                    .put("retries", 8)
+                    .put("pollIntervalMs", 100)
+                    .put("powerTimeoutMs", 10_000)
+                    .put("cipherSuite", "auto"));
   }
 
   @AfterAll

@@ -1,5 +1,9 @@
 package io.slipway.drivers.ipmi.it;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.ipmi.sim.IpmiSim;
 import io.slipway.drivers.spi.Credentials;
@@ -8,16 +12,17 @@ import io.slipway.drivers.spi.OobDriverContract;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The OOB contract for the IPMI driver against OpenIPMI's {@code ipmi_sim}. */
 class IpmiOobDriverIT extends OobDriverContract {
 
-  static final JsonObject CONFIG = new JsonObject().put("attemptTimeoutMs", 300).put("retries", 3)
-      .put("pollIntervalMs", 100).put("powerTimeoutMs", 10_000).put("cipherSuite", "3");
+  static final JsonObject CONFIG =
+      new JsonObject()
+          .put("attemptTimeoutMs", 300)
+          .put("retries", 3)
+          .put("pollIntervalMs", 100)
+          .put("powerTimeoutMs", 10_000)
+          .put("cipherSuite", "3");
 
   private static IpmiSim sim;
   private static Vertx vertx;
@@ -49,12 +54,14 @@ class IpmiOobDriverIT extends OobDriverContract {
 
   @Override
   protected OobTarget target() {
-    return OobTarget.of("127.0.0.1", sim.get(0).port(), Credentials.of(IpmiSim.USER, IpmiSim.PASSWORD));
+    return OobTarget.of(
+        "127.0.0.1", sim.get(0).port(), Credentials.of(IpmiSim.USER, IpmiSim.PASSWORD));
   }
 
   @Override
   protected OobTarget wrongPasswordTarget() {
-    return OobTarget.of("127.0.0.1", sim.get(0).port(), Credentials.of(IpmiSim.USER, "not-the-password"));
+    return OobTarget.of(
+        "127.0.0.1", sim.get(0).port(), Credentials.of(IpmiSim.USER, "not-the-password"));
   }
 
   @Override

@@ -3,6 +3,11 @@ package io.slipway.drivers.ipmi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.ipmi.sim.IpmiSim;
 import io.slipway.drivers.ipmi.sim.IpmiSimInstance;
@@ -18,15 +23,10 @@ import io.slipway.drivers.spi.PowerState;
 import io.slipway.drivers.spi.SensorReading;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * What Slipway sets on {@code ipmi_sim} as seen by an independent client ({@code ipmitool
- * -I lanplus -C 3}) and by the simulator's own chassis log, plus identity, FRU and sensors.
+ * What Slipway sets on {@code ipmi_sim} as seen by an independent client ({@code ipmitool -I
+ * lanplus -C 3}) and by the simulator's own chassis log, plus identity, FRU and sensors.
  */
 class IpmiSimInteropIT {
 
@@ -56,9 +56,11 @@ class IpmiSimInteropIT {
   @Test
   void ipmitoolSeesThePowerStateSlipwaySet() throws Exception {
     assertThat(await(driver.setPower(target(), PowerAction.ON))).isEqualTo(PowerState.ON);
-    assertThat(IpmiTool.run(instance(), "chassis", "power", "status")).contains("Chassis Power is on");
+    assertThat(IpmiTool.run(instance(), "chassis", "power", "status"))
+        .contains("Chassis Power is on");
     assertThat(await(driver.setPower(target(), PowerAction.OFF))).isEqualTo(PowerState.OFF);
-    assertThat(IpmiTool.run(instance(), "chassis", "power", "status")).contains("Chassis Power is off");
+    assertThat(IpmiTool.run(instance(), "chassis", "power", "status"))
+        .contains("Chassis Power is off");
   }
 
   @Test
@@ -83,13 +85,19 @@ class IpmiSimInteropIT {
   @Test
   void interrogateReadsDeviceIdFruAndSensors() {
     OobInventory inventory = await(driver.interrogate(target()));
-    assertThat(inventory.device()).containsEntry("manufacturerId", "4753").containsEntry("productId", "0x0f02")
-        .containsEntry("ipmiVersion", "2.0").containsEntry("firmware", "9.08");
-    assertThat(inventory.fru()).containsEntry("product.serial", "SN0001")
+    assertThat(inventory.device())
+        .containsEntry("manufacturerId", "4753")
+        .containsEntry("productId", "0x0f02")
+        .containsEntry("ipmiVersion", "2.0")
+        .containsEntry("firmware", "9.08");
+    assertThat(inventory.fru())
+        .containsEntry("product.serial", "SN0001")
         .containsEntry("board.manufacturer", "SimCorp");
-    assertThat(inventory.sensors()).extracting(SensorReading::name)
+    assertThat(inventory.sensors())
+        .extracting(SensorReading::name)
         .contains("CPU Temp", "Inlet Temp", "Fan1");
-    SensorReading fan = inventory.sensors().stream().filter(s -> s.name().equals("Fan1")).findFirst().orElseThrow();
+    SensorReading fan =
+        inventory.sensors().stream().filter(s -> s.name().equals("Fan1")).findFirst().orElseThrow();
     assertThat(fan.value()).isCloseTo(6000.0, within(0.1));
     assertThat(fan.unit()).isEqualTo("RPM");
   }
@@ -103,8 +111,15 @@ class IpmiSimInteropIT {
 
   @Test
   void withoutDiscoveryARefusedSuite17FallsBackToSuite3() throws Exception {
-    OobDriver blind = new IpmiOobDriverProvider().create(vertx, IpmiOobDriverIT.CONFIG.copy()
-        .put("cipherSuite", "auto").put("discoveryTimeoutMs", 0).put("cipherSuites", new io.vertx.core.json.JsonArray().add(17).add(3)));
+    OobDriver blind =
+        new IpmiOobDriverProvider()
+            .create(
+                vertx,
+                IpmiOobDriverIT.CONFIG
+                    .copy()
+                    .put("cipherSuite", "auto")
+                    .put("discoveryTimeoutMs", 0)
+                    .put("cipherSuites", new io.vertx.core.json.JsonArray().add(17).add(3)));
     // the refusal of 17 is a two-byte answer without session IDs; it must still be matched
     assertThat(await(blind.powerState(target()))).isIn(PowerState.ON, PowerState.OFF);
     await(blind.close());
@@ -112,8 +127,10 @@ class IpmiSimInteropIT {
 
   @Test
   void aSuiteTheSimulatorLacksIsATypedUnsupportedError() {
-    var error = org.assertj.core.api.Assertions.catchThrowableOfType(DriverException.class,
-        () -> await(driver.validate(target().withOption("cipherSuite", "17"))));
+    var error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            DriverException.class,
+            () -> await(driver.validate(target().withOption("cipherSuite", "17"))));
     assertThat(error.kind()).isEqualTo(DriverException.Kind.UNSUPPORTED);
     assertThat(error.completionCode()).hasValue(0x04); // RMCP+ "invalid authentication algorithm"
   }
@@ -123,7 +140,8 @@ class IpmiSimInteropIT {
   }
 
   private static OobTarget target() {
-    return OobTarget.of("127.0.0.1", instance().port(), Credentials.of(IpmiSim.USER, IpmiSim.PASSWORD));
+    return OobTarget.of(
+        "127.0.0.1", instance().port(), Credentials.of(IpmiSim.USER, IpmiSim.PASSWORD));
   }
 
   private static <T> T await(Future<T> f) {
@@ -138,9 +156,24 @@ class IpmiSimInteropIT {
 
   /** Runs the reference client against an instance. */
   static final class IpmiTool {
-    static String run(IpmiSimInstance bmc, String... command) throws IOException, InterruptedException {
-      var args = new java.util.ArrayList<>(java.util.List.of("ipmitool", "-I", "lanplus", "-C", "3", "-H", "127.0.0.1",
-          "-p", Integer.toString(bmc.port()), "-U", IpmiSim.USER, "-P", IpmiSim.PASSWORD));
+    static String run(IpmiSimInstance bmc, String... command)
+        throws IOException, InterruptedException {
+      var args =
+          new java.util.ArrayList<>(
+              java.util.List.of(
+                  "ipmitool",
+                  "-I",
+                  "lanplus",
+                  "-C",
+                  "3",
+                  "-H",
+                  "127.0.0.1",
+                  "-p",
+                  Integer.toString(bmc.port()),
+                  "-U",
+                  IpmiSim.USER,
+                  "-P",
+                  IpmiSim.PASSWORD));
       args.addAll(java.util.List.of(command));
       Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());

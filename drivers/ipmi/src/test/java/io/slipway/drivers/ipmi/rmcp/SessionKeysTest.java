@@ -6,8 +6,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers from a recorded RMCP+ session between an independent client and OpenIPMI's
- * {@code ipmi_sim} (cipher suite 3, user admin, password "password").
+ * Known answers from a recorded RMCP+ session between an independent client and OpenIPMI's {@code
+ * ipmi_sim} (cipher suite 3, user admin, password "password").
  */
 class SessionKeysTest {
 
@@ -22,7 +22,9 @@ class SessionKeysTest {
 
   @Test
   void rakp2CodeMatchesTheBmc() {
-    byte[] code = SessionKeys.rakp2Code(CipherSuite.SUITE_3, KUID, CONSOLE_SID, BMC_SID, RC, RM, GUID, ROLE, "admin");
+    byte[] code =
+        SessionKeys.rakp2Code(
+            CipherSuite.SUITE_3, KUID, CONSOLE_SID, BMC_SID, RC, RM, GUID, ROLE, "admin");
     assertThat(HEX.formatHex(code)).isEqualTo("60a32ddda4acd12be62226c900bb58185ca269d6");
   }
 
@@ -35,7 +37,8 @@ class SessionKeysTest {
   @Test
   void rakp4IcvMatchesTheBmc() {
     SessionKeys keys = SessionKeys.derive(CipherSuite.SUITE_3, KUID, RC, RM, ROLE, "admin");
-    assertThat(HEX.formatHex(keys.rakp4Icv(RC, BMC_SID, GUID))).isEqualTo("63059da89cce85553d635087");
+    assertThat(HEX.formatHex(keys.rakp4Icv(RC, BMC_SID, GUID)))
+        .isEqualTo("63059da89cce85553d635087");
   }
 
   @Test

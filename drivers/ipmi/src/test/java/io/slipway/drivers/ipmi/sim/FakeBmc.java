@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * pyghmi's {@code fakebmc} (Debian {@code python3-pyghmi}) bound to loopback, as a second IPMI
- * peer. The launcher script is written to a temporary file at start. Optional everywhere: CI
- * does not install pyghmi, so a missing pyghmi skips rather than fails.
+ * peer. The launcher script is written to a temporary file at start. Optional everywhere: CI does
+ * not install pyghmi, so a missing pyghmi skips rather than fails.
  */
 public final class FakeBmc implements AutoCloseable {
 
   private static final String PYTHON = "/usr/bin/python3";
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       import sys
       from pyghmi.ipmi import bmc
       from pyghmi.cmd.fakebmc import FakeBmc
@@ -45,9 +46,11 @@ public final class FakeBmc implements AutoCloseable {
   }
 
   public static void requireOrSkip() throws IOException, InterruptedException {
-    boolean ok = Files.isExecutable(Path.of(PYTHON))
-        && new ProcessBuilder(PYTHON, "-c", "import pyghmi.cmd.fakebmc").start().waitFor() == 0;
-    Assumptions.assumeTrue(ok, "pyghmi not installed (Debian package python3-pyghmi); skipping fakebmc tests");
+    boolean ok =
+        Files.isExecutable(Path.of(PYTHON))
+            && new ProcessBuilder(PYTHON, "-c", "import pyghmi.cmd.fakebmc").start().waitFor() == 0;
+    Assumptions.assumeTrue(
+        ok, "pyghmi not installed (Debian package python3-pyghmi); skipping fakebmc tests");
   }
 
   public static FakeBmc start() throws IOException {
@@ -57,8 +60,11 @@ public final class FakeBmc implements AutoCloseable {
     try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    Process p = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     FakeBmc bmc = new FakeBmc(p, script, port);
     try {
       IpmiSim.awaitAnswer(port); // the interpreter takes a while to import pyghmi

@@ -1,6 +1,5 @@
 package io.slipway.drivers.ipmi.sim;
 
-import io.slipway.drivers.ipmi.command.Fru;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -15,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import io.slipway.drivers.ipmi.command.Fru;
 
 /**
- * Starts and stops OpenIPMI {@code ipmi_sim} BMCs for tests and benchmarks. Everything an
- * instance needs (lan.conf, command file, FRU image, compiled SDRs, chassis-control script) is
- * generated into a temporary directory; power and boot state live in files the script writes.
+ * Starts and stops OpenIPMI {@code ipmi_sim} BMCs for tests and benchmarks. Everything an instance
+ * needs (lan.conf, command file, FRU image, compiled SDRs, chassis-control script) is generated
+ * into a temporary directory; power and boot state live in files the script writes.
  *
  * <p>Only blocking test threads use this class; it is never called on an event loop.
  */
@@ -41,8 +41,8 @@ public final class IpmiSim implements AutoCloseable {
   }
 
   /**
-   * Skips the calling test when {@code ipmi_sim} is missing, except in CI ({@code CI=true}) where
-   * a missing simulator must fail the build rather than hide the interop tests.
+   * Skips the calling test when {@code ipmi_sim} is missing, except in CI ({@code CI=true}) where a
+   * missing simulator must fail the build rather than hide the interop tests.
    */
   public static void requireOrSkip() {
     if (available()) {
@@ -61,7 +61,8 @@ public final class IpmiSim implements AutoCloseable {
     try {
       Path shared = sim.prepareShared();
       for (int i = 1; i <= count; i++) {
-        sim.instances.add(IpmiSimInstance.launch(sim.root.resolve("bmc" + i), shared, i, freePort()));
+        sim.instances.add(
+            IpmiSimInstance.launch(sim.root.resolve("bmc" + i), shared, i, freePort()));
       }
       for (IpmiSimInstance instance : sim.instances) {
         awaitAnswer(instance.port());
@@ -98,8 +99,11 @@ public final class IpmiSim implements AutoCloseable {
     Files.writeString(script, IpmiSimFiles.CHASSIS_SCRIPT);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(shared.resolve("sim.sdrs"), IpmiSimFiles.SDRS);
-    Process p = new ProcessBuilder("sdrcomp", "-o", "sdr.20.main", "sim.sdrs").directory(shared.toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("sdrcomp", "-o", "sdr.20.main", "sim.sdrs")
+            .directory(shared.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
       throw new IOException("sdrcomp failed: " + out);
@@ -109,14 +113,49 @@ public final class IpmiSim implements AutoCloseable {
 
   static byte[] fruImage(int index) {
     String serial = String.format("SN%04d", index);
-    return Fru.build(Map.of("chassis.serial", "CHS-" + serial, "board.manufacturer", "SimCorp", "board.product",
-        "SimBoard X1", "product.manufacturer", "SimCorp", "product.name", "SimServer 1000", "product.serial", serial));
+    return Fru.build(
+        Map.of(
+            "chassis.serial",
+            "CHS-" + serial,
+            "board.manufacturer",
+            "SimCorp",
+            "board.product",
+            "SimBoard X1",
+            "product.manufacturer",
+            "SimCorp",
+            "product.name",
+            "SimServer 1000",
+            "product.serial",
+            serial));
   }
 
   /** Sends Get Channel Authentication Capabilities until the instance answers (max 10 s). */
   static void awaitAnswer(int port) throws IOException {
-    byte[] probe = {0x06, 0x00, (byte) 0xFF, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0x20, 0x18, (byte) 0xC8, (byte) 0x81,
-        0x04, 0x38, (byte) 0x8E, 0x04, (byte) 0xB1};
+    byte[] probe = {
+      0x06,
+      0x00,
+      (byte) 0xFF,
+      0x07,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      9,
+      0x20,
+      0x18,
+      (byte) 0xC8,
+      (byte) 0x81,
+      0x04,
+      0x38,
+      (byte) 0x8E,
+      0x04,
+      (byte) 0xB1
+    };
     try (DatagramSocket s = new DatagramSocket()) {
       s.setSoTimeout(100);
       for (int i = 0; i < 100; i++) {

@@ -30,14 +30,17 @@ public final class IpmiSimInstance {
     byte[] guid = new byte[16];
     ThreadLocalRandom.current().nextBytes(guid);
     String control = shared.resolve("chassisctl.sh") + " " + chassis;
-    Files.writeString(dir.resolve("lan.conf"), IpmiSimFiles.lanConf(name, port, HexFormat.of().formatHex(guid), control));
+    Files.writeString(
+        dir.resolve("lan.conf"),
+        IpmiSimFiles.lanConf(name, port, HexFormat.of().formatHex(guid), control));
     Files.writeString(dir.resolve("bmc.emu"), IpmiSimFiles.emu(dir.resolve("fru.bin").toString()));
-    Process p = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", "state", "-n")
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("sim.log").toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process p =
+        new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", "state", "-n")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("sim.log").toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     return new IpmiSimInstance(dir, port, p);
   }
 

@@ -13,11 +13,11 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * A simulated BMC in the JVM that speaks real IPMI 2.0 / RMCP+ on a UDP port, so clients run the
- * same code against it as against hardware. Thousands fit in one JVM: each is one socket and a
- * few hundred bytes of state, and all of them share Vert.x's event loops.
+ * same code against it as against hardware. Thousands fit in one JVM: each is one socket and a few
+ * hundred bytes of state, and all of them share Vert.x's event loops.
  *
- * <p>Faults ({@link #faults()}) drop datagrams, delay answers, kill the BMC or delay power
- * changes, and can be changed while it runs.
+ * <p>Faults ({@link #faults()}) drop datagrams, delay answers, kill the BMC or delay power changes,
+ * and can be changed while it runs.
  */
 public final class LabBmc {
 
@@ -50,10 +50,13 @@ public final class LabBmc {
   private Future<Void> listen() {
     socket = vertx.createDatagramSocket(new DatagramSocketOptions());
     socket.handler(this::onDatagram);
-    return socket.listen(config.port(), config.host()).map(s -> {
-      port = s.localAddress().port();
-      return null;
-    });
+    return socket
+        .listen(config.port(), config.host())
+        .map(
+            s -> {
+              port = s.localAddress().port();
+              return null;
+            });
   }
 
   private void onDatagram(DatagramPacket packet) {

@@ -1,10 +1,10 @@
 package io.slipway.drivers.lab.bmc;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 /** Many lab BMCs started and stopped together, e.g. a simulated site or a scale benchmark. */
 public final class LabBmcFleet {
@@ -16,7 +16,8 @@ public final class LabBmcFleet {
   }
 
   /** Starts {@code count} BMCs, the i-th configured by {@code config.apply(i)}. */
-  public static Future<LabBmcFleet> start(Vertx vertx, int count, IntFunction<LabBmcConfig> config) {
+  public static Future<LabBmcFleet> start(
+      Vertx vertx, int count, IntFunction<LabBmcConfig> config) {
     List<Future<LabBmc>> starting = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       starting.add(LabBmc.start(vertx, config.apply(i)));

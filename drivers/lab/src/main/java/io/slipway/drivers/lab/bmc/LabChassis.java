@@ -1,13 +1,13 @@
 package io.slipway.drivers.lab.bmc;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The simulated machine behind a lab BMC: power, boot override, and a log of what was asked.
@@ -67,10 +67,11 @@ public final class LabChassis {
   /** Off now, on again shortly after, as a real chassis does with a cycle. */
   void cycle() {
     log("power cycle");
-    later(() -> {
-      setPower(PowerState.OFF);
-      vertx.setTimer(20, id -> setPower(PowerState.ON));
-    });
+    later(
+        () -> {
+          setPower(PowerState.OFF);
+          vertx.setTimer(20, id -> setPower(PowerState.ON));
+        });
   }
 
   void reset() {
@@ -81,7 +82,12 @@ public final class LabChassis {
   }
 
   void boot(BootOptions options) {
-    log("boot " + options.device() + (options.persistent() ? " persistent" : " once") + " " + options.mode());
+    log(
+        "boot "
+            + options.device()
+            + (options.persistent() ? " persistent" : " once")
+            + " "
+            + options.mode());
     boot = options;
   }
 

@@ -1,5 +1,8 @@
 package io.slipway.drivers.lab.bmc;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Optional;
 import io.slipway.drivers.ipmi.command.Fru;
 import io.slipway.drivers.ipmi.rmcp.CipherSuite;
 import io.slipway.drivers.ipmi.rmcp.LanMessage;
@@ -7,9 +10,6 @@ import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootMode;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.PowerState;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** The IPMI commands a lab BMC implements, answered from its {@link LabChassis} and config. */
 final class LabCommands {
@@ -35,7 +35,10 @@ final class LabCommands {
     if (rq.netFn() == 0x06 && rq.cmd() == 0x38) {
       return Optional.of(ok(rq, 0x01, 0x80 | 0x04, 0x04, 0x02, 0, 0, 0, 0));
     }
-    if (rq.netFn() == 0x06 && rq.cmd() == 0x54 && config.answerCipherSuiteQuery() && rq.data().length >= 3) {
+    if (rq.netFn() == 0x06
+        && rq.cmd() == 0x54
+        && config.answerCipherSuiteQuery()
+        && rq.data().length >= 3) {
       return Optional.of(cipherSuites(rq, rq.data()[2] & 0x3F));
     }
     return Optional.empty();
@@ -92,28 +95,34 @@ final class LabCommands {
     if (d.length < 3) {
       return fail(rq, 0xC7);
     }
-    BootDevice device = switch ((d[2] >> 2) & 0x0F) {
-      case 1 -> BootDevice.PXE;
-      case 2, 3 -> BootDevice.DISK;
-      case 5 -> BootDevice.CDROM;
-      case 6 -> BootDevice.BIOS;
-      default -> BootDevice.NONE;
-    };
-    chassis.boot(new BootOptions(device, (d[1] & 0x40) != 0, (d[1] & 0x20) != 0 ? BootMode.EFI : BootMode.LEGACY));
+    BootDevice device =
+        switch ((d[2] >> 2) & 0x0F) {
+          case 1 -> BootDevice.PXE;
+          case 2, 3 -> BootDevice.DISK;
+          case 5 -> BootDevice.CDROM;
+          case 6 -> BootDevice.BIOS;
+          default -> BootDevice.NONE;
+        };
+    chassis.boot(
+        new BootOptions(
+            device, (d[1] & 0x40) != 0, (d[1] & 0x20) != 0 ? BootMode.EFI : BootMode.LEGACY));
     return ok(rq);
   }
 
   private LanMessage getBoot(LanMessage rq) {
     BootOptions b = chassis.boot();
-    int code = switch (b.device()) {
-      case NONE -> 0;
-      case PXE -> 1;
-      case DISK -> 2;
-      case CDROM -> 5;
-      case BIOS -> 6;
-    };
-    int flags = (b.device() == BootDevice.NONE ? 0 : 0x80) | (b.persistent() ? 0x40 : 0)
-        | (b.mode() == BootMode.EFI ? 0x20 : 0);
+    int code =
+        switch (b.device()) {
+          case NONE -> 0;
+          case PXE -> 1;
+          case DISK -> 2;
+          case CDROM -> 5;
+          case BIOS -> 6;
+        };
+    int flags =
+        (b.device() == BootDevice.NONE ? 0 : 0x80)
+            | (b.persistent() ? 0x40 : 0)
+            | (b.mode() == BootMode.EFI ? 0x20 : 0);
     return ok(rq, 0x01, 0x05, flags, code << 2, 0, 0, 0);
   }
 
@@ -136,9 +145,20 @@ final class LabCommands {
 
   private LanMessage cipherSuites(LanMessage rq, int page) {
     ByteArrayOutputStream records = new ByteArrayOutputStream();
-    config.cipherSuites().stream().sorted().map(CipherSuite::byId).flatMap(Optional::stream).forEach(s ->
-        records.writeBytes(new byte[] {(byte) 0xC0, (byte) s.id(), (byte) s.authAlgorithm(),
-            (byte) (0x40 | s.integrityAlgorithm()), (byte) (0x80 | s.confidentialityAlgorithm())}));
+    config.cipherSuites().stream()
+        .sorted()
+        .map(CipherSuite::byId)
+        .flatMap(Optional::stream)
+        .forEach(
+            s ->
+                records.writeBytes(
+                    new byte[] {
+                      (byte) 0xC0,
+                      (byte) s.id(),
+                      (byte) s.authAlgorithm(),
+                      (byte) (0x40 | s.integrityAlgorithm()),
+                      (byte) (0x80 | s.confidentialityAlgorithm())
+                    }));
     byte[] all = records.toByteArray();
     int from = Math.min(all.length, page * 16);
     byte[] slice = Arrays.copyOfRange(all, from, Math.min(all.length, from + 16));

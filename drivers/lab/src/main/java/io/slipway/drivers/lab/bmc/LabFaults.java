@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code loss}: probability that any datagram, in either direction, is dropped;
  *   <li>{@code latencyMs}: delay before each answer is sent (a slow BMC);
  *   <li>{@code dead}: the BMC answers nothing at all;
- *   <li>{@code powerDelayMs}: time between a power command and the power state changing, as on
- *       BMCs that apply changes asynchronously.
+ *   <li>{@code powerDelayMs}: time between a power command and the power state changing, as on BMCs
+ *       that apply changes asynchronously.
  * </ul>
  */
 public final class LabFaults {

@@ -1,8 +1,8 @@
 package io.slipway.drivers.lab.bmc;
 
-import io.slipway.drivers.ipmi.rmcp.LanMessage;
 import java.util.ArrayList;
 import java.util.List;
+import io.slipway.drivers.ipmi.rmcp.LanMessage;
 
 /** The SDR repository and sensor readings of a lab BMC: one Full Sensor Record per sensor. */
 final class LabSdr {
@@ -46,7 +46,9 @@ final class LabSdr {
 
   LanMessage reading(LanMessage rq) {
     int number = rq.data().length > 0 ? rq.data()[0] & 0xFF : -1;
-    return sensors.stream().filter(s -> s.record().number() == number).findFirst()
+    return sensors.stream()
+        .filter(s -> s.record().number() == number)
+        .findFirst()
         .map(s -> LabCommands.ok(rq, s.raw(), 0x40, 0x00))
         .orElseGet(() -> LabCommands.fail(rq, 0xCB));
   }

@@ -4,6 +4,12 @@ import static io.slipway.drivers.lab.LabFixtures.failure;
 import static io.slipway.drivers.lab.LabFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.ipmi.client.BmcKey;
 import io.slipway.drivers.ipmi.client.IpmiClient;
@@ -21,12 +27,6 @@ import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Session handling, cipher suites and reads of the IPMI client against lab BMCs. */
 class IpmiClientLabTest {
@@ -37,8 +37,14 @@ class IpmiClientLabTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    driver = new IpmiOobDriverProvider().create(vertx,
-        new JsonObject().put("attemptTimeoutMs", 200).put("retries", 3).put("discoveryTimeoutMs", 100));
+    driver =
+        new IpmiOobDriverProvider()
+            .create(
+                vertx,
+                new JsonObject()
+                    .put("attemptTimeoutMs", 200)
+                    .put("retries", 3)
+                    .put("discoveryTimeoutMs", 100));
   }
 
   @AfterEach
@@ -52,13 +58,15 @@ class IpmiClientLabTest {
   }
 
   private static OobTarget target(LabBmc bmc, String suite) {
-    return OobTarget.of(bmc.host(), bmc.port(), Credentials.of("admin", "password")).withOption("cipherSuite", suite);
+    return OobTarget.of(bmc.host(), bmc.port(), Credentials.of("admin", "password"))
+        .withOption("cipherSuite", suite);
   }
 
   @Test
   void oneSessionServesManyRequestsIncludingConcurrentOnes() {
     LabBmc bmc = bmc(LabBmcConfig.defaults("S1"));
-    List<Future<PowerState>> calls = IntStream.range(0, 10).mapToObj(i -> driver.powerState(target(bmc, "3"))).toList();
+    List<Future<PowerState>> calls =
+        IntStream.range(0, 10).mapToObj(i -> driver.powerState(target(bmc, "3"))).toList();
     join(Future.all(calls));
     join(driver.powerState(target(bmc, "3")));
     assertThat(bmc.sessionsOpened()).isEqualTo(1);
@@ -67,7 +75,9 @@ class IpmiClientLabTest {
   @Test
   void idleSessionsAreClosedAndReopenedOnDemand() {
     LabBmc bmc = bmc(LabBmcConfig.defaults("S1"));
-    IpmiClient client = IpmiClient.create(vertx, IpmiClientOptions.fromJson(new JsonObject().put("sessionIdleMs", 100)));
+    IpmiClient client =
+        IpmiClient.create(
+            vertx, IpmiClientOptions.fromJson(new JsonObject().put("sessionIdleMs", 100)));
     BmcKey key = new BmcKey(bmc.host(), bmc.port(), Credentials.of("admin", "password"), "3");
     join(client.execute(key, Chassis.getStatus()));
     assertThat(join(client.openConnections())).isEqualTo(1);
@@ -120,7 +130,8 @@ class IpmiClientLabTest {
   @Test
   void hundredsOfBmcsShareOneClient() {
     LabBmcFleet fleet = join(LabBmcFleet.start(vertx, 300, i -> LabBmcConfig.defaults("SN" + i)));
-    List<Future<PowerState>> all = fleet.bmcs().stream().map(b -> driver.powerState(target(b, "3"))).toList();
+    List<Future<PowerState>> all =
+        fleet.bmcs().stream().map(b -> driver.powerState(target(b, "3"))).toList();
     assertThat(join(Future.all(all)).<PowerState>list()).hasSize(300).containsOnly(PowerState.OFF);
     join(fleet.stop());
   }

@@ -2,6 +2,9 @@ package io.slipway.drivers.lab.ipmi;
 
 import static io.slipway.drivers.lab.LabFixtures.join;
 
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.lab.LabFixtures;
 import io.slipway.drivers.lab.bmc.LabBmc;
@@ -12,15 +15,16 @@ import io.slipway.drivers.spi.OobDriverContract;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The IPMI driver, over real UDP, against an in-JVM lab BMC. */
 class IpmiOobDriverLabTest extends OobDriverContract {
 
-  static final JsonObject CONFIG = new JsonObject().put("attemptTimeoutMs", 200).put("retries", 3)
-      .put("pollIntervalMs", 50).put("powerTimeoutMs", 5000);
+  static final JsonObject CONFIG =
+      new JsonObject()
+          .put("attemptTimeoutMs", 200)
+          .put("retries", 3)
+          .put("pollIntervalMs", 50)
+          .put("powerTimeoutMs", 5000);
 
   private static Vertx vertx;
   private static LabBmc bmc;

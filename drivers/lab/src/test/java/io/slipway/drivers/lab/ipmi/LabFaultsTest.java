@@ -4,6 +4,10 @@ import static io.slipway.drivers.lab.LabFixtures.failure;
 import static io.slipway.drivers.lab.LabFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.lab.bmc.LabBmc;
 import io.slipway.drivers.lab.bmc.LabBmcConfig;
@@ -16,10 +20,6 @@ import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
 
 /** The IPMI driver against lab BMCs that lose packets, answer slowly, or not at all. */
 class LabFaultsTest {
@@ -45,8 +45,15 @@ class LabFaultsTest {
   }
 
   private OobDriver driver(long attemptMs, int retries) {
-    driver = new IpmiOobDriverProvider().create(vertx, new JsonObject().put("attemptTimeoutMs", attemptMs)
-        .put("retries", retries).put("pollIntervalMs", 20).put("powerTimeoutMs", 20_000));
+    driver =
+        new IpmiOobDriverProvider()
+            .create(
+                vertx,
+                new JsonObject()
+                    .put("attemptTimeoutMs", attemptMs)
+                    .put("retries", retries)
+                    .put("pollIntervalMs", 20)
+                    .put("powerTimeoutMs", 20_000));
     return driver;
   }
 
@@ -57,7 +64,9 @@ class LabFaultsTest {
     driver(40, 20);
     assertThat(join(driver.setPower(target(), PowerAction.CYCLE))).isEqualTo(PowerState.ON);
     // answers lost on the way back make the client retransmit; the BMC must not cycle twice
-    assertThat(bmc.chassis().actions()).extracting(LabChassis.Action::what).containsOnlyOnce("power cycle");
+    assertThat(bmc.chassis().actions())
+        .extracting(LabChassis.Action::what)
+        .containsOnlyOnce("power cycle");
   }
 
   @Test
@@ -77,7 +86,8 @@ class LabFaultsTest {
     bmc.faults().dead(true);
     driver(100, 2);
     long start = System.nanoTime();
-    var calls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> driver.powerState(target())).toList();
+    var calls =
+        java.util.stream.IntStream.range(0, 5).mapToObj(i -> driver.powerState(target())).toList();
     calls.forEach(c -> assertThat(failure(c).kind()).isEqualTo(DriverException.Kind.TIMEOUT));
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1300L); // one bound, not five
   }
@@ -100,8 +110,14 @@ class LabFaultsTest {
   @Test
   void aPowerChangeThatNeverHappensTimesOut() {
     bmc.faults().powerDelayMs(60_000);
-    driver = new IpmiOobDriverProvider().create(vertx, new JsonObject().put("attemptTimeoutMs", 200)
-        .put("pollIntervalMs", 20).put("powerTimeoutMs", 300));
+    driver =
+        new IpmiOobDriverProvider()
+            .create(
+                vertx,
+                new JsonObject()
+                    .put("attemptTimeoutMs", 200)
+                    .put("pollIntervalMs", 20)
+                    .put("powerTimeoutMs", 300));
     DriverException e = failure(driver.setPower(target(), PowerAction.ON));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.TIMEOUT);
     assertThat(e.getMessage()).contains("did not reach ON");
