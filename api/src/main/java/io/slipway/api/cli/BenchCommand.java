@@ -55,7 +55,8 @@ final class BenchCommand {
         long[][] t = new long[iterations][];
         DesignValidation.Result last = null;
         for (int i = 0; i < warmup + iterations; i++) {
-          last = null; // let the previous run's design be collected before the next is built
+          last = null;
+          System.gc(); // each timed run starts clean instead of paying for its predecessor's garbage
           last = validation.validate(input);
           if (i >= warmup) {
             DesignValidation.Timings x = last.timings();
