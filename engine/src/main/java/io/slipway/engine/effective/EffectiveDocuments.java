@@ -63,6 +63,11 @@ public final class EffectiveDocuments {
     return doc;
   }
 
+  /** The node's kernel command line, rendered from its resolved kernel parameters. */
+  public static String commandLine(EffectiveNode n) {
+    return KernelParams.commandLine(n.kernelParams());
+  }
+
   private static Map<String, Object> storage(EffectiveNode n) {
     Map<String, Object> devs = new LinkedHashMap<>();
     for (PhysicalDevice d : n.storage().devices()) {

@@ -13,8 +13,8 @@ final class NodeSql {
 
   static final String INSERT =
       "INSERT INTO node_state (node_name, lifecycle_state, power, boot_device, last_error,"
-          + " retry_budget, version)"
-          + " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::integer, 1"
+          + " retry_budget, progress, version)"
+          + " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::integer, $8::jsonb, 1"
           + " WHERE "
           + FENCE
           + "$7)"
@@ -22,7 +22,7 @@ final class NodeSql {
 
   static final String UPDATE =
       "UPDATE node_state SET lifecycle_state = $3, power = $4, boot_device = $5, last_error = $6,"
-          + " retry_budget = $7, updated = now(), version = version + 1"
+          + " retry_budget = $7, progress = $9::jsonb, updated = now(), version = version + 1"
           + " WHERE node_name = $1 AND version = $2 AND "
           + FENCE
           + "$8) RETURNING *";

@@ -57,6 +57,7 @@ public final class PgNodeStateStore implements NodeStateStore {
                     state.lastError(),
                     state.retryBudget())
                 .addLong(fence.epoch())
+                .addValue(state.progress())
             : Tuple.of(
                     state.nodeName(),
                     state.version(),
@@ -65,7 +66,8 @@ public final class PgNodeStateStore implements NodeStateStore {
                     state.bootDevice(),
                     state.lastError())
                 .addInteger(state.retryBudget())
-                .addLong(fence.epoch());
+                .addLong(fence.epoch())
+                .addValue(state.progress());
     return pool.preparedQuery(insert ? NodeSql.INSERT : NodeSql.UPDATE)
         .execute(params)
         .recover(PgErrors.recover(doing))
@@ -116,8 +118,16 @@ public final class PgNodeStateStore implements NodeStateStore {
         row.getString("boot_device"),
         row.getString("last_error"),
         row.getInteger("retry_budget"),
+        progress(row.getValue("progress")),
         Rows.instant(row, "updated"),
         row.getLong("version"));
+  }
+
+  private static io.vertx.core.json.JsonObject progress(Object value) {
+    if (value instanceof io.vertx.core.json.JsonObject j) {
+      return j;
+    }
+    return value == null ? new io.vertx.core.json.JsonObject() : new io.vertx.core.json.JsonObject(value.toString());
   }
 
   private static NodeEvent event(Row row) {

@@ -1,0 +1,44 @@
+package io.slipway.drivers.maas;
+
+import java.time.Duration;
+import io.slipway.drivers.maas.api.MaasApiKey;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Settings of the {@code maas} node driver, read from the {@code drivers.node.maas} subtree.
+ *
+ * @param url the MAAS root, e.g. {@code http://maas.example:5240/MAAS} (the API lives under {@code
+ *     api/2.0/})
+ * @param apiKey {@code consumer:token:secret}
+ * @param architecture given to machines the driver enrolls
+ * @param quickErase when erasing on release, wipe only the start and end of each disk (MAAS {@code
+ *     quick_erase}) rather than every block
+ */
+public record MaasConfig(String url, MaasApiKey apiKey, Duration requestTimeout, Duration commissionTimeout,
+    Duration deployTimeout, Duration releaseTimeout, Duration pollInterval, String architecture,
+    boolean quickErase) {
+
+  /** Reads the configuration; {@code url} and {@code apiKey} are required, the rest have defaults. */
+  public static MaasConfig from(JsonObject json) {
+    String url = json.getString("url");
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("drivers.node.maas.url is required");
+    }
+    return new MaasConfig(url, MaasApiKey.parse(json.getString("apiKey")),
+        millis(json, "requestTimeoutMs", 30_000),
+        millis(json, "commissionTimeoutMs", 30 * 60_000),
+        millis(json, "deployTimeoutMs", 45 * 60_000),
+        millis(json, "releaseTimeoutMs", 30 * 60_000),
+        millis(json, "pollIntervalMs", 10_000),
+        json.getString("architecture", "amd64/generic"),
+        json.getBoolean("quickErase", true));
+  }
+
+  private static Duration millis(JsonObject json, String key, long defaultMs) {
+    long value = json.getLong(key, defaultMs);
+    if (value <= 0) {
+      throw new IllegalArgumentException("drivers.node.maas." + key + " must be positive");
+    }
+    return Duration.ofMillis(value);
+  }
+}

@@ -1,0 +1,87 @@
+package io.slipway.drivers.maas;
+
+import io.slipway.drivers.maas.api.Forms;
+import io.slipway.drivers.maas.api.MaasClient;
+import io.slipway.drivers.spi.DriverException;
+import io.slipway.drivers.spi.DriverException.Kind;
+import io.slipway.drivers.spi.node.SiteSpec.NetworkSpec;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Fabrics and VLANs: creates the site's fabric and a network's VLAN when missing, sets VLAN MTU,
+ * and turns on DHCP (served by a rack controller) or DHCP relay. Reads before writing.
+ */
+final class Vlans {
+  private final MaasClient client;
+
+  Vlans(MaasClient client) {
+    this.client = client;
+  }
+
+  /** The VLAN {@code vid} on the fabric named {@code fabricName}, creating either when missing. */
+  Future<JsonObject> ensure(String fabricName, int vid, String vlanName) {
+    return client.getArray("fabrics/").compose(all -> {
+      JsonObject fabric = JsonLists.find(all, "name", fabricName);
+      return fabric != null ? Future.succeededFuture(fabric)
+          : client.post("fabrics/", null, Forms.of("name", fabricName)).map(o -> (JsonObject) o);
+    }).compose(fabric -> {
+      JsonObject vlan = JsonLists.find(fabric.getJsonArray("vlans", new JsonArray()), "vid", vid);
+      return vlan != null ? Future.succeededFuture(vlan)
+          : client.post(fabricPath(fabric.getInteger("id")), null,
+              Forms.of("vid", String.valueOf(vid), "name", vlanName)).map(o -> (JsonObject) o);
+    });
+  }
+
+  Future<Void> ensureMtu(JsonObject vlan, int mtu) {
+    if (mtu <= 0 || vlan.getInteger("mtu", 0) == mtu) {
+      return Future.succeededFuture();
+    }
+    return client.put(path(vlan), Forms.of("mtu", String.valueOf(mtu))).mapEmpty();
+  }
+
+  /** DHCP relay when the network names an upstream server, else MAAS DHCP when it has a dhcp range. */
+  Future<Void> ensureDhcp(JsonObject vlan, NetworkSpec net) {
+    if (net.dhcpRelayUpstream() != null && !net.dhcpRelayUpstream().isBlank()) {
+      return ensureRelay(vlan, net.dhcpRelayUpstream());
+    }
+    boolean wanted = Nulls.list(net.ranges()).stream().anyMatch(r -> r.type().equals("dhcp"));
+    if (!wanted || vlan.getBoolean("dhcp_on", false)) {
+      return Future.succeededFuture();
+    }
+    return client.getArray("rackcontrollers/").compose(racks -> {
+      if (racks.isEmpty()) {
+        return Future.failedFuture(new DriverException(Kind.REFUSED, false,
+            "network " + net.name() + ": MAAS has no rack controller to serve DHCP"));
+      }
+      String rack = racks.getJsonObject(0).getString("system_id");
+      return client.put(path(vlan), Forms.of("dhcp_on", "true", "primary_rack", rack)).mapEmpty();
+    });
+  }
+
+  private Future<Void> ensureRelay(JsonObject vlan, String upstream) {
+    return client.getArray("subnets/").compose(subnets -> {
+      JsonObject home = subnets.stream().map(JsonObject.class::cast)
+          .filter(s -> Ipv4.contains(s.getString("cidr", ""), upstream)).findFirst().orElse(null);
+      if (home == null) {
+        return Future.failedFuture(new DriverException(Kind.REFUSED, false,
+            "DHCP relay upstream " + upstream + " is on no subnet MAAS knows"));
+      }
+      Integer relayVlan = home.getJsonObject("vlan").getInteger("id");
+      if (relayVlan.equals(vlan.getInteger("relay_vlan"))) {
+        return Future.succeededFuture();
+      }
+      return client.put(path(vlan), Forms.of("relay_vlan", String.valueOf(relayVlan))).mapEmpty();
+    });
+  }
+
+  private static String fabricPath(int fabricId) {
+    return "fabrics/" + fabricId + "/vlans/";
+  }
+
+  /** VLANs are addressed by fabric and VID in the 2.0 API. */
+  private static String path(JsonObject vlan) {
+    return fabricPath(vlan.getInteger("fabric_id")) + vlan.getInteger("vid") + "/";
+  }
+}

@@ -1,0 +1,39 @@
+package io.slipway.drivers.maas;
+
+import java.util.concurrent.TimeUnit;
+import io.slipway.drivers.maas.sim.MaasSimulator;
+import io.slipway.drivers.spi.node.NodeDriver;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/** A Vert.x instance, a started {@link MaasSimulator} and a driver configured for it, with short bounds. */
+final class SimFixture implements AutoCloseable {
+  final Vertx vertx = Vertx.vertx();
+  final MaasSimulator sim;
+  final NodeDriver driver;
+
+  SimFixture() {
+    sim = join(new MaasSimulator(vertx).start());
+    driver = new MaasNodeDriverProvider().create(vertx, config(sim.url(), MaasSimulator.API_KEY));
+  }
+
+  static JsonObject config(String url, String apiKey) {
+    return new JsonObject().put("url", url).put("apiKey", apiKey)
+        .put("requestTimeoutMs", 2000).put("pollIntervalMs", 10)
+        .put("commissionTimeoutMs", 5000).put("deployTimeoutMs", 5000).put("releaseTimeoutMs", 5000);
+  }
+
+  static <T> T join(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    join(vertx.close());
+  }
+}

@@ -1,0 +1,118 @@
+package io.slipway.engine;
+
+import io.slipway.engine.dispatch.DriverSet;
+import io.slipway.engine.lifecycle.Explanation;
+import io.slipway.engine.lifecycle.NodeIntent;
+import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.engine.lifecycle.PlannedStep;
+import io.slipway.engine.lifecycle.Planner;
+import io.slipway.engine.orchestrator.Actions;
+import io.slipway.engine.orchestrator.NodeFilterJson;
+import io.slipway.engine.effective.EffectiveNode;
+import io.slipway.engine.effective.NodeFilters;
+import io.slipway.engine.validation.RuleSet;
+import io.slipway.store.StoreHandle;
+import io.slipway.store.Task;
+import io.slipway.store.TaskStatus;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The orchestrating engine of the leading instance: accepts tasks, drives nodes through their
+ * lifecycle with the configured drivers, and answers explain and plan questions. Every method is
+ * non-blocking and may be called from any thread; work happens on the engine's worker context.
+ */
+public final class Engine {
+  private final Vertx vertx;
+  private final StoreHandle store;
+  private final EngineVerticle verticle;
+  private final String deployment;
+
+  private Engine(Vertx vertx, StoreHandle store, EngineVerticle verticle, String deployment) {
+    this.vertx = vertx;
+    this.store = store;
+    this.verticle = verticle;
+    this.deployment = deployment;
+  }
+
+  /** Starts the engine (advancing the fencing epoch) and resumes whatever a previous leader left running. */
+  public static Future<Engine> start(Vertx vertx, StoreHandle store, EngineConfig config, DriverSet drivers,
+      RuleSet validationRules, RuleSet lifecycleRules, String instanceId) {
+    EngineVerticle v = new EngineVerticle(store, config, drivers, validationRules, lifecycleRules, instanceId);
+    return vertx.deployVerticle(v, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .map(id -> new Engine(vertx, store, v, id));
+  }
+
+  /** Queues a task: an action on a design revision, optionally for the nodes a filter selects. */
+  public Future<Task> submit(String action, long revision, JsonObject nodeFilter, String requestedBy) {
+    if (!Actions.ALL.contains(action)) {
+      return Future.failedFuture(new IllegalArgumentException("unknown action " + action + "; known: " + Actions.ALL));
+    }
+    try {
+      NodeFilterJson.parse(nodeFilter);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Task task = Task.request(action, revision, nodeFilter, requestedBy, new JsonObject()).withStatus(TaskStatus.QUEUED);
+    return store.tasks().create(task).compose(t -> on(() -> {
+      verticle.orchestrator.poll();
+      return t;
+    }));
+  }
+
+  /** Why a node is where it is and what it waits for. */
+  public Future<Explanation> explain(String node) {
+    return on(() -> verticle.lifecycle.explain(node));
+  }
+
+  /** The node's current observed facts, or null. */
+  public Future<NodeObservation> observation(String node) {
+    return on(() -> verticle.lifecycle.observation(node));
+  }
+
+  /** The steps the rules would take for an action on a revision, without running anything. */
+  public Future<Map<String, List<PlannedStep>>> plan(String action, long revision, JsonObject nodeFilter) {
+    return on(() -> verticle.sites.get(revision)).compose(f -> f).compose(site -> on(() -> {
+      List<String> nodes = NodeFilters.select(NodeFilterJson.parse(nodeFilter), site.design().nodes(), Map.of()).stream()
+          .map(EffectiveNode::name).toList();
+      List<NodeObservation> observed = new ArrayList<>();
+      List<NodeIntent> intents = new ArrayList<>();
+      for (String n : nodes) {
+        NodeObservation o = verticle.lifecycle.observation(n);
+        observed.add(o != null ? o : NodeObservation.enrolled(n, 1));
+        intents.add(Actions.intent(action, n, "plan"));
+      }
+      return Planner.plan(verticle.lifecycle.rules(), nodes.stream().map(site.nodeDesigns()::get).toList(),
+          observed, intents, 64);
+    }));
+  }
+
+  /** The fencing epoch this engine writes with. */
+  public long epoch() {
+    return verticle.fence.epoch();
+  }
+
+  public Future<Void> stop() {
+    return vertx.undeploy(deployment);
+  }
+
+  private <T> Future<T> on(Callable<T> work) {
+    Promise<T> p = Promise.promise();
+    verticle.engineContext().runOnContext(v -> {
+      try {
+        p.complete(work.call());
+      } catch (Exception e) {
+        p.fail(e);
+      }
+    });
+    return p.future();
+  }
+}

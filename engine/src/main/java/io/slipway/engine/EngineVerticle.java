@@ -1,0 +1,126 @@
+package io.slipway.engine;
+
+import io.slipway.engine.dispatch.Dispatcher;
+import io.slipway.engine.dispatch.DriverSet;
+import io.slipway.engine.dispatch.NodeLedger;
+import io.slipway.engine.dispatch.Reconciler;
+import io.slipway.engine.dispatch.StepRunner;
+import io.slipway.engine.lifecycle.LifecycleEngine;
+import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.engine.orchestrator.Orchestrator;
+import io.slipway.engine.site.SiteModel;
+import io.slipway.engine.site.SiteModels;
+import io.slipway.engine.validation.RuleSet;
+import io.slipway.store.BuildData;
+import io.slipway.store.Fence;
+import io.slipway.store.StoreHandle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The leader's engine, deployed as a worker verticle: everything that touches the lifecycle session
+ * runs on this verticle's context, one event at a time. Starting it advances the fencing epoch, so
+ * every write of a previous leader is rejected from then on.
+ */
+final class EngineVerticle extends VerticleBase {
+  private final StoreHandle store;
+  private final EngineConfig config;
+  private final DriverSet drivers;
+  private final RuleSet validationRules;
+  private final RuleSet lifecycleRules;
+  private final String instanceId;
+  final Map<String, SiteModel> nodeSites = new HashMap<>();
+  Fence fence;
+  LifecycleEngine lifecycle;
+  Dispatcher dispatcher;
+  Orchestrator orchestrator;
+  Reconciler reconciler;
+  SiteCache sites;
+  NodeLedger ledger;
+  private long pollTimer = -1;
+  private long reconcileTimer = -1;
+
+  EngineVerticle(StoreHandle store, EngineConfig config, DriverSet drivers, RuleSet validationRules, RuleSet lifecycleRules,
+      String instanceId) {
+    this.store = store;
+    this.config = config;
+    this.drivers = drivers;
+    this.validationRules = validationRules;
+    this.lifecycleRules = lifecycleRules;
+    this.instanceId = instanceId;
+  }
+
+  @Override
+  public Future<?> start() {
+    return store.leaderEpoch().advance(instanceId).compose(f -> {
+      fence = f;
+      wire();
+      return ledger.load();
+    }).compose(this::restore).compose(v -> orchestrator.recover(store.history())).map(v -> {
+      pollTimer = vertx.setPeriodic(config.pollMs(), t -> orchestrator.poll().compose(x -> orchestrator.checkTerminations()));
+      scheduleReconcile();
+      dispatcher.evaluate();
+      return null;
+    });
+  }
+
+  private void wire() {
+    lifecycle = new LifecycleEngine(lifecycleRules);
+    ledger = new NodeLedger(store.nodes(), fence);
+    sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules));
+    StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
+        .append(new BuildData(0, node, null, Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty());
+    dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,
+        this::changed);
+    orchestrator = new Orchestrator(store.tasks(), store.messages(), dispatcher, ledger, sites::get, drivers.node(),
+        config.retry().budget(), nodeSites);
+    reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
+  }
+
+  /** The worker context everything of this engine runs on. */
+  io.vertx.core.Context engineContext() {
+    return context;
+  }
+
+  private void changed(NodeObservation o) {
+    orchestrator.nodeChanged(o);
+  }
+
+  /** Known nodes come back with their recorded progress; the newest revision gives their design facts. */
+  private Future<Void> restore(List<NodeObservation> known) {
+    known.forEach(lifecycle::put);
+    if (known.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return store.designs().recent(1).compose(latest -> latest.isEmpty() ? Future.succeededFuture()
+        : sites.get(latest.get(0).id()).map(site -> {
+          for (NodeObservation o : known) {
+            if (site.nodeDesigns().containsKey(o.node())) {
+              nodeSites.put(o.node(), site);
+              lifecycle.put(site.nodeDesigns().get(o.node()));
+            }
+          }
+          return null;
+        })).mapEmpty();
+  }
+
+  private void scheduleReconcile() {
+    long jitter = ThreadLocalRandom.current().nextLong(config.reconcileMs() / 10 + 1);
+    reconcileTimer = vertx.setTimer(config.reconcileMs() + jitter, t -> reconciler.tick(List.copyOf(nodeSites.keySet()))
+        .onComplete(r -> scheduleReconcile()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(pollTimer);
+    vertx.cancelTimer(reconcileTimer);
+    dispatcher.stop();
+    lifecycle.close();
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,81 @@
+package io.slipway.engine.dispatch;
+
+import io.slipway.engine.lifecycle.LifecycleState;
+import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.store.Fence;
+import io.slipway.store.NodeEvent;
+import io.slipway.store.NodeState;
+import io.slipway.store.NodeStateStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Persists node observations and their timeline. Writes for one node are chained so they reach the
+ * store in order (each save carries the version the previous one returned); different nodes write
+ * concurrently. Confined to the dispatcher's context.
+ */
+public final class NodeLedger {
+  private final NodeStateStore store;
+  private final Fence fence;
+  private final Map<String, Long> versions = new HashMap<>();
+  private final Map<String, Future<Void>> tails = new HashMap<>();
+
+  public NodeLedger(NodeStateStore store, Fence fence) {
+    this.store = store;
+    this.fence = fence;
+  }
+
+  public Fence fence() {
+    return fence;
+  }
+
+  /** Every persisted node, as observations (loaded once at start). */
+  public Future<List<NodeObservation>> load() {
+    return store.list().map(states -> states.stream().map(s -> {
+      versions.put(s.nodeName(), s.version());
+      return observation(s);
+    }).toList());
+  }
+
+  /** Saves {@code o} after this node's earlier writes, then appends {@code event} (may be null). */
+  public Future<Void> save(NodeObservation o, NodeEvent event) {
+    Future<Void> tail = tails.getOrDefault(o.node(), Future.succeededFuture());
+    Future<Void> next = tail.transform(ignored -> write(o, event));
+    tails.put(o.node(), next);
+    return next;
+  }
+
+  private Future<Void> write(NodeObservation o, NodeEvent event) {
+    NodeState s = new NodeState(o.node(), o.state().label(), o.power(), null, o.lastError(), o.budget(), progress(o),
+        null, versions.getOrDefault(o.node(), 0L));
+    return store.save(s, fence).compose(saved -> {
+      versions.put(o.node(), saved.version());
+      return event == null ? Future.<Void>succeededFuture() : store.append(event, fence).mapEmpty();
+    });
+  }
+
+  static JsonObject progress(NodeObservation o) {
+    return new JsonObject().put("done", new JsonArray(List.copyOf(o.done()))).put("failures", o.failures())
+        .put("paused", o.paused()).put("reason", o.reason());
+  }
+
+  static NodeObservation observation(NodeState s) {
+    JsonObject p = s.progress();
+    Set<String> done = new HashSet<>();
+    p.getJsonArray("done", new JsonArray()).forEach(x -> done.add(String.valueOf(x)));
+    return new NodeObservation(s.nodeName(), LifecycleState.valueOf(s.lifecycleState().toUpperCase()),
+        s.power() == null ? "unknown" : s.power(), done, s.lastError(), p.getInteger("failures", 0), s.retryBudget(),
+        p.getBoolean("paused", false), p.getString("reason"));
+  }
+
+  static NodeEvent transition(NodeObservation from, NodeObservation to, UUID task) {
+    return NodeEvent.transition(to.node(), from == null ? null : from.state().label(), to.state().label(), task);
+  }
+}

@@ -1,0 +1,71 @@
+package io.slipway.engine.dispatch;
+
+import io.slipway.drivers.spi.OobTarget;
+import io.slipway.drivers.spi.PowerState;
+import io.slipway.engine.lifecycle.LifecycleEngine;
+import io.slipway.engine.lifecycle.LifecycleState;
+import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.engine.site.SiteModel;
+import io.slipway.store.NodeEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The periodic re-observation of deployed nodes: reads each one's power through its BMC and feeds
+ * only the changes to the lifecycle rules (a deployed node found off is then powered on by rule
+ * LC-060 unless an operator paused it). Confined to the dispatcher's context.
+ */
+public final class Reconciler {
+  private final Context context;
+  private final Dispatcher dispatcher;
+  private final DriverSet drivers;
+  private final NodeLedger ledger;
+  private final Function<String, SiteModel> sites;
+
+  public Reconciler(Context context, Dispatcher dispatcher, DriverSet drivers, NodeLedger ledger,
+      Function<String, SiteModel> sites) {
+    this.context = context;
+    this.dispatcher = dispatcher;
+    this.drivers = drivers;
+    this.ledger = ledger;
+    this.sites = sites;
+  }
+
+  /** Observes every deployed, idle node once; completes when all answered (or failed). */
+  public Future<Integer> tick(Collection<String> nodes) {
+    LifecycleEngine engine = dispatcher.engine();
+    List<Future<Void>> reads = new ArrayList<>();
+    for (String node : nodes) {
+      NodeObservation o = engine.observation(node);
+      SiteModel site = sites.apply(node);
+      if (o == null || site == null || engine.running(node) || o.paused()
+          || (o.state() != LifecycleState.DEPLOYED && o.state() != LifecycleState.ADOPTED)) {
+        continue;
+      }
+      OobTarget target = site.oobTargets().get(node);
+      reads.add(drivers.oob(site.nodeSpecs().get(node).oobType()).powerState(target)
+          .compose(p -> onContext(node, p)).otherwiseEmpty());
+    }
+    return Future.join(reads).map(reads.size());
+  }
+
+  private Future<Void> onContext(String node, PowerState power) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      NodeObservation o = dispatcher.engine().observation(node);
+      String p = power.name().toLowerCase();
+      if (o != null && !p.equals(o.power()) && power != PowerState.UNKNOWN) {
+        NodeObservation changed = o.withPower(p);
+        dispatcher.engine().put(changed);
+        ledger.save(changed, NodeEvent.of(node, "power", "observed power " + p + " (was " + o.power() + ")"));
+        dispatcher.evaluate();
+      }
+      done.complete();
+    });
+    return done.future();
+  }
+}

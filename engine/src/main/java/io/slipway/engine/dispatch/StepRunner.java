@@ -1,0 +1,108 @@
+package io.slipway.engine.dispatch;
+
+import io.slipway.drivers.spi.BootDevice;
+import io.slipway.drivers.spi.BootOptions;
+import io.slipway.drivers.spi.DriverException;
+import io.slipway.drivers.spi.OobDriver;
+import io.slipway.drivers.spi.OobTarget;
+import io.slipway.drivers.spi.PowerAction;
+import io.slipway.drivers.spi.node.ApplyStep;
+import io.slipway.drivers.spi.node.NodeSpec;
+import io.slipway.drivers.spi.network.PortConfig;
+import io.slipway.drivers.spi.network.PortRef;
+import io.slipway.engine.lifecycle.Step;
+import io.slipway.engine.site.SiteModel;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs one lifecycle step with the right driver and bounds it in time: a step that has not finished
+ * after its timeout fails with {@code TIMEOUT} whatever the driver does (the driver's own late
+ * answer is ignored). Any exception thrown while starting a step becomes a failed future.
+ */
+public final class StepRunner {
+  private final Vertx vertx;
+  private final DriverSet drivers;
+  private final StepTimeouts timeouts;
+  private final BuildDataSink buildData;
+
+  /** Where hardware manifests from commissioning go. */
+  public interface BuildDataSink {
+    Future<Void> record(String node, io.slipway.drivers.spi.node.HardwareManifest manifest);
+  }
+
+  public StepRunner(Vertx vertx, DriverSet drivers, StepTimeouts timeouts, BuildDataSink buildData) {
+    this.vertx = vertx;
+    this.drivers = drivers;
+    this.timeouts = timeouts;
+    this.buildData = buildData;
+  }
+
+  /** Runs {@code step} for {@code node} of {@code site}; completes with a short description of the result. */
+  public Future<String> run(Step step, SiteModel site, String node) {
+    Future<String> work;
+    try {
+      work = start(step, site, node);
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    return bounded(work, timeouts.of(step), step, node);
+  }
+
+  private Future<String> start(Step step, SiteModel site, String node) {
+    NodeSpec spec = site.nodeSpecs().get(node);
+    if (spec == null) {
+      return Future.failedFuture(DriverException.unsupported(node + " is not in design revision " + site.revision()));
+    }
+    OobTarget target = site.oobTargets().get(node);
+    return switch (step) {
+      case VALIDATE_OOB -> oob(spec).validate(target).map("BMC reachable");
+      case SET_PXE -> oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE)).map("next boot: PXE");
+      case POWER_CYCLE -> oob(spec).setPower(target, PowerAction.CYCLE).map(s -> "power " + s);
+      case POWER_ON -> oob(spec).setPower(target, PowerAction.ON).map(s -> "power " + s);
+      case POWER_OFF -> oob(spec).setPower(target, PowerAction.OFF).map(s -> "power " + s);
+      case IDENTIFY -> drivers.node().identify(spec).map(s -> "bootstrapper id " + s.driverId() + " (" + s.detail() + ")");
+      case COMMISSION -> drivers.node().commission(spec)
+          .compose(m -> buildData.record(node, m).map("hardware manifest: " + m.summary()));
+      case APPLY_NETWORKING -> drivers.node().apply(spec, ApplyStep.NETWORKING).map("networking applied");
+      case APPLY_STORAGE -> drivers.node().apply(spec, ApplyStep.STORAGE).map("storage applied");
+      case APPLY_PLATFORM -> drivers.node().apply(spec, ApplyStep.PLATFORM).map("platform applied");
+      case DEPLOY -> drivers.node().deploy(spec).map(s -> "deployed (" + s.detail() + ")");
+      case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
+      case PORT_PROVISIONING -> drivers.network().configureProvisioning(port(spec), provisioning(site)).map("ports: provisioning");
+      case PORT_PRODUCTION -> drivers.network().configureProduction(port(spec), new PortConfig(null, List.of(), 9000, true))
+          .map("ports: production");
+      case RELABEL -> drivers.kubernetes().relabel(node, spec.labels(), Set.of()).map(l -> "labels " + l);
+    };
+  }
+
+  private OobDriver oob(NodeSpec spec) {
+    return drivers.oob(spec.oobType());
+  }
+
+  private static PortRef port(NodeSpec spec) {
+    return new PortRef(spec.rack(), null, spec.name(), spec.name(), spec.interfaces().isEmpty() ? null : spec.interfaces().get(0).name());
+  }
+
+  private static PortConfig provisioning(SiteModel site) {
+    return new PortConfig("pxe", List.of(), 1500, false);
+  }
+
+  private Future<String> bounded(Future<String> work, long timeoutMs, Step step, String node) {
+    Promise<String> p = Promise.promise();
+    long timer = vertx.setTimer(timeoutMs, t -> p.tryFail(DriverException.timeout(
+        step.label() + " on " + node + " did not finish within " + timeoutMs + " ms")));
+    work.onComplete(r -> {
+      vertx.cancelTimer(timer);
+      if (r.succeeded()) {
+        p.tryComplete(r.result());
+      } else {
+        p.tryFail(r.cause());
+      }
+    });
+    return p.future();
+  }
+}

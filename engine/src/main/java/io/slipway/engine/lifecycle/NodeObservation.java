@@ -1,0 +1,97 @@
+package io.slipway.engine.lifecycle;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What is known about a node from its drivers and from the steps already done: the observed facts
+ * the lifecycle rules match on. Immutable; every change makes a new value (and is persisted).
+ *
+ * @param power {@code on}, {@code off} or {@code unknown}
+ * @param done steps completed since the node last changed state (so a retried task resumes)
+ * @param failures consecutive failed attempts of the current step
+ * @param budget attempts allowed before the node is quarantined
+ * @param paused an operator stopped automatic actions (drift correction included)
+ * @param reason why the node is quarantined or failed, null otherwise
+ */
+public record NodeObservation(
+    String node, LifecycleState state, String power, Set<String> done, String lastError, int failures,
+    int budget, boolean paused, String reason) {
+
+  public NodeObservation {
+    done = Set.copyOf(done);
+  }
+
+  public static NodeObservation enrolled(String node, int budget) {
+    return new NodeObservation(node, LifecycleState.ENROLLED, "unknown", Set.of(), null, 0, budget, false, null);
+  }
+
+  public boolean did(Step step) {
+    return done.contains(step.label());
+  }
+
+  /** The node after {@code step} succeeded: recorded as done, failures reset, power as the step leaves it. */
+  public NodeObservation succeeded(Step step) {
+    Set<String> d = new HashSet<>(done);
+    d.add(step.label());
+    String p = switch (step) {
+      case POWER_CYCLE, POWER_ON -> "on";
+      case POWER_OFF -> "off";
+      default -> power;
+    };
+    LifecycleState s = state.stable() && step.phase() != null && step.phase() != state ? step.phase() : state;
+    return new NodeObservation(node, s, p, d, null, 0, budget, paused, null);
+  }
+
+  /**
+   * The node after {@code step} failed: in the failed state of the step's phase, or, once the
+   * budget is spent, quarantined with the reason.
+   */
+  public NodeObservation failed(Step step, String error) {
+    int f = failures + 1;
+    if (f >= budget) {
+      return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, f, budget, paused,
+          step.label() + " failed " + f + " time(s): " + error);
+    }
+    LifecycleState s = step.phase() == null ? state : switch (step.phase()) {
+      case VERIFYING -> LifecycleState.VERIFY_FAILED;
+      case INSPECTING -> LifecycleState.INSPECT_FAILED;
+      case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
+      default -> state;
+    };
+    return new NodeObservation(node, s, power, done, error, f, budget, paused, null);
+  }
+
+  /** The node as a step starts: in the step's transitional state when it rests in a stable one. */
+  public NodeObservation starting(Step step) {
+    LifecycleState phase = step.phase();
+    if (phase == null || !state.stable() || state == phase || state == LifecycleState.QUARANTINED) {
+      return this;
+    }
+    return new NodeObservation(node, phase, power, done, lastError, failures, budget, paused, reason);
+  }
+
+  /** The node after a failure that retrying cannot fix (bad credentials, unsupported): quarantined now. */
+  public NodeObservation exhausted(Step step, String error) {
+    return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, failures + 1, budget, paused,
+        step.label() + " failed and cannot succeed by retrying: " + error);
+  }
+
+  /** The node moved to {@code to}: steps done in the previous state no longer count. */
+  public NodeObservation advanced(LifecycleState to) {
+    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null);
+  }
+
+  public NodeObservation withPower(String p) {
+    return new NodeObservation(node, state, p, done, lastError, failures, budget, paused, reason);
+  }
+
+  public NodeObservation withPaused(boolean p) {
+    return new NodeObservation(node, state, power, done, lastError, failures, budget, p, reason);
+  }
+
+  /** An operator released a quarantined node back to {@code to} with a fresh budget. */
+  public NodeObservation released(LifecycleState to) {
+    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null);
+  }
+}

@@ -1,0 +1,22 @@
+package io.slipway.engine.orchestrator;
+
+import java.util.Collection;
+
+/**
+ * A task's result from its nodes' final outcomes (after retries): all succeeded → success, none →
+ * failure, some → partial_success. Order does not matter (Drydock voted in arrival order).
+ */
+public final class Voting {
+  public static final String SUCCESS = "success";
+  public static final String PARTIAL = "partial_success";
+  public static final String FAILURE = "failure";
+
+  private Voting() {}
+
+  public static String result(Collection<String> successes, Collection<String> failures) {
+    if (failures.isEmpty()) {
+      return SUCCESS;
+    }
+    return successes.isEmpty() ? FAILURE : PARTIAL;
+  }
+}
