@@ -77,7 +77,7 @@ final class EngineVerticle extends VerticleBase {
         .append(new BuildData(0, node, null, Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty());
     dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,
         this::changed);
-    orchestrator = new Orchestrator(store.tasks(), store.messages(), dispatcher, ledger, sites::get, drivers.node(),
+    orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
   }

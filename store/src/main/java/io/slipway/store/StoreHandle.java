@@ -31,6 +31,7 @@ public final class StoreHandle {
   private final BootActionStore bootActions;
   private final BuildDataStore buildData;
   private final LeaderEpochStore leaderEpoch;
+  private final SiteLockStore siteLocks;
 
   StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
     this.vertx = vertx;
@@ -45,6 +46,7 @@ public final class StoreHandle {
     this.bootActions = new PgBootActionStore(pool);
     this.buildData = new PgBuildDataStore(pool);
     this.leaderEpoch = new PgLeaderEpochStore(pool);
+    this.siteLocks = new io.slipway.store.pg.PgSiteLockStore(pool);
   }
 
   public TaskStore tasks() {
@@ -77,6 +79,10 @@ public final class StoreHandle {
 
   public LeaderEpochStore leaderEpoch() {
     return leaderEpoch;
+  }
+
+  public SiteLockStore siteLocks() {
+    return siteLocks;
   }
 
   /** The database in use (no password in its string form). */

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
   private final TaskStore tasks;
+  private final io.slipway.store.SiteLockStore locks;
   private final TaskWriter writer;
   private final Dispatcher dispatcher;
   private final NodeLedger ledger;
@@ -47,11 +48,13 @@ public final class Orchestrator {
   private final Map<UUID, NodeTask> active = new LinkedHashMap<>();
   private final Map<String, UUID> owners = new HashMap<>();
   private final List<Task> waiting = new ArrayList<>();
+  private Future<Void> starting = Future.succeededFuture();
 
-  public Orchestrator(TaskStore tasks, io.slipway.store.ResultMessageStore messages, Dispatcher dispatcher,
-      NodeLedger ledger, Function<Long, Future<SiteModel>> sites, io.slipway.drivers.spi.node.NodeDriver nodeDriver,
-      int budget, Map<String, SiteModel> nodeSites) {
+  public Orchestrator(TaskStore tasks, io.slipway.store.ResultMessageStore messages, io.slipway.store.SiteLockStore locks,
+      Dispatcher dispatcher, NodeLedger ledger, Function<Long, Future<SiteModel>> sites,
+      io.slipway.drivers.spi.node.NodeDriver nodeDriver, int budget, Map<String, SiteModel> nodeSites) {
     this.tasks = tasks;
+    this.locks = locks;
     this.writer = new TaskWriter(tasks, messages, ledger.fence());
     this.dispatcher = dispatcher;
     this.ledger = ledger;
@@ -85,21 +88,67 @@ public final class Orchestrator {
     return Future.join(checks).mapEmpty();
   }
 
+  /**
+   * Starts tasks in claim order: a task is registered (its nodes taken) before the next one is
+   * looked at, so an earlier task always wins an overlap.
+   */
   void start(Task task) {
-    Future<Void> run;
+    starting = starting.transform(previous -> begin(task));
+  }
+
+  private Future<Void> begin(Task task) {
+    Future<SiteModel> site;
     try {
-      run = task.designRevision() == null
-          ? Future.failedFuture(new IllegalArgumentException("the task names no design revision"))
-          : sites.apply(task.designRevision()).compose(site -> Actions.isNodeAction(task.action())
-              ? startNodes(task, site) : runSite(task, site));
+      site = task.designRevision() == null
+          ? Future.failedFuture(new IllegalArgumentException("the task names no design revision")) : pinned(task);
     } catch (RuntimeException e) {
-      run = Future.failedFuture(e);
+      site = Future.failedFuture(e);
     }
-    run.onFailure(e -> fail(task.id(), e));
+    return site.transform(ar -> {
+      if (ar.failed()) {
+        fail(task.id(), ar.cause());
+        return Future.succeededFuture();
+      }
+      if (Actions.isNodeAction(task.action())) {
+        return startNodes(task, ar.result()).recover(e -> {
+          fail(task.id(), e);
+          return Future.succeededFuture();
+        });
+      }
+      runSite(task, ar.result()).onFailure(e -> fail(task.id(), e));
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * The revision a task runs against: its own, unless the site is locked to another one (then the
+   * locked revision, and the task's revision is recorded as pending approval). Validation always
+   * uses the task's own revision: new designs may be validated while a site is locked.
+   */
+  private Future<SiteModel> pinned(Task task) {
+    return sites.apply(task.designRevision()).compose(site -> {
+      if (Actions.VALIDATE_DESIGN.equals(task.action())) {
+        return Future.succeededFuture(site);
+      }
+      return locks.find(site.site()).compose(lock -> {
+        if (lock.isEmpty() || lock.get().revision() == site.revision()) {
+          return Future.succeededFuture(site);
+        }
+        long locked = lock.get().revision();
+        return locks.pending(site.site(), site.revision(), writer.fence())
+            .compose(v -> writer.log(task.id(), List.of(ResultMessage.info("site " + site.site() + " is locked to design"
+                + " revision " + locked + "; revision " + site.revision() + " awaits approval, so this task uses " + locked))))
+            .compose(v -> sites.apply(locked));
+      });
+    });
   }
 
   private Future<Void> runSite(Task task, SiteModel site) {
-    return siteActions.run(task.action(), site).compose(o -> writer.log(task.id(), o.messages())
+    Future<SiteActions.Outcome> outcome = siteActions.run(task.action(), site);
+    if (Actions.PREPARE_SITE.equals(task.action())) {
+      outcome = outcome.compose(o -> locks.lock(site.site(), site.revision(), task.createdBy(), writer.fence()).map(o));
+    }
+    return outcome.compose(o -> writer.log(task.id(), o.messages())
         .compose(n -> finish(task.id(), TaskResult.of(o.result(), List.of(), List.of())
             .withMessage(o.result().equals(Voting.SUCCESS) ? task.action() + " succeeded" : task.action() + " failed",
                 o.messages().stream().filter(ResultMessage::isError).findFirst().map(ResultMessage::message).orElse(null)))));
