@@ -95,6 +95,19 @@ public final class Engine {
     }));
   }
 
+  /**
+   * Pauses (or resumes) automatic actions for a node, drift correction included; the pause is
+   * recorded and survives restarts. Fails when the node is unknown.
+   */
+  public Future<NodeObservation> pause(String node, boolean paused) {
+    return on(() -> verticle.setPaused(node, paused)).compose(f -> f);
+  }
+
+  /** Runs one reconcile tick now (the timer runs them periodically); completes with the nodes observed. */
+  public Future<Integer> reconcile() {
+    return on(() -> verticle.reconciler.tick(List.copyOf(verticle.nodeSites.keySet()))).compose(f -> f);
+  }
+
   /** The fencing epoch this engine writes with. */
   public long epoch() {
     return verticle.fence.epoch();

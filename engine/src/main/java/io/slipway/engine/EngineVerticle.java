@@ -109,6 +109,20 @@ final class EngineVerticle extends VerticleBase {
         })).mapEmpty();
   }
 
+  Future<NodeObservation> setPaused(String node, boolean paused) {
+    NodeObservation o = lifecycle.observation(node);
+    if (o == null) {
+      return Future.failedFuture(new IllegalArgumentException("unknown node " + node));
+    }
+    NodeObservation changed = o.withPaused(paused);
+    lifecycle.put(changed);
+    return ledger.save(changed, io.slipway.store.NodeEvent.of(node, paused ? "paused" : "resumed",
+        paused ? "automatic actions paused by an operator" : "automatic actions resumed")).map(v -> {
+          dispatcher.evaluate();
+          return changed;
+        });
+  }
+
   private void scheduleReconcile() {
     long jitter = ThreadLocalRandom.current().nextLong(config.reconcileMs() / 10 + 1);
     reconcileTimer = vertx.setTimer(config.reconcileMs() + jitter, t -> reconciler.tick(List.copyOf(nodeSites.keySet()))
