@@ -72,7 +72,7 @@ final class EngineVerticle extends VerticleBase {
   private void wire() {
     lifecycle = new LifecycleEngine(lifecycleRules);
     ledger = new NodeLedger(store.nodes(), fence);
-    sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules));
+    sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
     StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
         .append(new BuildData(0, node, null, Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty());
     dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,

@@ -62,6 +62,10 @@ public final class DriverSet {
     return node;
   }
 
+  public boolean hasNetwork() {
+    return network != null;
+  }
+
   public NetworkDriver network() {
     if (network == null) {
       throw DriverException.unsupported("no network driver is configured");

@@ -8,14 +8,11 @@ import io.slipway.drivers.spi.OobTarget;
 import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.node.ApplyStep;
 import io.slipway.drivers.spi.node.NodeSpec;
-import io.slipway.drivers.spi.network.PortConfig;
-import io.slipway.drivers.spi.network.PortRef;
 import io.slipway.engine.lifecycle.Step;
 import io.slipway.engine.site.SiteModel;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -72,9 +69,10 @@ public final class StepRunner {
       case APPLY_PLATFORM -> drivers.node().apply(spec, ApplyStep.PLATFORM).map("platform applied");
       case DEPLOY -> drivers.node().deploy(spec).map(s -> "deployed (" + s.detail() + ")");
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
-      case PORT_PROVISIONING -> drivers.network().configureProvisioning(port(spec), provisioning(site)).map("ports: provisioning");
-      case PORT_PRODUCTION -> drivers.network().configureProduction(port(spec), new PortConfig(null, List.of(), 9000, true))
-          .map("ports: production");
+      case PORT_PROVISIONING -> port(site, node).compose(p -> drivers.network().configureProvisioning(p.port(), p.provisioning()))
+          .map(s -> "port " + s.mode() + " (native VLAN " + s.nativeVlan() + ")");
+      case PORT_PRODUCTION -> port(site, node).compose(p -> drivers.network().configureProduction(p.port(), p.production()))
+          .map(s -> "port " + s.mode() + " (tagged " + s.taggedVlans() + ", MTU " + s.mtu() + ")");
       case RELABEL -> drivers.kubernetes().relabel(node, spec.labels(), Set.of()).map(l -> "labels " + l);
     };
   }
@@ -83,12 +81,10 @@ public final class StepRunner {
     return drivers.oob(spec.oobType());
   }
 
-  private static PortRef port(NodeSpec spec) {
-    return new PortRef(spec.rack(), null, spec.name(), spec.name(), spec.interfaces().isEmpty() ? null : spec.interfaces().get(0).name());
-  }
-
-  private static PortConfig provisioning(SiteModel site) {
-    return new PortConfig("pxe", List.of(), 1500, false);
+  private static Future<io.slipway.engine.site.PortPlans> port(SiteModel site, String node) {
+    var plan = site.ports().get(node);
+    return plan == null ? Future.failedFuture(DriverException.unsupported(node + " has no switch port in the design"))
+        : Future.succeededFuture(plan);
   }
 
   private Future<String> bounded(Future<String> work, long timeoutMs, Step step, String node) {

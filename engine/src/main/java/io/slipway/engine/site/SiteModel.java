@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public record SiteModel(
     long revision, String site, EffectiveDesign design, ValidationReport report, Map<String, NodeDesign> nodeDesigns,
-    Map<String, NodeSpec> nodeSpecs, Map<String, OobTarget> oobTargets, SiteSpec siteSpec) {
+    Map<String, NodeSpec> nodeSpecs, Map<String, OobTarget> oobTargets, Map<String, PortPlans> ports,
+    SiteSpec siteSpec) {
 
   public EffectiveNode node(String name) {
     return design.node(name);

@@ -27,9 +27,12 @@ import java.util.Set;
 public final class SiteModels {
   private static final Set<String> CREDENTIAL_TYPES = Set.of("ipmi", "redfish", "lab");
   private final DesignValidation validation;
+  private final boolean switchPorts;
 
-  public SiteModels(RuleSet validationRules) {
+  /** {@code switchPorts}: a network driver is configured, so cabled nodes get port steps. */
+  public SiteModels(RuleSet validationRules, boolean switchPorts) {
     this.validation = new DesignValidation(new DesignLoader(), validationRules);
+    this.switchPorts = switchPorts;
   }
 
   /** Compiles the documents of revision {@code revision}. */
@@ -42,16 +45,23 @@ public final class SiteModels {
     Map<String, NodeDesign> nodeDesigns = new LinkedHashMap<>();
     Map<String, NodeSpec> specs = new LinkedHashMap<>();
     Map<String, OobTarget> targets = new LinkedHashMap<>();
+    Map<String, PortPlans> ports = new LinkedHashMap<>();
+    Map<String, io.slipway.engine.design.model.Rack> racks = index(design.design().racks(),
+        io.slipway.engine.design.model.Rack::name);
     for (EffectiveNode n : design.nodes()) {
+      PortPlans plan = switchPorts ? PortPlans.of(n, racks.get(n.rack()), networks, links) : null;
+      if (plan != null) {
+        ports.put(n.name(), plan);
+      }
       List<Finding> errors = result.report().findings().stream().filter(Finding::isError)
           .filter(f -> f.documents().stream().anyMatch(d -> d.name().equals(n.name()))).toList();
       nodeDesigns.put(n.name(), new NodeDesign(n.name(), n.rack(), n.hardwareProfile(), n.oobType(), credentials(n),
-          false, errors.size(), errors.isEmpty() ? null : errors.get(0).message()));
+          plan != null, errors.size(), errors.isEmpty() ? null : errors.get(0).message()));
       specs.put(n.name(), NodeSpecs.of(n, design, networks, links));
       targets.put(n.name(), target(n));
     }
     String site = design.design().regions().isEmpty() ? "default" : design.design().regions().get(0).name();
-    return new SiteModel(revision, site, design, result.report(), nodeDesigns, specs, targets, SiteSpecs.of(design));
+    return new SiteModel(revision, site, design, result.report(), nodeDesigns, specs, targets, ports, SiteSpecs.of(design));
   }
 
   private static boolean credentials(EffectiveNode n) {

@@ -78,6 +78,22 @@ class LifecycleRulesTest {
   }
 
   @Test
+  void relabelTouchesOnlyDeployedNodes() {
+    assertThat(planOf(in("n1", LifecycleState.DEPLOYED), NodeIntent.relabel("n1", "t"))).containsExactly("relabel");
+    assertThat(planOf(in("n1", LifecycleState.AVAILABLE), NodeIntent.relabel("n1", "t"))).isEmpty();
+    assertThat(Goals.reached(in("n1", LifecycleState.DEPLOYED).succeeded(Step.RELABEL), NodeIntent.relabel("n1", "t"))).isTrue();
+  }
+
+  @Test
+  void cabledNodesGetTheirSwitchPortStepsAroundInspectionAndDeployment() {
+    NodeObservation o = in("n1", LifecycleState.MANAGEABLE);
+    var p = Planner.plan(rules(), List.of(new NodeDesign("n1", "rack1", "gen10", "ipmi", true, true, 0, null)), List.of(o),
+        List.of(NodeIntent.toward("n1", LifecycleState.DEPLOYED, "t")), 50).get("n1").stream()
+        .map(s -> s.step() != null ? s.step().label() : "->" + s.to().label()).toList();
+    assertThat(p).containsSubsequence("port_provisioning", "set_pxe", "commission", "deploy", "port_production", "->deployed");
+  }
+
+  @Test
   void aStepDoneBeforeACrashIsNotRepeated() {
     NodeObservation halfway = in("n1", LifecycleState.MANAGEABLE).succeeded(Step.SET_PXE).succeeded(Step.POWER_CYCLE);
     assertThat(planOf(halfway, NodeIntent.toward("n1", LifecycleState.INSPECTED, "t")))

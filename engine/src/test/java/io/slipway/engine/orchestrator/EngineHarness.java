@@ -35,6 +35,7 @@ final class EngineHarness implements AutoCloseable {
   final Vertx lab = Vertx.vertx();
   final LabNodeDriver nodes;
   final LabOobDriver bmcs;
+  final io.slipway.drivers.lab.network.LabNetworkDriver ports;
   final StoreHandle store;
   Vertx engineVertx;
   Engine engine;
@@ -43,6 +44,7 @@ final class EngineHarness implements AutoCloseable {
     this.store = store;
     this.nodes = LabNodeDriver.create(lab, labConfig);
     this.bmcs = (LabOobDriver) new LabOobDriverProvider().create(lab, new JsonObject());
+    this.ports = io.slipway.drivers.lab.network.LabNetworkDriver.create(lab, 0, 30_000);
   }
 
   static synchronized RuleSet validationRules() {
@@ -65,7 +67,7 @@ final class EngineHarness implements AutoCloseable {
 
   Engine start(EngineConfig config) {
     engineVertx = Vertx.vertx();
-    DriverSet drivers = new DriverSet(engineVertx, OobDrivers.load(), new JsonObject(), "lab", nodes, null, null)
+    DriverSet drivers = new DriverSet(engineVertx, OobDrivers.load(), new JsonObject(), "lab", nodes, ports, null)
         .withOob("lab", bmcs);
     engine = result(Engine.start(engineVertx, store, config, drivers, validationRules(), lifecycleRules(), "it-" + UUID.randomUUID()));
     return engine;

@@ -39,6 +39,9 @@ class LifecycleE2EIT {
         assertThat(t.result().status()).as(action + ": " + t.result()).isEqualTo("success");
       }
       assertThat(states(store)).hasSize(12).allSatisfy((n, s) -> assertThat(s).as(n).isEqualTo("deployed"));
+      // Each node's top-of-rack port went to provisioning for inspection and to production after deploy.
+      assertThat(h.ports.calls().steps(io.slipway.drivers.lab.network.LabNetworkDriver.subject("tor1a", "ctl01")))
+          .containsExactly("provisioning", "production");
 
       int callsBefore = h.nodes.calls().size();
       long powerBefore = h.bmcs.bmcs().stream().map(f -> result(f)).mapToLong(b -> b.chassis().actions().size()).sum();
