@@ -16,8 +16,9 @@ public record NodeIntent(String node, LifecycleState target, boolean destroy, bo
     return new NodeIntent(node, LifecycleState.AVAILABLE, true, false, taskId);
   }
 
+  /** Refresh labels only: the target is the lowest rank, so relabelling never moves a node. */
   public static NodeIntent relabel(String node, String taskId) {
-    return new NodeIntent(node, LifecycleState.DEPLOYED, false, true, taskId);
+    return new NodeIntent(node, LifecycleState.ENROLLED, false, true, taskId);
   }
 
   public int targetRank() {
