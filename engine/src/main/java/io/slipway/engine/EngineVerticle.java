@@ -78,7 +78,7 @@ final class EngineVerticle extends VerticleBase {
     dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,
         this::changed);
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
-        config.retry().budget(), nodeSites);
+        drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
   }
 

@@ -62,6 +62,10 @@ public final class DriverSet {
     return node;
   }
 
+  public boolean hasKubernetes() {
+    return kubernetes != null;
+  }
+
   public boolean hasNetwork() {
     return network != null;
   }

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
   private final TaskStore tasks;
+  private final boolean kubernetes;
   private final io.slipway.store.SiteLockStore locks;
   private final TaskWriter writer;
   private final Dispatcher dispatcher;
@@ -52,8 +53,9 @@ public final class Orchestrator {
 
   public Orchestrator(TaskStore tasks, io.slipway.store.ResultMessageStore messages, io.slipway.store.SiteLockStore locks,
       Dispatcher dispatcher, NodeLedger ledger, Function<Long, Future<SiteModel>> sites,
-      io.slipway.drivers.spi.node.NodeDriver nodeDriver, int budget, Map<String, SiteModel> nodeSites) {
+      io.slipway.drivers.spi.node.NodeDriver nodeDriver, boolean kubernetes, int budget, Map<String, SiteModel> nodeSites) {
     this.tasks = tasks;
+    this.kubernetes = kubernetes;
     this.locks = locks;
     this.writer = new TaskWriter(tasks, messages, ledger.fence());
     this.dispatcher = dispatcher;
@@ -155,6 +157,10 @@ public final class Orchestrator {
   }
 
   private Future<Void> startNodes(Task task, SiteModel site) {
+    if (Actions.RELABEL_NODES.equals(task.action()) && !kubernetes) {
+      // A site without a cluster driver is a configuration matter: no node is touched or blamed.
+      return Future.failedFuture(new IllegalStateException("relabel_nodes needs a kubernetes driver, and none is configured"));
+    }
     NodeFilterSet filter = NodeFilterJson.parse(task.nodeFilter());
     List<String> nodes = NodeFilters.select(filter, site.design().nodes(), Map.of()).stream().map(EffectiveNode::name).toList();
     NodeTask nt = new NodeTask(task, site, nodes);

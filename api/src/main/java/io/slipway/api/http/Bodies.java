@@ -1,0 +1,79 @@
+package io.slipway.api.http;
+
+import io.slipway.store.StoreException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/** Request parsing that fails with a 4xx naming the problem. */
+final class Bodies {
+  private Bodies() {}
+
+  static JsonObject object(RoutingContext ctx) {
+    String ct = ctx.request().getHeader("Content-Type");
+    if (ct == null || !ct.toLowerCase().startsWith("application/json")) {
+      throw new ApiException(415, "Requires application/json payload");
+    }
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw ApiException.badRequest("Request body must not be empty");
+    }
+    try {
+      Object v = ctx.body().asJsonObject();
+      if (v == null) {
+        throw ApiException.badRequest("Request body must be a JSON object");
+      }
+      return (JsonObject) v;
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiException.badRequest("the request body is not a JSON object");
+    }
+  }
+
+  static UUID taskId(String raw) {
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("Task " + raw + " does not exist");
+    }
+  }
+
+  static int intParam(RoutingContext ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParams().get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i < min || i > max) {
+        throw ApiException.badRequest(name + " must be between " + min + " and " + max);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be an integer, not '" + v + "'");
+    }
+  }
+
+  static String principal(RoutingContext ctx) {
+    Object p = ctx.get("principal");
+    return p == null ? "anonymous" : String.valueOf(p instanceof Named n ? n.name() : p);
+  }
+
+  /** Anything that names itself (the authenticated principal). */
+  interface Named {
+    String name();
+  }
+
+  static Throwable notFoundAs(Throwable e, String message) {
+    return e instanceof StoreException se && se.kind() == StoreException.Kind.NOT_FOUND ? ApiException.notFound(message) : e;
+  }
+
+  static final String HOSTNAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,252}";
+
+  static String hostname(RoutingContext ctx) {
+    String h = ctx.pathParam("hostname");
+    if (h == null || !h.matches(HOSTNAME)) {
+      throw ApiException.badRequest("not a hostname: " + h);
+    }
+    return h;
+  }
+}

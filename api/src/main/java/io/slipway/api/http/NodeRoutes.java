@@ -1,0 +1,142 @@
+package io.slipway.api.http;
+
+import io.slipway.engine.lifecycle.Explanation;
+import io.slipway.engine.lifecycle.PlannedStep;
+import io.slipway.engine.orchestrator.Actions;
+import io.slipway.engine.orchestrator.NodeFilterJson;
+import io.slipway.store.NodeEvent;
+import io.slipway.store.NodeState;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+
+/** Nodes: state, explain, timeline, build data; and {@code POST /plan}. */
+final class NodeRoutes {
+  private final ApiContext api;
+
+  NodeRoutes(ApiContext api) {
+    this.api = api;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1.0/nodes").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::list);
+    r.get("/api/v1.0/nodes/:hostname").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::one);
+    r.get("/api/v1.0/nodes/:hostname/explain").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::explain);
+    r.get("/api/v1.0/nodes/:hostname/timeline").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::timeline);
+    r.get("/api/v1.0/nodes/:hostname/builddata").handler(api.guard().apply("physical_provisioner:read_build_data"))
+        .handler(this::buildData);
+    r.post("/api/v1.0/plan").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::plan);
+  }
+
+  private void list(RoutingContext ctx) {
+    api.store().nodes().list().onSuccess(nodes -> {
+      JsonArray out = new JsonArray();
+      nodes.forEach(n -> out.add(json(n)));
+      ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx) {
+    String host = Bodies.hostname(ctx);
+    api.store().nodes().find(host).recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "node " + host + " is not known")))
+        .onSuccess(n -> ctx.response().putHeader("Content-Type", "application/json").end(json(n).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void explain(RoutingContext ctx) {
+    String host = Bodies.hostname(ctx);
+    if (api.engine() == null) {
+      throw new ApiException(503, "explain is answered by the leading instance");
+    }
+    api.engine().explain(host).onSuccess(e -> {
+      if (e.observed() == null) {
+        ctx.fail(ApiException.notFound("node " + host + " is not known"));
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "application/json").end(explanation(e).encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void timeline(RoutingContext ctx) {
+    String host = Bodies.hostname(ctx);
+    long after = Bodies.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+    api.store().nodes().timeline(host, after, Bodies.intParam(ctx, "limit", 200, 1, 1000)).onSuccess(events -> {
+      JsonArray out = new JsonArray();
+      for (NodeEvent e : events) {
+        out.add(new JsonObject().put("seq", e.seq()).put("ts", e.ts() == null ? null : e.ts().toString()).put("kind", e.kind())
+            .put("from", e.fromState()).put("to", e.toState()).put("task_id", e.taskId() == null ? null : e.taskId().toString())
+            .put("detail", e.detail()).put("extra", e.extra()));
+      }
+      ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void buildData(RoutingContext ctx) {
+    String host = Bodies.hostname(ctx);
+    boolean latest = "true".equalsIgnoreCase(ctx.queryParams().get("latest"));
+    (latest ? api.store().buildData().latest(host) : api.store().buildData().history(host)).onSuccess(list -> {
+      if (list.isEmpty()) {
+        ctx.fail(ApiException.notFound("No build data found for " + host));
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "application/json").end(BuildDataJson.list(list).encode());
+    }).onFailure(ctx::fail);
+  }
+
+  private void plan(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    Object action = body.getValue("action");
+    if (!(action instanceof String a) || !Actions.isNodeAction(a)) {
+      throw ApiException.badRequest("action must be one of " + Actions.NODE_ACTIONS);
+    }
+    if (api.engine() == null) {
+      throw new ApiException(503, "plans are answered by the leading instance");
+    }
+    Object filter = body.getValue("node_filter");
+    if (filter != null && !(filter instanceof JsonObject)) {
+      throw ApiException.badRequest("node_filter must be an object");
+    }
+    NodeFilterJson.parse((JsonObject) filter);
+    Designs.resolve(api, body.getValue("design_ref"))
+        .compose(rev -> api.engine().plan(a, rev.id(), (JsonObject) filter))
+        .onSuccess(plan -> ctx.response().putHeader("Content-Type", "application/json").end(plan(plan).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  static JsonObject plan(Map<String, List<PlannedStep>> plan) {
+    JsonObject out = new JsonObject();
+    plan.forEach((node, steps) -> out.put(node, new JsonArray(steps.stream().map(s -> s.step() != null
+        ? new JsonObject().put("step", s.step().label()).put("rule", s.ruleId())
+        : new JsonObject().put("state", s.to().label()).put("rule", s.ruleId())).toList())));
+    return out;
+  }
+
+  static JsonObject json(NodeState n) {
+    return new JsonObject().put("hostname", n.nodeName()).put("state", n.lifecycleState()).put("power_state", n.power())
+        .put("boot_device", n.bootDevice()).put("last_error", n.lastError()).put("retry_budget", n.retryBudget())
+        .put("progress", n.progress()).put("updated", n.updated() == null ? null : n.updated().toString());
+  }
+
+  static JsonObject explanation(Explanation e) {
+    JsonObject o = new JsonObject().put("hostname", e.node()).put("state", e.observed().state().label())
+        .put("power", e.observed().power()).put("steps_done", new JsonArray(List.copyOf(e.observed().done())))
+        .put("failures", e.observed().failures()).put("reason", e.observed().reason()).put("paused", e.observed().paused());
+    if (e.intent() != null) {
+      o.put("intent", new JsonObject().put("target", e.intent().target().label()).put("destroy", e.intent().destroy())
+          .put("relabel", e.intent().relabel()).put("task_id", e.intent().taskId()));
+    }
+    o.put("running", e.inFlight() == null ? null : e.inFlight().step().label());
+    o.put("decisions", new JsonArray(e.actions().stream().map(a -> new JsonObject().put("rule", a.ruleId())
+        .put("step", a.step().label()).put("reason", a.reason())).toList()));
+    e.advances().forEach(a -> o.getJsonArray("decisions").add(new JsonObject().put("rule", a.ruleId())
+        .put("state", a.to().label()).put("reason", a.reason())));
+    o.put("holds", new JsonArray(e.holds().stream().map(h -> new JsonObject().put("rule", h.ruleId())
+        .put("scope", h.scope()).put("reason", h.reason())).toList()));
+    o.put("waiting", new JsonArray(e.waiting()));
+    return o;
+  }
+}
