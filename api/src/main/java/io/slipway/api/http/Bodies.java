@@ -15,7 +15,7 @@ final class Bodies {
     if (ct == null || !ct.toLowerCase().startsWith("application/json")) {
       throw new ApiException(415, "Requires application/json payload");
     }
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (empty(ctx)) {
       throw ApiException.badRequest("Request body must not be empty");
     }
     try {
@@ -27,6 +27,11 @@ final class Bodies {
     } catch (DecodeException | ClassCastException e) {
       throw ApiException.badRequest("the request body is not a JSON object");
     }
+  }
+
+  /** No body at all, or a zero-length one (Vert.x reports a missing body as length -1). */
+  static boolean empty(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0;
   }
 
   static UUID taskId(String raw) {

@@ -68,7 +68,7 @@ final class DesignRoutes {
     if (ct.startsWith("application/json")) {
       rev = Designs.resolve(api, Bodies.object(ctx).getValue("href"));
     } else if (ct.contains("yaml") || ct.startsWith("text/plain")) {
-      if (ctx.body() == null || ctx.body().length() == 0) {
+      if (Bodies.empty(ctx)) {
         throw ApiException.badRequest("the design is empty");
       }
       String text = ctx.body().asString(StandardCharsets.UTF_8.name());

@@ -1,0 +1,88 @@
+package io.slipway.api.http;
+
+import static io.slipway.store.testing.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.store.StoreHandle;
+import io.slipway.store.testing.PostgresExtension;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Malformed requests of every kind get a 4xx naming the problem: never a 500, a stack trace or SQL. */
+@ExtendWith(PostgresExtension.class)
+class BadInputIT {
+  record Bad(HttpMethod method, String path, String type, String body) {}
+
+  static List<Bad> requests() {
+    List<Bad> r = new ArrayList<>();
+    String json = "application/json";
+    for (String body : List.of("", "{", "[]", "null", "42", "\"x\"", "{\"action\":1}", "{\"action\":\"fly\",\"design_ref\":\"revision:1\"}",
+        "{\"action\":\"deploy_nodes\"}", "{\"action\":\"deploy_nodes\",\"design_ref\":5}", "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:999999\"}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"file:///etc/passwd\"}", "{\"action\":\"deploy_nodes\",\"design_ref\":\"/etc/passwd\"}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"http://127.0.0.1:9/x\"}", "{\"action\":\"deploy_nodes\",\"design_ref\":\"gopher://x\"}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:1\",\"node_filter\":[]}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"xor\",\"filter_set\":[]}}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"union\",\"filter_set\":[{\"filter_type\":\"union\",\"node_names\":\"ctl01\"}]}}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"union\",\"filter_set\":[{\"filter_type\":\"union\",\"bogus\":[]}]}}",
+        "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"union\",\"filter_set\":[7]}}")) {
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/tasks", json, body));
+    }
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/tasks", "text/plain", "action=deploy_nodes"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/tasks", json, "{\"action\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}"));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks/not-a-uuid", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks/00000000-0000-0000-0000-000000000000", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks/00000000-0000-0000-0000-000000000000/builddata", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks?limit=abc", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks?limit=-5", null, null));
+    r.add(new Bad(HttpMethod.DELETE, "/api/v1.0/tasks?days=lots", null, null));
+    r.add(new Bad(HttpMethod.DELETE, "/api/v1.0/tasks?days=-1", null, null));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/validatedesign", json, "{}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/validatedesign", json, "{\"href\":null}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/validatedesign", json, "{\"href\":\"http://127.0.0.1:9/site.yaml\"}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/validatedesign", "application/yaml", "href: x"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/nodefilter", json, "{}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/nodefilter", json, "{\"design_ref\":\"revision:1\",\"node_filter\":\"all\"}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", "---\nschema: drydock/Network/v1\nmetadata: [oops\n"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", ""));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/octet-stream", "xx"));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/abc", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/987654", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/..%2F..%2Fetc%2Fpasswd", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/%2e%2e/explain", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/no-such-node", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/no-such-node/explain", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/no-such-node/builddata", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/a_b/timeline?after=x", null, null));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", json, "{\"action\":\"verify_site\"}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", json, "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:424242\"}"));
+    r.add(new Bad(HttpMethod.PUT, "/api/v1.0/tasks", json, "{}"));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nothing-here", null, null));
+    return r;
+  }
+
+  @Test
+  void malformedRequestsNeverGetA500(StoreHandle store) throws Exception {
+    try (ApiHarness h = new ApiHarness(store)) {
+      List<Bad> all = requests();
+      assertThat(all.size()).isGreaterThanOrEqualTo(40);
+      for (Bad b : all) {
+        var req = h.http.request(b.method(), h.server.port(), "127.0.0.1", b.path())
+            .putHeader("Authorization", "Bearer " + ApiHarness.TOKEN);
+        if (b.type() != null) {
+          req.putHeader("Content-Type", b.type());
+        }
+        HttpResponse<Buffer> resp = result(b.body() == null ? req.send() : req.sendBuffer(Buffer.buffer(b.body())));
+        String shown = b.method() + " " + b.path() + " " + (b.body() == null ? "" : b.body().substring(0, Math.min(80, b.body().length())));
+        assertThat(resp.statusCode()).as(shown + " -> " + resp.bodyAsString()).isBetween(400, 499);
+        String body = resp.bodyAsString() == null ? "" : resp.bodyAsString();
+        assertThat(body).as(shown).doesNotContain("Exception", "at io.", "SELECT", "INSERT");
+        assertThat(resp.getHeader("X-Slipway-Req")).as(shown).isNotBlank();
+      }
+    }
+  }
+}
