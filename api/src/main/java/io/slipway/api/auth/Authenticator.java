@@ -1,5 +1,7 @@
 package io.slipway.api.auth;
 
+import java.util.List;
+
 import io.vertx.core.Future;
 
 /**
@@ -25,6 +27,6 @@ public interface Authenticator {
    * (Slipway uses tokens, then JWT). If all refuse, the failure joins their reasons.
    */
   static Authenticator firstOf(Authenticator... authenticators) {
-    return new CompositeAuthenticator(java.util.List.of(authenticators));
+    return new CompositeAuthenticator(List.of(authenticators));
   }
 }

@@ -2,12 +2,14 @@ package io.slipway.api.auth;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -38,7 +40,7 @@ public final class Policy {
   private Policy(Map<String, Set<String>> roles) {
     Map<String, Set<String>> copy = new LinkedHashMap<>();
     roles.forEach((role, perms) -> copy.put(role, expand(perms)));
-    this.roles = java.util.Collections.unmodifiableMap(copy);
+    this.roles = Collections.unmodifiableMap(copy);
   }
 
   /** Reads and checks a policy file. */
@@ -56,7 +58,7 @@ public final class Policy {
     if (in == null) {
       throw new PolicyException("classpath:" + BUNDLED, 0, "the bundled policy is missing from the jar");
     }
-    try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return parse("classpath:" + BUNDLED, r);
     } catch (IOException e) {
       throw new PolicyException("classpath:" + BUNDLED, 0, e.getMessage());

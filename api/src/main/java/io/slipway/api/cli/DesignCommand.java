@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code slipway design ...}: inspect and generate designs. */
 @Command(name = "design", mixinStandardHelpOptions = true, description = "Inspect or generate site designs.",
-    subcommands = {DesignCommand.Show.class, DesignCommand.Generate.class})
+    subcommands = {DesignCommand.Show.class, DesignCommand.Generate.class, DesignCommand.Upload.class,
+        DesignCommand.ValidateRemote.class})
 final class DesignCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true,
@@ -81,6 +82,52 @@ final class DesignCommand {
     public Integer call() {
       spec.commandLine().getOut().print(SiteGenerator.generate(nodes));
       spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "upload", mixinStandardHelpOptions = true, description = "Store a design on the server; prints its revision.")
+  static final class Upload implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin ClientOptions client = new ClientOptions();
+    @Parameters(paramLabel = "FILE") java.nio.file.Path file;
+
+    @Override
+    public Integer call() throws IOException {
+      var rev = client.client().postText("/api/v1.0/designs?name=" + file.getFileName(), "application/yaml",
+          java.nio.file.Files.readString(file));
+      if (!client.printStructured(spec.commandLine().getOut(), rev)) {
+        spec.commandLine().getOut().println(rev.path("design_ref").asText() + "  " + rev.path("content_hash").asText());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Validate a design on the server (a local file is uploaded first); exit 0 valid, 1 invalid.")
+  static final class ValidateRemote implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin ClientOptions client = new ClientOptions();
+    @Parameters(paramLabel = "DESIGN") String design;
+
+    @Override
+    public Integer call() throws IOException {
+      ApiClient api = client.client();
+      String ref = TaskCommand.reference(api, design);
+      com.fasterxml.jackson.databind.JsonNode status;
+      try {
+        status = api.post("/api/v1.0/validatedesign", java.util.Map.of("href", ref));
+      } catch (ApiClient.ApiError e) {
+        if (e.status != 400) {
+          throw e;
+        }
+        spec.commandLine().getErr().println("slipway: " + e.getMessage());
+        return ExitCodes.INVALID;
+      }
+      if (!client.printStructured(spec.commandLine().getOut(), status)) {
+        spec.commandLine().getOut().println(status.path("status").asText() + ": "
+            + status.path("details").path("errorCount").asInt() + " error(s)");
+      }
       return ExitCodes.OK;
     }
   }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.",
-    subcommands = {ValidateCommand.class, DesignCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, DesignCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -28,7 +29,8 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("slipway: " + ex.getMessage());
-      return ExitCodes.UNUSABLE_INPUT;
+      // A refused request is the caller's input problem; anything else means the input was unusable.
+      return ex instanceof ApiClient.ApiError e && e.status >= 400 && e.status < 500 ? ExitCodes.INVALID : ExitCodes.UNUSABLE_INPUT;
     });
     cli.setParameterExceptionHandler((ex, args1) -> {
       ex.getCommandLine().getErr().println("slipway: " + ex.getMessage());
