@@ -17,6 +17,7 @@ import java.util.UUID;
 /** {@code /api/v1.0/tasks}: create, list, read (with build data, subtask errors, layers), purge. */
 final class TaskRoutes {
   private final ApiContext api;
+  private final FinishedTasks finished = new FinishedTasks(10_000, 300_000);
 
   TaskRoutes(ApiContext api) {
     this.api = api;
@@ -77,6 +78,12 @@ final class TaskRoutes {
 
   private void read(RoutingContext ctx) {
     UUID id = Bodies.taskId(ctx.pathParam("id"));
+    boolean plain = ctx.queryParams().isEmpty();
+    io.vertx.core.buffer.Buffer cached = plain ? finished.get(id) : null;
+    if (cached != null) {
+      ctx.response().putHeader("Content-Type", "application/json").end(cached);
+      return;
+    }
     boolean withBuildData = "true".equalsIgnoreCase(ctx.queryParams().get("builddata"));
     api.store().tasks().find(id).compose(t -> api.store().tasks().subtasks(id).compose(subs ->
         api.store().messages().list(id).compose(msgs -> {
@@ -91,14 +98,23 @@ final class TaskRoutes {
               : Future.succeededFuture(json);
         })))
         .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "Task " + id + " does not exist")))
-        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
+        .onSuccess(json -> {
+          io.vertx.core.buffer.Buffer body = json.toBuffer();
+          if (plain && TaskStatus.finished(json.getString("status"))) {
+            finished.put(id, body);
+          }
+          ctx.response().putHeader("Content-Type", "application/json").end(body);
+        })
         .onFailure(ctx::fail);
   }
 
   private void purge(RoutingContext ctx) {
     int days = Bodies.intParam(ctx, "days", 90, 0, 36500);
     api.store().history().purge(Duration.ofDays(days))
-        .onSuccess(r -> ctx.response().putHeader("Content-Type", "text/plain").end("Tables purged successfully."))
+        .onSuccess(r -> {
+          finished.clear();
+          ctx.response().putHeader("Content-Type", "text/plain").end("Tables purged successfully.");
+        })
         .onFailure(ctx::fail);
   }
 
