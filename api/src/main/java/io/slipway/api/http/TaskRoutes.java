@@ -100,12 +100,17 @@ final class TaskRoutes {
         .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "Task " + id + " does not exist")))
         .onSuccess(json -> {
           io.vertx.core.buffer.Buffer body = json.toBuffer();
-          if (plain && TaskStatus.finished(json.getString("status"))) {
+          if (plain && TaskStatus.finished(json.getString("status")) && settled(json.getString("updated"))) {
             finished.put(id, body);
           }
           ctx.response().putHeader("Content-Type", "application/json").end(body);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Messages may still arrive just after a task ends; only answers older than that are kept. */
+  private static boolean settled(String updated) {
+    return updated != null && java.time.Instant.parse(updated).isBefore(java.time.Instant.now().minusSeconds(2));
   }
 
   private void purge(RoutingContext ctx) {
