@@ -29,7 +29,11 @@ public interface BootActionStore {
 
   /**
    * Records a status reported by the node. Not fenced (nodes report to any instance); idempotent
-   * for the same status. Fails with {@code NOT_FOUND} for an unknown action id.
+   * for the same status; a different status after the action finished fails with {@code CONFLICT}.
+   * Fails with {@code NOT_FOUND} for an unknown action id.
    */
   Future<BootActionStatus> report(UUID actionId, String status);
+
+  /** One action by id (whatever context it belongs to); fails with {@code NOT_FOUND}. */
+  Future<BootActionStatus> action(UUID actionId);
 }

@@ -38,7 +38,8 @@ final class JwksCache {
     if (!known.isEmpty()) {
       return Future.succeededFuture(known);
     }
-    if (System.nanoTime() - lastAttempt < minIntervalNanos) {
+    // A fetch under way is joined even inside the interval: it may be bringing this very key.
+    if (inFlight.get() == null && System.nanoTime() - lastAttempt < minIntervalNanos) {
       return Future.failedFuture(unknownKey(kid));
     }
     return refresh().otherwise(current.get()).compose(set -> {

@@ -38,6 +38,13 @@ final class RulesOption {
     return root == null ? RuleBook.bundled("validation", mode) : RuleBook.compile(root.resolve("validation"), mode);
   }
 
+  /** Compiles the lifecycle rules (always the executable model: they run for the life of the process). */
+  RuleSet lifecycleRules() {
+    Path root = resolveDir();
+    return root == null ? RuleBook.bundled("lifecycle", RuleBook.Mode.EXECUTABLE)
+        : RuleBook.compile(root.resolve("lifecycle"), RuleBook.Mode.EXECUTABLE);
+  }
+
   /**
    * A one-shot run only pays for the executable model when the design is big enough for faster
    * evaluation to win back its longer build (measured break-even: a few thousand nodes).

@@ -16,8 +16,9 @@ import java.util.function.Function;
  *
  * @param allowFileReferences whether API clients may name {@code file://} or plain-path design
  *     references (off by default: they would read the server's own files)
+ * @param bootActions serves nodes' boot-action archives and reports (null: those routes are absent)
  */
 public record ApiContext(
     Vertx vertx, Engine engine, StoreHandle store, DesignLoader loader, RuleSet validationRules,
     Function<String, Handler<RoutingContext>> guard, java.util.function.BiPredicate<RoutingContext, String> permits,
-    boolean allowFileReferences) {}
+    boolean allowFileReferences, io.slipway.engine.bootaction.BootActionService bootActions) {}

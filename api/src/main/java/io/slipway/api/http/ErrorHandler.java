@@ -49,6 +49,12 @@ final class ErrorHandler implements Handler<RoutingContext> {
     if (f instanceof ApiException a) {
       return a.status();
     }
+    if (f instanceof io.slipway.api.auth.AuthException a) {
+      return a.status();
+    }
+    if (f instanceof io.slipway.engine.bootaction.BootActionProblem b) {
+      return b.kind().status();
+    }
     if (f instanceof HttpException h) {
       return h.getStatusCode();
     }

@@ -24,12 +24,12 @@ final class NodeRoutes {
 
   void mount(Router r) {
     r.get("/api/v1.0/nodes").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::list);
-    r.get("/api/v1.0/nodes/:hostname").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::one);
-    r.get("/api/v1.0/nodes/:hostname/explain").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::explain);
-    r.get("/api/v1.0/nodes/:hostname/timeline").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::timeline);
+    r.get("/api/v1.0/nodes/:hostname").handler(api.guard().apply("slipway:read_node")).handler(this::one);
+    r.get("/api/v1.0/nodes/:hostname/explain").handler(api.guard().apply("slipway:explain")).handler(this::explain);
+    r.get("/api/v1.0/nodes/:hostname/timeline").handler(api.guard().apply("slipway:read_node")).handler(this::timeline);
     r.get("/api/v1.0/nodes/:hostname/builddata").handler(api.guard().apply("physical_provisioner:read_build_data"))
         .handler(this::buildData);
-    r.post("/api/v1.0/plan").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::plan);
+    r.post("/api/v1.0/plan").handler(api.guard().apply("slipway:plan")).handler(this::plan);
   }
 
   private void list(RoutingContext ctx) {

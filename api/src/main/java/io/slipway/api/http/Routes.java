@@ -22,6 +22,9 @@ public final class Routes {
     new TaskRoutes(api).mount(r);
     new DesignRoutes(api).mount(r);
     new NodeRoutes(api).mount(r);
+    if (api.bootActions() != null) {
+      new BootActionRoutes(api, api.bootActions()).mount(r);
+    }
     r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no route " + ctx.request().method() + " "
         + ctx.request().path())));
     r.route().failureHandler(new ErrorHandler());

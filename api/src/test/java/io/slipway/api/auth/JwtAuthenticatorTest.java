@@ -73,8 +73,9 @@ class JwtAuthenticatorTest {
     assertThat(refuse(TestJwts.claims("a").put("nbf", now + 600))).isEqualTo("the JWT is not valid yet");
     assertThat(refuse(TestJwts.claims("a").putNull("exp"))).isEqualTo("the JWT has no 'exp'");
     assertThat(refuse(TestJwts.claims("a").put("exp", "tomorrow"))).contains("not a number");
-    assertThat(refuse(TestJwts.claims("a").remove("sub") == null ? null : TestJwts.claims("a").putNull("sub")))
-        .isEqualTo("the JWT has no 'sub'");
+    JsonObject anonymous = TestJwts.claims("a");
+    anonymous.remove("sub");
+    assertThat(refuse(anonymous)).isEqualTo("the JWT has no 'sub'");
   }
 
   @Test

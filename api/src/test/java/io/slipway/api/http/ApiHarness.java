@@ -60,7 +60,7 @@ final class ApiHarness implements AutoCloseable {
           } else {
             ctx.next();
           }
-        }, (ctx, permission) -> true, false);
+        }, (ctx, permission) -> true, false, null);
     server = result(ApiServer.start(api, "127.0.0.1", 0));
     http = WebClient.create(vertx);
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,7 +65,8 @@ final class AssetLocations {
 
   private byte[] http(URI uri) {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.fetchTimeout()).GET().build();
-    CompletableFuture<HttpResponse<InputStream>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    CompletableFuture<HttpResponse<InputStream>> call =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     // One deadline for headers and body together; a server trickling bytes cannot hold a worker.
     CompletableFuture<byte[]> body = call.thenApplyAsync(r -> read(uri, r));
     try {
@@ -74,7 +76,7 @@ final class AssetLocations {
       call.cancel(true);
       throw new SegmentException("location " + uri + " did not answer within " + config.fetchTimeout());
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+      Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
       throw cause instanceof SegmentException s ? s
           : new SegmentException("location " + uri + " cannot be fetched (" + cause.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {

@@ -64,7 +64,8 @@ public final class AssetRenderer {
   public static List<String> packages(Asset asset) {
     List<String> out = new ArrayList<>();
     if (asset.packages() != null) {
-      asset.packages().forEach((name, version) -> out.add(version == null || version.isBlank() ? name : name + "=" + version));
+      asset.packages().forEach((name, version) ->
+          out.add(version == null || version.isBlank() ? name : name + "=" + version));
     }
     return List.copyOf(out);
   }

@@ -53,7 +53,8 @@ public final class BootActionContexts {
     }
     EffectiveNode n = site.node(node);
     if (n == null) {
-      return Future.failedFuture(new IllegalArgumentException("node " + node + " is not in revision " + site.revision()));
+      return Future.failedFuture(
+          new IllegalArgumentException("node " + node + " is not in revision " + site.revision()));
     }
     byte[] key = NodeKey.generate(random);
     List<BootActionStatus> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.slipway.engine.bootaction;
 
+import io.slipway.engine.bootaction.BootActionProblem.Kind;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.BootActionContext;
 import io.slipway.store.BootActionStatus;
@@ -77,7 +78,7 @@ public final class BootActionService {
     String wanted = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
     return authenticate(node, presentedKeyHex).compose(authenticated -> {
       if (!FINAL.contains(wanted)) {
-        return Future.failedFuture(BootActionProblem.of(BootActionProblem.Kind.UNPROCESSABLE,
+        return Future.failedFuture(BootActionProblem.of(Kind.UNPROCESSABLE,
             "status must be success or failure, not '" + status + "'"));
       }
       return contexts.actions(node)
@@ -95,8 +96,8 @@ public final class BootActionService {
       return Future.succeededFuture(row);
     }
     if (!row.status().equals("incomplete")) {
-      return Future.failedFuture(BootActionProblem.of(BootActionProblem.Kind.CONFLICT, "boot action "
-          + row.actionName() + " (" + row.actionId() + ") is " + row.status() + " and cannot be reported again"));
+      return Future.failedFuture(BootActionProblem.of(Kind.CONFLICT, "boot action " + row.actionName()
+          + " (" + row.actionId() + ") is " + row.status() + " and cannot be reported again"));
     }
     return contexts.report(row.actionId(), wanted);
   }
@@ -112,7 +113,7 @@ public final class BootActionService {
       }
       return contexts.context(node).compose(ctx -> ctx.matches(key)
           ? Future.succeededFuture(new Authenticated(ctx, NodeKey.hex(key)))
-          : Future.failedFuture(BootActionProblem.of(BootActionProblem.Kind.FORBIDDEN, "invalid boot action key")));
+          : Future.failedFuture(BootActionProblem.of(Kind.FORBIDDEN, "invalid boot action key")));
     } catch (BootActionProblem p) {
       return Future.failedFuture(p);
     }
@@ -122,7 +123,7 @@ public final class BootActionService {
     return tasks.find(ctx.taskId()).compose(task -> {
       Long revision = task.designRevision();
       if (revision == null) {
-        return Future.failedFuture(BootActionProblem.of(BootActionProblem.Kind.CONFLICT,
+        return Future.failedFuture(BootActionProblem.of(Kind.CONFLICT,
             "deploy task " + task.id() + " of node " + ctx.nodeName() + " has no design revision"));
       }
       Future<SiteModel> site = Problems.call(() -> sites.apply(revision));

@@ -26,7 +26,7 @@ final class Lexer {
   String name() {
     skipSpace();
     int start = pos;
-    while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '-')) {
+    while (pos < s.length() && isNameChar(s.charAt(pos))) {
       pos++;
     }
     if (start == pos) {
@@ -84,6 +84,10 @@ final class Lexer {
     }
   }
 
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+  }
+
   private void skipSpace() {
     while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
       pos++;
@@ -91,6 +95,7 @@ final class Lexer {
   }
 
   private TemplateException error(String what) {
-    return new TemplateException("malformed template expression '{{ " + s + " }}': " + what + " at column " + (pos + 1));
+    return new TemplateException(
+        "malformed template expression '{{ " + s + " }}': " + what + " at column " + (pos + 1));
   }
 }

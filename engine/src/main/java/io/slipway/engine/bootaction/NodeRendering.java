@@ -37,7 +37,9 @@ final class NodeRendering {
       throw BootActionProblem.of(BootActionProblem.Kind.CONFLICT, "node " + nodeName + " is not in design revision "
           + in.site().revision() + " its boot action context is pinned to; redeploy the node");
     }
+    // Rows of a context that replaced this one while the request ran are not this context's.
     Map<String, BootActionStatus> rows = in.rows().stream()
+        .filter(r -> java.util.Objects.equals(r.taskId(), in.context().taskId()))
         .collect(Collectors.toMap(BootActionStatus::actionName, Function.identity(), (a, b) -> a));
     List<BootActionBundle.Entry> entries = new ArrayList<>();
     for (BootAction action : BootActionContexts.targeting(in.site(), node)) {

@@ -65,7 +65,7 @@ public final class SiteModels {
   }
 
   private static boolean credentials(EffectiveNode n) {
-    if (!CREDENTIAL_TYPES.contains(n.oobType())) {
+    if (n.oobType() == null || !CREDENTIAL_TYPES.contains(n.oobType())) {
       return true;
     }
     Map<String, String> p = n.oobParameters();

@@ -26,7 +26,11 @@ final class BootActionSql {
           + " ON c.node_name = s.node_name AND c.identity_key_hash = s.identity_key_hash"
           + " WHERE s.node_name = $1 ORDER BY s.action_name, s.action_id";
 
+  // Only an unfinished action (or a repeat of the same status) changes: two different reports
+  // racing cannot both win.
   static final String REPORT =
       "UPDATE boot_action_status SET status = $2, updated = now() WHERE action_id = $1"
-          + " RETURNING *";
+          + " AND (status = 'incomplete' OR status = $2) RETURNING *";
+
+  static final String ACTION = "SELECT * FROM boot_action_status WHERE action_id = $1";
 }

@@ -72,8 +72,17 @@ public final class PgBootActionStore implements BootActionStore {
             rows ->
                 rows.size() == 1
                     ? Future.succeededFuture(status(rows.iterator().next()))
-                    : Future.failedFuture(
-                        StoreException.notFound("boot action " + actionId + " does not exist")));
+                    : action(actionId).compose(existing -> Future.failedFuture(StoreException.conflict(
+                        "boot action " + actionId + " is already " + existing.status()))));
+  }
+
+  @Override
+  public Future<BootActionStatus> action(UUID actionId) {
+    return pool.preparedQuery(BootActionSql.ACTION)
+        .execute(Tuple.of(actionId))
+        .recover(PgErrors.recover("loading boot action " + actionId))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(status(rows.iterator().next()))
+            : Future.failedFuture(StoreException.notFound("boot action " + actionId + " does not exist")));
   }
 
   private static Future<Void> insertActions(
