@@ -74,12 +74,44 @@ final class EngineVerticle extends VerticleBase {
     ledger = new NodeLedger(store.nodes(), fence);
     sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
     StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
-        .append(new BuildData(0, node, null, Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty());
+        .append(new BuildData(0, node, taskOf(node), Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty(),
+        this::issueBootActions);
     dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,
         this::changed);
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
+  }
+
+  private java.util.UUID taskOf(String node) {
+    var intent = lifecycle.intent(node);
+    try {
+      return intent == null ? null : java.util.UUID.fromString(intent.taskId());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A node being deployed gets a boot-action context from its task's pinned revision, unless it
+   * already holds one of this task (a retried deploy must not change the key the node was given).
+   */
+  private Future<String> issueBootActions(SiteModel site, String node) {
+    java.util.UUID task = taskOf(node);
+    if (task == null) {
+      return Future.succeededFuture(null);
+    }
+    return store.bootActions().context(node).transform(existing -> {
+      if (existing.succeeded() && task.equals(existing.result().taskId())) {
+        return Future.succeededFuture(null);
+      }
+      return store.tasks().find(task).compose(t -> t.designRevision() != null && t.designRevision() == site.revision()
+          ? io.slipway.engine.bootaction.BootActionContexts.create(store.bootActions()).create(site, t, node, fence)
+              .map(io.slipway.engine.bootaction.IssuedContext::keyHex)
+          // A task running on a locked site's other revision: boot actions render from the task's own
+          // revision, so no context is issued rather than a mismatched one.
+          : Future.succeededFuture(null));
+    });
   }
 
   /** The worker context everything of this engine runs on. */

@@ -25,17 +25,28 @@ public final class StepRunner {
   private final DriverSet drivers;
   private final StepTimeouts timeouts;
   private final BuildDataSink buildData;
+  private final BootActionIssuer bootActions;
+
+  /**
+   * Issues a node's boot-action context from the design revision it is being deployed with;
+   * completes with the key to hand to the node, or null when the node already holds this task's key.
+   */
+  public interface BootActionIssuer {
+    Future<String> issue(SiteModel site, String node);
+  }
 
   /** Where hardware manifests from commissioning go. */
   public interface BuildDataSink {
     Future<Void> record(String node, io.slipway.drivers.spi.node.HardwareManifest manifest);
   }
 
-  public StepRunner(Vertx vertx, DriverSet drivers, StepTimeouts timeouts, BuildDataSink buildData) {
+  public StepRunner(Vertx vertx, DriverSet drivers, StepTimeouts timeouts, BuildDataSink buildData,
+      BootActionIssuer bootActions) {
     this.vertx = vertx;
     this.drivers = drivers;
     this.timeouts = timeouts;
     this.buildData = buildData;
+    this.bootActions = bootActions;
   }
 
   /** Runs {@code step} for {@code node} of {@code site}; completes with a short description of the result. */
@@ -67,7 +78,9 @@ public final class StepRunner {
       case APPLY_NETWORKING -> drivers.node().apply(spec, ApplyStep.NETWORKING).map("networking applied");
       case APPLY_STORAGE -> drivers.node().apply(spec, ApplyStep.STORAGE).map("storage applied");
       case APPLY_PLATFORM -> drivers.node().apply(spec, ApplyStep.PLATFORM).map("platform applied");
-      case DEPLOY -> drivers.node().deploy(spec).map(s -> "deployed (" + s.detail() + ")");
+      case DEPLOY -> bootActions.issue(site, node)
+          .compose(key -> key == null ? Future.<Void>succeededFuture() : drivers.node().bootActionKey(spec, key))
+          .compose(v -> drivers.node().deploy(spec)).map(s -> "deployed (" + s.detail() + ")");
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
       case PORT_PROVISIONING -> port(site, node).compose(p -> drivers.network().configureProvisioning(p.port(), p.provisioning()))
           .map(s -> "port " + s.mode() + " (native VLAN " + s.nativeVlan() + ")");

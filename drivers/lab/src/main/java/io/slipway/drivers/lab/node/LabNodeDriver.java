@@ -95,6 +95,19 @@ public final class LabNodeDriver implements NodeDriver {
     return all;
   }
 
+  private final java.util.Map<String, String> bootActionKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The boot-action key last handed to {@code node} (the lab's stand-in for a bootstrapper tag), or null. */
+  public String bootActionKey(String node) {
+    return bootActionKeys.get(node);
+  }
+
+  @Override
+  public Future<Void> bootActionKey(NodeSpec node, String keyHex) {
+    bootActionKeys.put(node.name(), keyHex);
+    return Future.succeededFuture();
+  }
+
   @Override
   public String type() {
     return TYPE;

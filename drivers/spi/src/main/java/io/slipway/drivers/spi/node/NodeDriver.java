@@ -69,4 +69,13 @@ public interface NodeDriver {
 
   /** The node's status as the bootstrapper sees it now. Read-only. */
   Future<NodeStatus> status(NodeSpec node);
+
+  /**
+   * Hands the node the key it presents when fetching its boot-action files (a bootstrapper tag, a
+   * kernel parameter), called before {@link #deploy}. Idempotent. The default does nothing, for
+   * bootstrappers that cannot carry it; the key can then be given to the node another way.
+   */
+  default Future<Void> bootActionKey(NodeSpec node, String keyHex) {
+    return Future.succeededFuture();
+  }
 }
