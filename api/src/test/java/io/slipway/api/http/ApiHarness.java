@@ -33,6 +33,7 @@ final class ApiHarness implements AutoCloseable {
   final Engine engine;
   final ApiServer server;
   final WebClient http;
+  final LabNodeDriver labNodes;
 
   ApiHarness(StoreHandle store) {
     this.store = store;
@@ -44,8 +45,9 @@ final class ApiHarness implements AutoCloseable {
       }
     }
     LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(vertx, new JsonObject());
+    labNodes = LabNodeDriver.create(vertx, LabNodeConfig.instant());
     DriverSet drivers = new DriverSet(vertx, OobDrivers.load(), new JsonObject(), "lab",
-        LabNodeDriver.create(vertx, LabNodeConfig.instant()), LabNetworkDriver.create(vertx, 0, 30_000), null)
+        labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
         .withTimeouts(StepTimeouts.of(5_000, 20_000)).withIntervals(100, 600_000);
@@ -60,7 +62,9 @@ final class ApiHarness implements AutoCloseable {
           } else {
             ctx.next();
           }
-        }, (ctx, permission) -> true, false, null);
+        }, (ctx, permission) -> true, false, io.slipway.engine.bootaction.BootActionService.create(vertx, store,
+            new RevisionCache(vertx, store.designs(), new io.slipway.engine.site.SiteModels(validation, false))::get,
+            io.slipway.engine.bootaction.BootActionConfig.defaults()));
     server = result(ApiServer.start(api, "127.0.0.1", 0));
     http = WebClient.create(vertx);
   }
