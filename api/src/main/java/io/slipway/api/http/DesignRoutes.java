@@ -31,6 +31,10 @@ final class DesignRoutes {
     r.post("/api/v1.0/designs").handler(api.guard().apply("physical_provisioner:ingest_data")).handler(this::upload);
     r.get("/api/v1.0/designs").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::list);
     r.get("/api/v1.0/designs/:id").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::read);
+    r.get("/api/v1.0/designs/:id/parts").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::parts);
+    r.get("/api/v1.0/designs/:id/parts/:kind").handler(api.guard().apply("physical_provisioner:read_data")).handler(this::parts);
+    r.get("/api/v1.0/designs/:id/parts/:kind/:name").handler(api.guard().apply("physical_provisioner:read_data"))
+        .handler(this::parts);
   }
 
   private void validate(RoutingContext ctx) {
@@ -102,6 +106,30 @@ final class DesignRoutes {
         .onSuccess(d -> ctx.response().putHeader("Content-Type", "application/json")
             .end(summary(d).put("documents", d.documents()).encode()))
         .onFailure(ctx::fail);
+  }
+
+  /** The revision's documents, optionally only one kind (and name), as JSON. */
+  private void parts(RoutingContext ctx) {
+    long id = revisionId(ctx);
+    String kind = ctx.pathParam("kind");
+    String name = ctx.pathParam("name");
+    api.store().designs().find(id).recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + id + " does not exist")))
+        .compose(d -> api.vertx().executeBlocking(() -> DesignParts.select(d.documents(), kind, name), false))
+        .onSuccess(list -> {
+          if (name != null && list.isEmpty()) {
+            ctx.fail(ApiException.notFound(kind + " " + name + " is not in design revision " + id));
+            return;
+          }
+          ctx.response().putHeader("Content-Type", "application/json").end(list.encode());
+        }).onFailure(ctx::fail);
+  }
+
+  private static long revisionId(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound("design revision " + ctx.pathParam("id") + " does not exist");
+    }
   }
 
   static JsonObject summary(DesignRevision d) {

@@ -69,15 +69,30 @@ final class TaskRoutes {
     if (status != null) {
       q = q.withStatuses(status);
     }
+    String after = ctx.queryParams().get("after");
+    if (after != null) {
+      q = q.page(Cursors.decode(after), limit);
+    }
     api.store().history().query(q).onSuccess(page -> {
       JsonArray out = new JsonArray();
       page.tasks().forEach(t -> out.add(TaskJson.of(t, List.of(), List.of())));
+      // Drydock answers a bare array; the next page's position travels in a header.
+      page.next().ifPresent(c -> ctx.response().putHeader("X-Next-Page", "/api/v1.0/tasks?limit=" + limit + "&after="
+          + Cursors.encode(c)));
       ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
     }).onFailure(ctx::fail);
   }
 
   private void read(RoutingContext ctx) {
     UUID id = Bodies.taskId(ctx.pathParam("id"));
+    if (ctx.queryParams().contains("layers")) {
+      int layers = Bodies.intParam(ctx, "layers", -1, -1, 100);
+      Layers.collect(api.store().tasks(), id, layers < 0 ? Integer.MAX_VALUE : layers)
+          .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "Task " + id + " does not exist")))
+          .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
+          .onFailure(ctx::fail);
+      return;
+    }
     boolean plain = ctx.queryParams().isEmpty();
     io.vertx.core.buffer.Buffer cached = plain ? finished.get(id) : null;
     if (cached != null) {

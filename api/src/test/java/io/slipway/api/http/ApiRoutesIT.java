@@ -66,6 +66,26 @@ class ApiRoutesIT {
       }
       JsonObject nodes = new JsonObject().put("list", send(h, "GET", "/api/v1.0/nodes", null, null).bodyAsJsonArray());
       assertThat(nodes.getJsonArray("list")).hasSize(12);
+      HttpResponse<Buffer> page1 = send(h, "GET", "/api/v1.0/tasks?limit=3", null, null);
+      assertThat(page1.bodyAsJsonArray()).hasSize(3);
+      HttpResponse<Buffer> page2 = send(h, "GET", page1.getHeader("X-Next-Page"), null, null);
+      assertThat(page2.bodyAsJsonArray()).hasSize(3);
+      assertThat(page2.bodyAsJsonArray().getJsonObject(0).getString("task_id"))
+          .isNotEqualTo(page1.bodyAsJsonArray().getJsonObject(0).getString("task_id"));
+      // Newest first: page 2 starts with prepare_nodes, a task with one subtask per node.
+      JsonObject prepare = page2.bodyAsJsonArray().getJsonObject(0);
+      assertThat(prepare.getString("action")).isEqualTo("prepare_nodes");
+      String nodeTaskId = prepare.getString("task_id");
+      JsonObject layers = send(h, "GET", "/api/v1.0/tasks/" + nodeTaskId + "?layers=1", null, null).bodyAsJsonObject();
+      assertThat(layers.getString("init_task_id")).isEqualTo(nodeTaskId);
+      assertThat(layers.fieldNames()).hasSize(1 + 1 + 12);
+      String rev = ref.substring("revision:".length());
+      assertThat(send(h, "GET", "/api/v1.0/designs/" + rev + "/parts/Network", null, null).bodyAsJsonArray()).hasSize(7);
+      assertThat(send(h, "GET", "/api/v1.0/designs/" + rev + "/parts/BaremetalNode/ctl01", null, null).bodyAsJsonArray())
+          .hasSize(1);
+      assertThat(send(h, "GET", "/api/v1.0/designs/" + rev + "/parts/BaremetalNode/nobody", null, null).statusCode())
+          .isEqualTo(404);
+
       HttpResponse<Buffer> explain = send(h, "GET", "/api/v1.0/nodes/ctl01/explain", null, null);
       assertThat(explain.statusCode()).isEqualTo(200);
       assertThat(explain.bodyAsJsonObject().getString("state")).isEqualTo("available");
