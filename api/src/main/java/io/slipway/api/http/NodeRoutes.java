@@ -30,6 +30,8 @@ final class NodeRoutes {
     r.get("/api/v1.0/nodes/:hostname/builddata").handler(api.guard().apply("physical_provisioner:read_build_data"))
         .handler(this::buildData);
     r.post("/api/v1.0/plan").handler(api.guard().apply("slipway:plan")).handler(this::plan);
+    r.post("/api/v1.0/nodes/:hostname/pause").handler(api.guard().apply("slipway:manage_node")).handler(ctx -> pause(ctx, true));
+    r.post("/api/v1.0/nodes/:hostname/resume").handler(api.guard().apply("slipway:manage_node")).handler(ctx -> pause(ctx, false));
   }
 
   private void list(RoutingContext ctx) {
@@ -59,6 +61,19 @@ final class NodeRoutes {
       }
       ctx.response().putHeader("Content-Type", "application/json").end(explanation(e).encode());
     }).onFailure(ctx::fail);
+  }
+
+  /** An operator stops (or restarts) automatic actions on a node, drift correction included. */
+  private void pause(RoutingContext ctx, boolean paused) {
+    String host = Bodies.hostname(ctx);
+    if (api.engine() == null) {
+      throw new ApiException(503, "nodes are paused through the leading instance");
+    }
+    api.engine().pause(host, paused)
+        .recover(e -> Future.failedFuture(e instanceof IllegalArgumentException ? ApiException.notFound(e.getMessage()) : e))
+        .onSuccess(o -> ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+            .put("hostname", host).put("state", o.state().label()).put("paused", o.paused()).encode()))
+        .onFailure(ctx::fail);
   }
 
   private void timeline(RoutingContext ctx) {

@@ -86,6 +86,12 @@ class ApiRoutesIT {
       assertThat(send(h, "GET", "/api/v1.0/designs/" + rev + "/parts/BaremetalNode/nobody", null, null).statusCode())
           .isEqualTo(404);
 
+      assertThat(send(h, "POST", "/api/v1.0/nodes/ctl02/pause", null, null).bodyAsJsonObject().getBoolean("paused")).isTrue();
+      assertThat(send(h, "GET", "/api/v1.0/nodes/ctl02/explain", null, null).bodyAsJsonObject().getJsonArray("holds").encode())
+          .contains("G-003");
+      assertThat(send(h, "POST", "/api/v1.0/nodes/ctl02/resume", null, null).bodyAsJsonObject().getBoolean("paused")).isFalse();
+      assertThat(send(h, "POST", "/api/v1.0/nodes/ghost/pause", null, null).statusCode()).isEqualTo(404);
+
       HttpResponse<Buffer> explain = send(h, "GET", "/api/v1.0/nodes/ctl01/explain", null, null);
       assertThat(explain.statusCode()).isEqualTo(200);
       assertThat(explain.bodyAsJsonObject().getString("state")).isEqualTo("available");
