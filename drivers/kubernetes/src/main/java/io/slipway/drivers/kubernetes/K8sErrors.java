@@ -1,10 +1,5 @@
 package io.slipway.drivers.kubernetes;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.DriverException.Kind;
 import io.vertx.core.buffer.Buffer;
@@ -34,24 +29,9 @@ final class K8sErrors {
   }
 
   static DriverException of(Throwable err, String what) {
-    if (err instanceof DriverException de) {
-      return de;
-    }
-    String text = what + ": " + err.getMessage();
-    if (err instanceof ConnectException
-        || err instanceof NoRouteToHostException
-        || err instanceof UnknownHostException) {
-      return DriverException.unreachable(text, err);
-    }
-    if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
-      return DriverException.timeout(text);
-    }
-    if (err instanceof SSLException || err.getCause() instanceof SSLException) {
-      return new DriverException(
-          Kind.FAILED, false, text + " (TLS verification failed? see caPem)", null, err);
-    }
-    return new DriverException(Kind.FAILED, true, text, null, err);
+    return DriverException.fromTransport(err, what);
   }
+
 
   /** The {@code message} of a Kubernetes {@code Status} body, if there is one. */
   private static String message(HttpResponse<Buffer> rsp) {

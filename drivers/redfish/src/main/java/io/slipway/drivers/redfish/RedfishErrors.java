@@ -1,10 +1,5 @@
 package io.slipway.drivers.redfish;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import io.slipway.drivers.spi.DriverException.Kind;
 import io.slipway.drivers.spi.DriverException;
 import io.vertx.core.buffer.Buffer;
@@ -32,24 +27,9 @@ final class RedfishErrors {
   }
 
   static DriverException of(Throwable err, String what) {
-    if (err instanceof DriverException de) {
-      return de;
-    }
-    String text = what + ": " + err.getMessage();
-    if (err instanceof ConnectException
-        || err instanceof NoRouteToHostException
-        || err instanceof UnknownHostException) {
-      return DriverException.unreachable(text, err);
-    }
-    if (err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
-      return DriverException.timeout(text);
-    }
-    if (err instanceof SSLException || err.getCause() instanceof SSLException) {
-      return new DriverException(
-          Kind.FAILED, false, text + " (TLS verification failed?)", null, err);
-    }
-    return new DriverException(Kind.FAILED, true, text, null, err);
+    return DriverException.fromTransport(err, what);
   }
+
 
   /** The Redfish error message, if the body carries one. */
   private static String message(String body) {

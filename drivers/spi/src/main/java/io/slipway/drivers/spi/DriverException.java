@@ -63,6 +63,30 @@ public class DriverException extends RuntimeException {
     return new DriverException(Kind.FAILED, true, message);
   }
 
+  /**
+   * Classifies a transport failure of a call described by {@code what}: connection refused, no
+   * route, unknown host or a closed channel → UNREACHABLE; an expired bound → TIMEOUT (both
+   * retriable); a TLS failure → FAILED, not retriable (retrying cannot fix a certificate); anything
+   * else → FAILED, retriable. A {@code DriverException} is returned unchanged.
+   */
+  public static DriverException fromTransport(Throwable err, String what) {
+    if (err instanceof DriverException de) {
+      return de;
+    }
+    String text = what + ": " + err.getMessage();
+    if (err instanceof java.net.ConnectException || err instanceof java.net.NoRouteToHostException
+        || err instanceof java.net.UnknownHostException || err instanceof java.nio.channels.ClosedChannelException) {
+      return unreachable(text, err);
+    }
+    if (err instanceof java.util.concurrent.TimeoutException || err.getClass().getSimpleName().contains("Timeout")) {
+      return timeout(text);
+    }
+    if (err instanceof javax.net.ssl.SSLException || err.getCause() instanceof javax.net.ssl.SSLException) {
+      return new DriverException(Kind.FAILED, false, text + " (TLS verification failed? check the CA settings)", null, err);
+    }
+    return new DriverException(Kind.FAILED, true, text, null, err);
+  }
+
   public Kind kind() {
     return kind;
   }

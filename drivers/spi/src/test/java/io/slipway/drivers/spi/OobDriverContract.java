@@ -18,7 +18,7 @@ import io.vertx.core.Vertx;
  *
  * <p>Tests run on the JUnit thread and wait for futures there, never on an event loop.
  */
-public abstract class OobDriverContract {
+public abstract class OobDriverContract extends io.slipway.drivers.spi.DriverContractSupport {
 
   /** The driver under test; the same instance for every test of a class is fine. */
   protected abstract OobDriver driver();
@@ -43,10 +43,6 @@ public abstract class OobDriverContract {
     return Duration.ofSeconds(5);
   }
 
-  /** How long a test waits for any single driver call. */
-  protected Duration callBound() {
-    return Duration.ofSeconds(30);
-  }
 
   @Test
   void typeIsNamed() {
@@ -153,7 +149,7 @@ public abstract class OobDriverContract {
                   onContext.complete(null);
                 }
               });
-      Boolean seen = join(onContext);
+      Boolean seen = joinWithin(onContext);
       if (seen != null) {
         assertThat(seen).as("completed on a Vert.x context thread").isTrue();
         return;
@@ -162,40 +158,6 @@ public abstract class OobDriverContract {
     throw new AssertionError("every call completed before a listener could be attached");
   }
 
-  /**
-   * Waits on the JUnit thread for {@code future} and returns its result or rethrows its failure.
-   */
-  protected <T> T await(Future<T> future) {
-    try {
-      return join(future.toCompletionStage().toCompletableFuture());
-    } catch (DriverException e) {
-      throw new AssertionError("driver call failed: " + e, e);
-    }
-  }
 
-  /** Waits for {@code future} to fail and returns the {@link DriverException} it failed with. */
-  protected DriverException awaitFailure(Future<?> future) {
-    try {
-      Object value = join(future.toCompletionStage().toCompletableFuture());
-      throw new AssertionError("expected a DriverException, got success: " + value);
-    } catch (DriverException e) {
-      return e;
-    }
-  }
 
-  private <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.get(callBound().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof DriverException de) {
-        throw de;
-      }
-      throw new AssertionError("driver failed with a non-DriverException", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("driver call did not complete within " + callBound(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

@@ -1,10 +1,5 @@
 package io.slipway.drivers.maas.api;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.DriverException.Kind;
 
@@ -31,18 +26,9 @@ final class MaasErrors {
 
   /** Connection problems → UNREACHABLE, an expired request bound → TIMEOUT (both retriable). */
   static DriverException fromTransport(Throwable t, String what) {
-    if (t instanceof DriverException de) {
-      return de;
-    }
-    if (t instanceof TimeoutException) {
-      return DriverException.timeout(what + ": no answer from MAAS in time (" + t.getMessage() + ")");
-    }
-    if (t instanceof ConnectException || t instanceof UnknownHostException
-        || t instanceof NoRouteToHostException || t instanceof ClosedChannelException) {
-      return DriverException.unreachable(what + ": MAAS unreachable (" + t.getMessage() + ")", t);
-    }
-    return new DriverException(Kind.FAILED, true, what + ": " + t, null, t);
+    return DriverException.fromTransport(t, what + " (MAAS)");
   }
+
 
   static DriverException malformed(String what, Throwable cause) {
     return new DriverException(Kind.FAILED, false, what + ": malformed answer from MAAS: " + cause.getMessage(),

@@ -21,7 +21,7 @@ import io.vertx.core.Vertx;
  * <p>Tests run on the JUnit thread and wait for futures there, never on an event loop. Each test
  * asks for a {@link #newPort()} of its own, so the backing switch may be shared between tests.
  */
-public abstract class NetworkDriverContract {
+public abstract class NetworkDriverContract extends io.slipway.drivers.spi.DriverContractSupport {
 
   /** The driver under test; the same instance for every test of a class is fine. */
   protected abstract NetworkDriver driver();
@@ -57,10 +57,6 @@ public abstract class NetworkDriverContract {
     return -1;
   }
 
-  /** How long a test waits for any single driver call. */
-  protected Duration callBound() {
-    return Duration.ofSeconds(30);
-  }
 
   @Test
   void typeIsNamed() {
@@ -159,7 +155,7 @@ public abstract class NetworkDriverContract {
                   // a listener attached after completion runs on the caller: that proves nothing
                   onContext.complete(
                       Thread.currentThread() == caller ? null : Vertx.currentContext() != null));
-      Boolean seen = join(onContext);
+      Boolean seen = joinWithin(onContext);
       if (seen != null) {
         assertThat(seen).as("completed on a Vert.x context thread").isTrue();
         return;
@@ -168,40 +164,6 @@ public abstract class NetworkDriverContract {
     throw new AssertionError("every call completed before a listener could be attached");
   }
 
-  /**
-   * Waits on the JUnit thread for {@code future} and returns its result; a failure fails the test.
-   */
-  protected <T> T await(Future<T> future) {
-    try {
-      return join(future.toCompletionStage().toCompletableFuture());
-    } catch (DriverException e) {
-      throw new AssertionError("driver call failed: " + e, e);
-    }
-  }
 
-  /** Waits for {@code future} to fail and returns the {@link DriverException} it failed with. */
-  protected DriverException awaitFailure(Future<?> future) {
-    try {
-      Object value = join(future.toCompletionStage().toCompletableFuture());
-      throw new AssertionError("expected a DriverException, got success: " + value);
-    } catch (DriverException e) {
-      return e;
-    }
-  }
 
-  private <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.get(callBound().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof DriverException de) {
-        throw de;
-      }
-      throw new AssertionError("driver failed with a non-DriverException", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("driver call did not complete within " + callBound(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

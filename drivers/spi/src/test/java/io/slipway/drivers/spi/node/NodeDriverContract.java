@@ -20,7 +20,7 @@ import io.vertx.core.Future;
  * <p>Tests run on the JUnit thread and wait for futures there, never on an event loop. Each test
  * asks for a {@link #newNode()} of its own, so the backing system may be shared between tests.
  */
-public abstract class NodeDriverContract {
+public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverContractSupport {
 
   /** What the backing system did for one node, counted by the backing system itself. */
   public record Observed(int commissions, int deploys, int releases, int erases) {}
@@ -48,10 +48,6 @@ public abstract class NodeDriverContract {
     return NodeSpecs.site();
   }
 
-  /** How long a test waits for any single driver call. */
-  protected Duration callBound() {
-    return Duration.ofSeconds(30);
-  }
 
   @Test
   void typeIsNamed() {
@@ -199,39 +195,6 @@ public abstract class NodeDriverContract {
     return node;
   }
 
-  /** Waits on the JUnit thread for {@code future} and returns its result; a failure fails the test. */
-  protected <T> T await(Future<T> future) {
-    try {
-      return join(future);
-    } catch (DriverException e) {
-      throw new AssertionError("driver call failed: " + e, e);
-    }
-  }
 
-  /** Waits for {@code future} to fail and returns the {@link DriverException} it failed with. */
-  protected DriverException awaitFailure(Future<?> future) {
-    try {
-      Object value = join(future);
-      throw new AssertionError("expected a DriverException, got success: " + value);
-    } catch (DriverException e) {
-      return e;
-    }
-  }
 
-  private <T> T join(Future<T> future) {
-    CompletableFuture<T> f = future.toCompletionStage().toCompletableFuture();
-    try {
-      return f.get(callBound().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof DriverException de) {
-        throw de;
-      }
-      throw new AssertionError("driver failed with a non-DriverException", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("driver call did not complete within " + callBound(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }
