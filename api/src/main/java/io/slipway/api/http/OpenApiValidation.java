@@ -109,6 +109,11 @@ final class OpenApiValidation {
       return;
     }
     ctx.put(GUARDED, op.getOpenAPIModel().getString(OpenApiDocument.PERMISSION));
+    if (op.getParameters().isEmpty() && op.getRequestBody() == null) {
+      // Nothing to check; skip the validator's trip to a worker thread (health probes, scrapes).
+      ctx.next();
+      return;
+    }
     Ready loaded = ctx.get(READY);
     boolean opaque = false;
     if (op.getRequestBody() != null && !Bodies.empty(ctx)) {

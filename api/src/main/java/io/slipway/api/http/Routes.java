@@ -20,12 +20,16 @@ public final class Routes {
   private Routes() {}
 
   public static Router build(ApiContext api) {
+    return build(api, OpenApiDocument.load(api.vertx()));
+  }
+
+  /** As {@link #build(ApiContext)}, with the OpenAPI document (still loading, or loaded) given. */
+  static Router build(ApiContext api, Future<OpenApiDocument> openApi) {
     Router r = Router.router(api.vertx());
     // The routes' own guards skip a permission the validation route already checked.
     ApiContext routes = new ApiContext(api.vertx(), api.engine(), api.store(), api.loader(), api.validationRules(),
         OpenApiValidation.reusingGuard(api.guard()), api.permits(), api.allowFileReferences(), api.bootActions());
     MetricsRoutes metrics = new MetricsRoutes(routes);
-    Future<OpenApiDocument> openApi = OpenApiDocument.load(api.vertx());
     r.route().handler(new RequestIds());
     r.route().handler(metrics.timer());
     r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));

@@ -87,12 +87,12 @@ final class ValidationMessages {
     }
   }
 
-  /** Unknown fields first, then the failed keyword, then summaries. */
+  /** The failed keyword first, then an unknown field, then summaries ("Property x does not match"). */
   private static int rank(OutputUnit u) {
     if (u.getError().contains("additional properties")) {
-      return 2;
+      return 1;
     }
-    return u.getError().startsWith("Property ") ? 0 : 1;
+    return u.getError().startsWith("Property ") || u.getError().startsWith("A subschema") ? 0 : 2;
   }
 
   private static int depth(OutputUnit u) {

@@ -60,6 +60,24 @@ class BadInputIT {
     r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/a_b/timeline?after=x", null, null));
     r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", json, "{\"action\":\"verify_site\"}"));
     r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", json, "{\"action\":\"deploy_nodes\",\"design_ref\":\"revision:424242\"}"));
+    // Checked against the OpenAPI contract; the design diff, metrics and the document itself.
+    String action = "/api/v1.0/bootactions/00000000-0000-0000-0000-000000000000";
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/abc/diff/1", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/0/diff/1", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/1/diff/-3", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/987654/diff/987655", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs/99999999999999999999/diff/1", null, null));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs/1/diff/2", json, "{}"));
+    r.add(new Bad(HttpMethod.POST, "/metrics", json, "{}"));
+    r.add(new Bad(HttpMethod.DELETE, "/api/v1.0/openapi.yaml", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks/00000000-0000-0000-0000-000000000000?builddata=maybe", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks/00000000-0000-0000-0000-000000000000?layers=deep", null, null));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/designs?limit=0", null, null));
+    r.add(new Bad(HttpMethod.POST, action, json, "{\"status\":5}"));
+    r.add(new Bad(HttpMethod.POST, action, json, "{\"status\":\"success\",\"extra\":1}"));
+    r.add(new Bad(HttpMethod.POST, action, json, "{\"details\":\"x\"}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/nodefilter", json, "{\"design_ref\":\"\"}"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", "application/yaml", "action: deploy_nodes"));
     r.add(new Bad(HttpMethod.PUT, "/api/v1.0/tasks", json, "{}"));
     r.add(new Bad(HttpMethod.GET, "/api/v1.0/nothing-here", null, null));
     return r;
@@ -69,7 +87,7 @@ class BadInputIT {
   void malformedRequestsNeverGetA500(StoreHandle store) throws Exception {
     try (ApiHarness h = new ApiHarness(store)) {
       List<Bad> all = requests();
-      assertThat(all.size()).isGreaterThanOrEqualTo(40);
+      assertThat(all.size()).isGreaterThanOrEqualTo(66);
       for (Bad b : all) {
         var req = h.http.request(b.method(), h.server.port(), "127.0.0.1", b.path())
             .putHeader("Authorization", "Bearer " + ApiHarness.TOKEN);

@@ -7,7 +7,6 @@ import io.slipway.api.auth.Permissions;
 import io.slipway.engine.bootaction.BootActionConfig;
 import io.slipway.engine.bootaction.BootActionService;
 import io.slipway.engine.design.DesignLoader;
-import io.slipway.engine.site.SiteModels;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.testing.PostgresExtension;
 import io.vertx.core.buffer.Buffer;
@@ -46,9 +45,12 @@ class OpenApiIT {
       assertThat(doc.getString("openapi")).startsWith("3.1");
       Set<String> documented = new TreeSet<>(OpenApiDocument.operations(doc).keySet());
 
+      // Wait for the router's document before the harness closes Vert.x under its loading.
+      var loading = OpenApiDocument.load(h.vertx);
       Router router = Routes.build(new ApiContext(h.vertx, h.engine, store, new DesignLoader(), null, p -> ctx -> ctx.next(),
           (ctx, p) -> true, false, BootActionService.create(h.vertx, store,
-              new RevisionCache(h.vertx, store.designs(), new SiteModels(null, false))::get, BootActionConfig.defaults())));
+              id -> io.vertx.core.Future.failedFuture("not used"), BootActionConfig.defaults())), loading);
+      result(loading);
       Set<String> served = new TreeSet<>();
       for (Route route : router.getRoutes()) {
         if (route.getPath() != null && route.methods() != null) {
@@ -56,8 +58,12 @@ class OpenApiIT {
         }
       }
       assertThat(documented).isEqualTo(served).hasSizeGreaterThanOrEqualTo(26);
+      Set<Object> known = new java.util.HashSet<>();
+      for (java.lang.reflect.Field f : Permissions.class.getFields()) {
+        known.add(f.get(null));
+      }
       OpenApiDocument.operations(doc).values().stream().map(op -> op.getString(OpenApiDocument.PERMISSION))
-          .filter(java.util.Objects::nonNull).forEach(Permissions::requireKnown);
+          .filter(java.util.Objects::nonNull).forEach(p -> assertThat(known).as("permission " + p).contains(p));
     }
   }
 
