@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.",
-    subcommands = {ValidateCommand.class, DesignCommand.class, ServeCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class,
+    subcommands = {ValidateCommand.class, DesignCommand.class, ServeCommand.class, DemoCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -27,6 +27,13 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    try {
+      // Applies to every subcommand; only serve and demo have options a config file can set.
+      cli.setDefaultValueProvider(ConfigFileDefaults.find(args, System.getenv(ConfigFileDefaults.ENV)));
+    } catch (IllegalArgumentException e) {
+      err.println("slipway: " + e.getMessage());
+      return ExitCodes.UNUSABLE_INPUT;
+    }
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("slipway: " + ex.getMessage());
       // A refused request is the caller's input problem; anything else means the input was unusable.

@@ -23,8 +23,12 @@ final class Runtime {
    * lab switch driver and, unless an override is given, lab BMCs for every node.
    */
   static DriverSet drivers(Vertx vertx, String nodeType, JsonObject nodeConfig, String oobOverride, JsonObject kubernetes) {
-    NodeDriver node = NodeDrivers.load().create(nodeType, vertx, nodeConfig);
     boolean lab = "lab".equals(nodeType);
+    if (lab && !nodeConfig.containsKey("adoptUnknown")) {
+      // Every instance has its own simulator; a new leader must carry on with machines another one enrolled.
+      nodeConfig = nodeConfig.copy().put("adoptUnknown", true);
+    }
+    NodeDriver node = NodeDrivers.load().create(nodeType, vertx, nodeConfig);
     var network = lab ? provider(NetworkDriverProvider.class, "lab").create(vertx, new JsonObject()) : null;
     var k8s = kubernetes == null ? null : provider(KubernetesDriverProvider.class, "kubernetes").create(vertx, kubernetes);
     String override = oobOverride != null ? oobOverride : lab ? "lab" : null;

@@ -28,7 +28,8 @@ final class HealthRoutes {
               .put("status", ok ? "Success" : "Failure").put("message", ok ? "" : "Slipway failed to respond")
               .put("reason", "HealthCheck").put("details", new JsonObject().put("errorCount", messages.size())
                   .put("messageList", messages)).put("code", ok ? 200 : 503)
-              .put("role", api.engine() == null ? "standby" : "leader")
+              .put("role", api.leader().role())
+              .put("members", new JsonArray(api.leader().members()))
               .put("epoch", ok ? ar.result().epoch() : null);
           ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
         }));

@@ -51,10 +51,11 @@ final class NodeRoutes {
 
   private void explain(RoutingContext ctx) {
     String host = Bodies.hostname(ctx);
-    if (api.engine() == null) {
+    io.slipway.engine.Engine engine = api.engine();
+    if (engine == null) {
       throw new ApiException(503, "explain is answered by the leading instance");
     }
-    api.engine().explain(host).onSuccess(e -> {
+    engine.explain(host).onSuccess(e -> {
       if (e.observed() == null) {
         ctx.fail(ApiException.notFound("node " + host + " is not known"));
         return;
@@ -66,10 +67,11 @@ final class NodeRoutes {
   /** An operator stops (or restarts) automatic actions on a node, drift correction included. */
   private void pause(RoutingContext ctx, boolean paused) {
     String host = Bodies.hostname(ctx);
-    if (api.engine() == null) {
+    io.slipway.engine.Engine engine = api.engine();
+    if (engine == null) {
       throw new ApiException(503, "nodes are paused through the leading instance");
     }
-    api.engine().pause(host, paused)
+    engine.pause(host, paused)
         .recover(e -> Future.failedFuture(e instanceof IllegalArgumentException ? ApiException.notFound(e.getMessage()) : e))
         .onSuccess(o -> ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
             .put("hostname", host).put("state", o.state().label()).put("paused", o.paused()).encode()))
@@ -108,7 +110,8 @@ final class NodeRoutes {
     if (!(action instanceof String a) || !Actions.isNodeAction(a)) {
       throw ApiException.badRequest("action must be one of " + Actions.NODE_ACTIONS);
     }
-    if (api.engine() == null) {
+    io.slipway.engine.Engine engine = api.engine();
+    if (engine == null) {
       throw new ApiException(503, "plans are answered by the leading instance");
     }
     Object filter = body.getValue("node_filter");
@@ -117,7 +120,7 @@ final class NodeRoutes {
     }
     NodeFilterJson.parse((JsonObject) filter);
     Designs.resolve(api, body.getValue("design_ref"))
-        .compose(rev -> api.engine().plan(a, rev.id(), (JsonObject) filter))
+        .compose(rev -> engine.plan(a, rev.id(), (JsonObject) filter))
         .onSuccess(plan -> ctx.response().putHeader("Content-Type", "application/json").end(plan(plan).encode()))
         .onFailure(ctx::fail);
   }

@@ -27,7 +27,7 @@ public final class Routes {
   static Router build(ApiContext api, Future<OpenApiDocument> openApi) {
     Router r = Router.router(api.vertx());
     // The routes' own guards skip a permission the validation route already checked.
-    ApiContext routes = new ApiContext(api.vertx(), api.engine(), api.store(), api.loader(), api.validationRules(),
+    ApiContext routes = new ApiContext(api.vertx(), api.leader(), api.store(), api.loader(), api.validationRules(),
         OpenApiValidation.reusingGuard(api.guard()), api.permits(), api.allowFileReferences(), api.bootActions());
     MetricsRoutes metrics = new MetricsRoutes(routes);
     r.route().handler(new RequestIds());

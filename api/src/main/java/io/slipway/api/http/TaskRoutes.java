@@ -55,8 +55,9 @@ final class TaskRoutes {
 
   private Future<Task> submit(RoutingContext ctx, String action, long revision, JsonObject filter) {
     String who = Bodies.principal(ctx);
-    if (api.engine() != null) {
-      return api.engine().submit(action, revision, filter, who);
+    io.slipway.engine.Engine engine = api.engine();
+    if (engine != null) {
+      return engine.submit(action, revision, filter, who);
     }
     // A standby accepts the task; the leader claims it from the store.
     return api.store().tasks().create(Task.request(action, revision, filter, who, new JsonObject()).withStatus(TaskStatus.QUEUED));

@@ -52,7 +52,7 @@ final class ApiHarness implements AutoCloseable {
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
         .withTimeouts(StepTimeouts.of(5_000, 20_000)).withIntervals(100, 600_000);
     engine = result(Engine.start(vertx, store, config, drivers, validation, lifecycle, "api-test"));
-    ApiContext api = new ApiContext(vertx, engine, store, new DesignLoader(), validation,
+    ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(engine), store, new DesignLoader(), validation,
         permission -> ctx -> {
           String auth = ctx.request().getHeader("Authorization");
           if (auth == null) {

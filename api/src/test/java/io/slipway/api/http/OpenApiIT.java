@@ -47,7 +47,7 @@ class OpenApiIT {
 
       // Wait for the router's document before the harness closes Vert.x under its loading.
       var loading = OpenApiDocument.load(h.vertx);
-      Router router = Routes.build(new ApiContext(h.vertx, h.engine, store, new DesignLoader(), null, p -> ctx -> ctx.next(),
+      Router router = Routes.build(new ApiContext(h.vertx, io.slipway.engine.leadership.LeaderView.fixed(h.engine), store, new DesignLoader(), null, p -> ctx -> ctx.next(),
           (ctx, p) -> true, false, BootActionService.create(h.vertx, store,
               id -> io.vertx.core.Future.failedFuture("not used"), BootActionConfig.defaults())), loading);
       result(loading);

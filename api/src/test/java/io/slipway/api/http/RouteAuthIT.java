@@ -50,7 +50,7 @@ class RouteAuthIT {
       String reader = auth.issuedTokens().stream().filter(t -> t.name().equals("reader")).map(IssuedToken::token)
           .findFirst().orElseThrow();
       var rules = RuleBook.compile(ApiHarness.repoRoot().resolve("rules/validation"), RuleBook.Mode.INTERPRETED);
-      ApiContext api = new ApiContext(vertx, null, store, new DesignLoader(), rules, auth.routes()::guard,
+      ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(null), store, new DesignLoader(), rules, auth.routes()::guard,
           auth.routes()::permits, false, null);
       ApiServer server = result(ApiServer.start(api, "127.0.0.1", 0));
       WebClient http = WebClient.create(vertx);

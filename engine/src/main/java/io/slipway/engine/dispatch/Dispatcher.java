@@ -152,13 +152,29 @@ public final class Dispatcher {
     rackLoad.merge(rack, 1, Integer::sum);
     engine.started(a.node(), a.step());
     NodeObservation running = engine.observation(a.node()).starting(a.step());
+    Future<Void> recorded = Future.succeededFuture();
     if (!running.equals(engine.observation(a.node()))) {
-      ledger.save(running, NodeLedger.transition(engine.observation(a.node()), running, null));
+      recorded = ledger.save(running, NodeLedger.transition(engine.observation(a.node()), running, null));
       engine.put(running);
       listener.accept(running);
     }
-    runner.run(a.step(), site, a.node())
-        .onComplete(r -> context.runOnContext(v -> finish(a, rack, r)));
+    // Write-ahead: the fenced write lands before the driver acts, so a deposed leader never touches hardware.
+    recorded.onComplete(saved -> context.runOnContext(v -> {
+      if (saved.failed() && fenced(saved.cause())) {
+        persistFailed(a.node(), saved.cause());
+        busy.remove(a.node());
+        rackLoad.merge(rack, -1, Integer::sum);
+        engine.finished(a.node());
+        return;
+      }
+      // One line per driver action, with the epoch it was authorised under, for audits after a failover.
+      LOG.info("action {} on {} under epoch {}", a.step().label(), a.node(), ledger.epoch());
+      runner.run(a.step(), site, a.node()).onComplete(r -> context.runOnContext(x -> finish(a, rack, r)));
+    }));
+  }
+
+  private static boolean fenced(Throwable e) {
+    return e instanceof io.slipway.store.StoreException se && se.kind() == io.slipway.store.StoreException.Kind.FENCED;
   }
 
   private void finish(Action a, String rack, AsyncResult<String> r) {
@@ -216,8 +232,8 @@ public final class Dispatcher {
   }
 
   private void persistFailed(String node, Throwable e) {
-    if (e instanceof io.slipway.store.StoreException se && se.kind() == io.slipway.store.StoreException.Kind.FENCED) {
-      LOG.warn("a newer leader holds the site; dispatching stops ({})", se.getMessage());
+    if (fenced(e)) {
+      LOG.warn("a newer leader holds the site; dispatching stops ({})", e.getMessage());
       stop();
       return;
     }

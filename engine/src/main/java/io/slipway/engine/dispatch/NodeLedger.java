@@ -37,6 +37,11 @@ public final class NodeLedger {
   }
 
   /** Every persisted node, as observations (loaded once at start). */
+  /** The fencing epoch this ledger writes under. */
+  public long epoch() {
+    return fence.epoch();
+  }
+
   public Future<List<NodeObservation>> load() {
     return store.list().map(states -> states.stream().map(s -> {
       versions.put(s.nodeName(), s.version());

@@ -16,6 +16,9 @@ import io.vertx.core.json.JsonObject;
  * @param requirePower commissioning and deployment are refused while the node's attached lab
  *     chassis is off (nodes without an attached chassis are not checked)
  * @param images the catalog reported by {@code verifySite}: image → kernels
+ * @param adoptUnknown a machine this simulator never identified is taken to be where the request
+ *     needs it (as a bootstrapper shared by several provisioner instances would have it) instead of
+ *     being refused; each process has its own simulator, so a new leader needs this to carry on
  */
 public record LabNodeConfig(
     long commissionMs,
@@ -24,7 +27,8 @@ public record LabNodeConfig(
     long eraseMs,
     long stepTimeoutMs,
     boolean requirePower,
-    Map<String, Set<String>> images) {
+    Map<String, Set<String>> images,
+    boolean adoptUnknown) {
 
   public static final Map<String, Set<String>> DEFAULT_IMAGES =
       Map.of(
@@ -37,7 +41,7 @@ public record LabNodeConfig(
 
   /** Small but non-zero durations (demo), a 60 s step bound, no power check. */
   public static LabNodeConfig defaults() {
-    return new LabNodeConfig(20, 50, 20, 20, 60_000, false, DEFAULT_IMAGES);
+    return new LabNodeConfig(20, 50, 20, 20, 60_000, false, DEFAULT_IMAGES, false);
   }
 
   /** Every step completes at once (scale tests). */
@@ -47,16 +51,16 @@ public record LabNodeConfig(
 
   /** Every timed step takes {@code ms}. */
   public static LabNodeConfig latency(long ms) {
-    return new LabNodeConfig(ms, ms, ms, ms, 60_000, false, DEFAULT_IMAGES);
+    return new LabNodeConfig(ms, ms, ms, ms, 60_000, false, DEFAULT_IMAGES, false);
   }
 
   public LabNodeConfig withStepTimeoutMs(long ms) {
-    return new LabNodeConfig(commissionMs, deployMs, releaseMs, eraseMs, ms, requirePower, images);
+    return new LabNodeConfig(commissionMs, deployMs, releaseMs, eraseMs, ms, requirePower, images, adoptUnknown);
   }
 
   public LabNodeConfig withRequirePower(boolean require) {
     return new LabNodeConfig(
-        commissionMs, deployMs, releaseMs, eraseMs, stepTimeoutMs, require, images);
+        commissionMs, deployMs, releaseMs, eraseMs, stepTimeoutMs, require, images, adoptUnknown);
   }
 
   /** Reads the {@code drivers.node.lab} keys; missing keys keep {@link #defaults()}. */
@@ -69,7 +73,8 @@ public record LabNodeConfig(
         json.getLong("eraseMs", d.eraseMs()),
         json.getLong("stepTimeoutMs", d.stepTimeoutMs()),
         json.getBoolean("requirePower", d.requirePower()),
-        images(json.getJsonObject("images"), d.images()));
+        images(json.getJsonObject("images"), d.images()),
+        json.getBoolean("adoptUnknown", d.adoptUnknown()));
   }
 
   private static Map<String, Set<String>> images(

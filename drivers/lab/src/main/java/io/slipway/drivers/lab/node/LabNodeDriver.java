@@ -153,17 +153,17 @@ public final class LabNodeDriver implements NodeDriver {
   @Override
   public Future<HardwareManifest> commission(NodeSpec node) {
     return call(
-        () -> known(node).compose(m -> powered(node).compose(v -> steps.commission(m, node))));
+        () -> known(node, false).compose(m -> powered(node).compose(v -> steps.commission(m, node))));
   }
 
   @Override
   public Future<Void> apply(NodeSpec node, ApplyStep step) {
-    return call(() -> known(node).compose(m -> steps.apply(m, node, step)));
+    return call(() -> known(node, true).compose(m -> steps.apply(m, node, step)));
   }
 
   @Override
   public Future<NodeStatus> deploy(NodeSpec node) {
-    return call(() -> known(node).compose(m -> powered(node).compose(v -> steps.deploy(m))));
+    return call(() -> known(node, true).compose(m -> powered(node).compose(v -> steps.deploy(m))));
   }
 
   @Override
@@ -191,8 +191,16 @@ public final class LabNodeDriver implements NodeDriver {
         name, n -> new LabMachine(n, String.format("lab-%06d", ids.incrementAndGet())));
   }
 
-  private Future<LabMachine> known(NodeSpec node) {
+  /** The machine, or (when adopting) a new one, made ready if the request needs it commissioned. */
+  private Future<LabMachine> known(NodeSpec node, boolean needsCommissioned) {
     LabMachine m = machines.get(node.name());
+    if (m == null && config.adoptUnknown()) {
+      LabMachine adopted = enrol(node.name());
+      if (needsCommissioned) {
+        adopted.set(io.slipway.drivers.spi.node.NodeStatus.Phase.READY, "Ready");
+      }
+      return Future.succeededFuture(adopted);
+    }
     return m != null
         ? Future.succeededFuture(m)
         : Future.failedFuture(

@@ -1,0 +1,83 @@
+package io.slipway.api.cli;
+
+import io.slipway.api.auth.AuthConfig;
+import io.slipway.api.auth.AuthSetup;
+import io.slipway.api.auth.IssuedToken;
+import io.slipway.api.http.ApiContext;
+import io.slipway.api.http.ApiServer;
+import io.slipway.api.http.RevisionCache;
+import io.slipway.engine.Engine;
+import io.slipway.engine.EngineConfig;
+import io.slipway.engine.bootaction.BootActionConfig;
+import io.slipway.engine.bootaction.BootActionService;
+import io.slipway.engine.design.DesignLoader;
+import io.slipway.engine.leadership.HzLeaderElection;
+import io.slipway.engine.leadership.Leadership;
+import io.slipway.engine.site.SiteModels;
+import io.slipway.engine.validation.RuleBook;
+import io.slipway.engine.validation.RuleSet;
+import io.slipway.store.DatabaseConfig;
+import io.slipway.store.Databases;
+import io.slipway.store.StoreHandle;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running instance: the database, cluster membership, the engine while this instance leads,
+ * and the HTTP API (on every instance). Built and stopped from the main thread.
+ */
+final class Server {
+  final Vertx vertx;
+  final StoreHandle store;
+  final Leadership leadership;
+  final ApiServer http;
+  final AuthSetup auth;
+  final String url;
+
+  private Server(Vertx vertx, StoreHandle store, Leadership leadership, ApiServer http, AuthSetup auth, String url) {
+    this.vertx = vertx;
+    this.store = store;
+    this.leadership = leadership;
+    this.http = http;
+    this.auth = auth;
+    this.url = url;
+  }
+
+  static Server start(ServerOptions o, Map<String, String> env) {
+    Vertx vertx = Vertx.vertx();
+    DatabaseConfig db = DatabaseConfig.fromEnvironment(env);
+    if (env.get(DatabaseConfig.URL_ENV) == null && env.get(DatabaseConfig.DATA_DIR_ENV) == null) {
+      db = DatabaseConfig.embedded(o.dataDir.resolve("pgdata"));
+    }
+    StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
+    RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
+    RuleSet lifecycle = o.rules.lifecycleRules();
+    var drivers = Runtime.drivers(vertx, o.nodeDriver, new JsonObject(o.nodeDriverConfig), null, null);
+    var election = new HzLeaderElection(o.election());
+    Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
+        validation, lifecycle, election.instanceId()));
+    Runtime.await(leadership.start(), 120, "joining the cluster");
+    AuthSetup auth = Runtime.await(AuthSetup.create(vertx, AuthConfig.from(new JsonObject(o.authConfig), o.dataDir)), 30,
+        "loading the auth configuration");
+    RevisionCache revisions = new RevisionCache(vertx, store.designs(), new SiteModels(validation, false));
+    ApiContext api = new ApiContext(vertx, leadership, store, new DesignLoader(), validation, auth.routes()::guard,
+        auth.routes()::permits, false, BootActionService.create(vertx, store, revisions::get, BootActionConfig.defaults()
+            .withReportUrl("http://" + o.bind + ":" + o.port + "/api/v1.0/bootactions/")));
+    ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port), 30, "starting the API");
+    String host = "0.0.0.0".equals(o.bind) ? "127.0.0.1" : o.bind;
+    return new Server(vertx, store, leadership, http, auth, "http://" + host + ":" + http.port());
+  }
+
+  List<IssuedToken> issuedTokens() {
+    return auth.issuedTokens();
+  }
+
+  /** Stops serving, hands leadership over and closes the database. */
+  void stop() {
+    Runtime.await(http.close().compose(v -> leadership.stop()).compose(v -> store.close()), 30, "stopping");
+    auth.close();
+    Runtime.await(vertx.close(), 10, "closing");
+  }
+}

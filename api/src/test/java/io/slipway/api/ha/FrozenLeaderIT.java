@@ -1,0 +1,39 @@
+package io.slipway.api.ha;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipway.store.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** Two instances; the leader gets SIGSTOP mid-deploy, stays frozen past its lease, then resumes. */
+class FrozenLeaderIT extends FailoverSupport {
+
+  @Test
+  void aFrozenLeaderIsFencedWhenItWakesUp(TestDatabase db) throws Exception {
+    String token = cluster(db, 2);
+    Instance leader = leader(token, 60);
+    Instance other = instances.stream().filter(i -> i != leader).findFirst().orElseThrow();
+    String task = deploy(other, token);
+    awaitMidDeploy(other, token);
+    leader.signal("STOP");
+    long frozenAt = System.nanoTime();
+    Instance next = leader(token, 30);
+    assertEquals(other, next);
+    double failover = (System.nanoTime() - frozenAt) / 1e9;
+    Thread.sleep(2_000);
+    leader.signal("CONT");
+    assertEverythingDeployed(next, token, task);
+    // Once awake, the old leader learns it lost the lease and stands by; whatever it had in flight was written
+    // under the old epoch and refused.
+    waitFor(() -> leader.output().contains("is now standby"), 30, "the frozen leader to stand by");
+    JsonObject h = leader.health(token);
+    assertNotNull(h);
+    assertEquals("standby", h.getString("role"));
+    assertNoActionsAfterTakeover(leader, next);
+    assertTrue(leader.output().contains("a newer leader holds the site"), "the old leader's late writes were refused");
+    System.out.printf("failover after SIGSTOP: %.1f s%n", failover);
+  }
+}

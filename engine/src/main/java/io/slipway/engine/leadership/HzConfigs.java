@@ -1,0 +1,37 @@
+package io.slipway.engine.leadership;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+
+/** The embedded member's Hazelcast configuration, built from {@link ElectionConfig}. */
+final class HzConfigs {
+  private HzConfigs() {}
+
+  static Config of(ElectionConfig e) {
+    Config c = new Config();
+    c.setClusterName(e.clusterName());
+    c.setProperty("hazelcast.phone.home.enabled", "false");
+    c.setProperty("hazelcast.logging.type", "slf4j");
+    // The product stops the member itself, after it has handed the lease over.
+    c.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A frozen member must be dropped well within a lease, or calls to its partitions would stall.
+    long seconds = Math.max(3, e.leaseMs() / 1000);
+    c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    c.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(seconds));
+    c.setProperty("hazelcast.operation.call.timeout.millis", Long.toString(Math.max(2_000, e.renewMs())));
+    if (e.address() != null) {
+      c.setProperty("hazelcast.local.localAddress", e.address());
+    }
+    NetworkConfig n = c.getNetworkConfig().setPort(e.port()).setPortAutoIncrement(true);
+    JoinConfig j = n.getJoin();
+    j.getMulticastConfig().setEnabled(false);
+    j.getAutoDetectionConfig().setEnabled(false);
+    if (e.kubernetesDns() != null) {
+      j.getKubernetesConfig().setEnabled(true).setProperty("service-dns", e.kubernetesDns());
+    } else {
+      j.getTcpIpConfig().setEnabled(true).setMembers(e.members());
+    }
+    return c;
+  }
+}
