@@ -46,7 +46,17 @@ public final class Engine {
   /** Starts the engine (advancing the fencing epoch) and resumes whatever a previous leader left running. */
   public static Future<Engine> start(Vertx vertx, StoreHandle store, EngineConfig config, DriverSet drivers,
       RuleSet validationRules, RuleSet lifecycleRules, String instanceId) {
+    return start(vertx, store, config, drivers, validationRules, lifecycleRules, instanceId, () -> true);
+  }
+
+  /**
+   * As above, with {@code leaseValid} asked immediately before every driver action: once it is false
+   * (a lease that ran out while the process was frozen), no further action starts.
+   */
+  public static Future<Engine> start(Vertx vertx, StoreHandle store, EngineConfig config, DriverSet drivers,
+      RuleSet validationRules, RuleSet lifecycleRules, String instanceId, java.util.function.BooleanSupplier leaseValid) {
     EngineVerticle v = new EngineVerticle(store, config, drivers, validationRules, lifecycleRules, instanceId);
+    v.leaseValid = leaseValid;
     return vertx.deployVerticle(v, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .map(id -> new Engine(vertx, store, v, id));
   }

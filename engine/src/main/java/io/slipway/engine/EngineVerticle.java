@@ -42,6 +42,7 @@ final class EngineVerticle extends VerticleBase {
   Reconciler reconciler;
   SiteCache sites;
   NodeLedger ledger;
+  java.util.function.BooleanSupplier leaseValid = () -> true;
   private long pollTimer = -1;
   private long reconcileTimer = -1;
 
@@ -71,13 +72,14 @@ final class EngineVerticle extends VerticleBase {
 
   private void wire() {
     lifecycle = new LifecycleEngine(lifecycleRules);
-    ledger = new NodeLedger(store.nodes(), fence);
+    ledger = new NodeLedger(store.nodes(), fence, store.leaderEpoch());
     sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
     StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
         .append(new BuildData(0, node, taskOf(node), Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty(),
         this::issueBootActions);
     dispatcher = new Dispatcher(context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get,
         this::changed);
+    dispatcher.actOnlyWhile(leaseValid);
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);

@@ -57,7 +57,7 @@ final class Server {
     var drivers = Runtime.drivers(vertx, o.nodeDriver, new JsonObject(o.nodeDriverConfig), null, null);
     var election = new HzLeaderElection(o.election());
     Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
-        validation, lifecycle, election.instanceId()));
+        validation, lifecycle, election.instanceId(), election::isLeader));
     Runtime.await(leadership.start(), 120, "joining the cluster");
     AuthSetup auth = Runtime.await(AuthSetup.create(vertx, AuthConfig.from(new JsonObject(o.authConfig), o.dataDir)), 30,
         "loading the auth configuration");

@@ -48,6 +48,7 @@ public final class Dispatcher {
   private boolean evaluating;
   private boolean again;
   private boolean stopped;
+  private java.util.function.BooleanSupplier leaseValid = () -> true;
 
   public Dispatcher(Context context, LifecycleEngine engine, StepRunner runner, NodeLedger ledger, Limits limits,
       RetryPolicy retry, Function<String, SiteModel> sites, Consumer<NodeObservation> listener) {
@@ -70,6 +71,11 @@ public final class Dispatcher {
   }
 
   /** Stops starting steps (running ones finish and are recorded). Used when leadership is lost. */
+  /** Asked right before each driver action; false stops this dispatcher instead (the lease ran out). */
+  public void actOnlyWhile(java.util.function.BooleanSupplier valid) {
+    this.leaseValid = valid;
+  }
+
   public void stop() {
     stopped = true;
   }
@@ -152,8 +158,10 @@ public final class Dispatcher {
     rackLoad.merge(rack, 1, Integer::sum);
     engine.started(a.node(), a.step());
     NodeObservation running = engine.observation(a.node()).starting(a.step());
-    Future<Void> recorded = Future.succeededFuture();
-    if (!running.equals(engine.observation(a.node()))) {
+    Future<Void> recorded;
+    if (running.equals(engine.observation(a.node()))) {
+      recorded = ledger.stillCurrent();
+    } else {
       recorded = ledger.save(running, NodeLedger.transition(engine.observation(a.node()), running, null));
       engine.put(running);
       listener.accept(running);
@@ -161,11 +169,15 @@ public final class Dispatcher {
     // Write-ahead: the fenced write lands before the driver acts, so a deposed leader never touches hardware.
     recorded.onComplete(saved -> context.runOnContext(v -> {
       if (saved.failed() && fenced(saved.cause())) {
-        persistFailed(a.node(), saved.cause());
-        busy.remove(a.node());
-        rackLoad.merge(rack, -1, Integer::sum);
-        engine.finished(a.node());
-        return;
+        persistFailed(a.node(), saved.cause()); // stops this dispatcher
+      }
+      if (!stopped && !leaseValid.getAsBoolean()) {
+        // The write-ahead may have landed just before a freeze; the lease tells that time has passed since.
+        LOG.warn("the leader lease ran out; dispatching stops");
+        stop();
+      }
+      if (stopped) {
+        return; // the engine is gone or deposed; its rule session must not be touched
       }
       // One line per driver action, with the epoch it was authorised under, for audits after a failover.
       LOG.info("action {} on {} under epoch {}", a.step().label(), a.node(), ledger.epoch());
@@ -192,6 +204,9 @@ public final class Dispatcher {
     ledger.save(after, event).onComplete(saved -> context.runOnContext(v -> {
       if (saved.failed()) {
         persistFailed(a.node(), saved.cause());
+      }
+      if (stopped) {
+        return; // the engine is gone; its rule session must not be touched
       }
       busy.remove(a.node());
       rackLoad.merge(rack, -1, Integer::sum);

@@ -24,24 +24,41 @@ import java.util.UUID;
 public final class NodeLedger {
   private final NodeStateStore store;
   private final Fence fence;
+  private final io.slipway.store.LeaderEpochStore epochs;
   private final Map<String, Long> versions = new HashMap<>();
   private final Map<String, Future<Void>> tails = new HashMap<>();
 
   public NodeLedger(NodeStateStore store, Fence fence) {
+    this(store, fence, null);
+  }
+
+  /** With {@code epochs}, {@link #stillCurrent()} checks the epoch in the store. */
+  public NodeLedger(NodeStateStore store, Fence fence, io.slipway.store.LeaderEpochStore epochs) {
     this.store = store;
     this.fence = fence;
+    this.epochs = epochs;
   }
 
   public Fence fence() {
     return fence;
   }
 
-  /** Every persisted node, as observations (loaded once at start). */
   /** The fencing epoch this ledger writes under. */
   public long epoch() {
     return fence.epoch();
   }
 
+  /**
+   * Succeeds while this ledger's epoch is still the current one, else fails with {@code FENCED}.
+   * Asked before every driver action that no fenced write precedes, so a deposed leader stops
+   * before it touches hardware rather than after.
+   */
+  public Future<Void> stillCurrent() {
+    return epochs == null ? Future.succeededFuture() : epochs.current().compose(f -> f.epoch() == fence.epoch()
+        ? Future.succeededFuture() : Future.failedFuture(io.slipway.store.StoreException.fenced(fence)));
+  }
+
+  /** Every persisted node, as observations (loaded once at start). */
   public Future<List<NodeObservation>> load() {
     return store.list().map(states -> states.stream().map(s -> {
       versions.put(s.nodeName(), s.version());

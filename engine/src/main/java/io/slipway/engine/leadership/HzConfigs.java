@@ -20,6 +20,9 @@ final class HzConfigs {
     c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     c.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(seconds));
     c.setProperty("hazelcast.operation.call.timeout.millis", Long.toString(Math.max(2_000, e.renewMs())));
+    // After a partition or a freeze, the halves merge again within seconds, not the default minutes.
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     if (e.address() != null) {
       c.setProperty("hazelcast.local.localAddress", e.address());
     }

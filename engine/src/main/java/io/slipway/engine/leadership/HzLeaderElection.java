@@ -36,7 +36,8 @@ public final class HzLeaderElection implements LeaderElection {
   private volatile HazelcastInstance hz;
   private volatile boolean leader;
   private volatile boolean stopped;
-  private long validUntil;
+  private volatile long validUntil;
+  private long noClaimUntil;
   private Listener listener;
 
   public HzLeaderElection(ElectionConfig config) {
@@ -69,6 +70,13 @@ public final class HzLeaderElection implements LeaderElection {
     // A process frozen past its lease must not act on its old belief, even for one more call.
     if (leader && now >= validUntil) {
       step(false, "the lease ran out before it could be renewed");
+      // Just back from a freeze or a partition, this member may briefly see a cluster of its own;
+      // claiming there would only fence the real leader. Let the cluster heal first.
+      noClaimUntil = now + config.leaseMs();
+    }
+    if (!leader && now < noClaimUntil) {
+      thread.schedule(this::tick, config.claimMs(), TimeUnit.MILLISECONDS);
+      return;
     }
     try {
       boolean held = map().executeOnKey(KEY, new ClaimLease(instanceId, config.leaseMs()));
@@ -101,6 +109,22 @@ public final class HzLeaderElection implements LeaderElection {
 
   private IMap<String, String> map() {
     return hz.getMap(MAP);
+  }
+
+  @Override
+  public void resign() {
+    thread.execute(() -> {
+      if (stopped || !leader) {
+        return;
+      }
+      step(false, "resigned");
+      noClaimUntil = System.currentTimeMillis() + config.leaseMs();
+      try {
+        map().executeOnKey(KEY, new ReleaseLease(instanceId));
+      } catch (RuntimeException e) {
+        LOG.warn("could not release the lease: {}", e.toString());
+      }
+    });
   }
 
   @Override

@@ -28,6 +28,12 @@ public interface LeaderElection {
   /** The cluster members as {@code host:port}, this one included. */
   List<String> members();
 
+  /**
+   * Gives the lease up (if held) without leaving the cluster, e.g. when the engine could not start,
+   * and does not claim again for one lease time. Idempotent.
+   */
+  void resign();
+
   /** Gives up the lease (if held) and leaves the cluster. Idempotent. */
   Future<Void> stop();
 

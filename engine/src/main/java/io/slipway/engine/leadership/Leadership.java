@@ -35,7 +35,10 @@ public final class Leadership implements LeaderView, LeaderElection.Listener {
     last = last.transform(x -> engines.get()).onSuccess(e -> {
       engine = e;
       LOG.info("leading with fencing epoch {}", e.epoch());
-    }).onFailure(e -> LOG.error("could not start the engine after winning the election", e));
+    }).onFailure(e -> {
+      LOG.error("could not start the engine after winning the election; resigning", e);
+      election.resign();
+    });
   }
 
   @Override
