@@ -123,6 +123,14 @@ public final class Engine {
     return verticle.fence.epoch();
   }
 
+  /**
+   * Whether the engine has stopped dispatching on its own: a newer epoch refused its writes, or its
+   * lease ran out. Such an engine must be replaced, not resumed. Any thread.
+   */
+  public boolean halted() {
+    return verticle.dispatcher != null && verticle.dispatcher.stopped();
+  }
+
   public Future<Void> stop() {
     return vertx.undeploy(deployment);
   }

@@ -45,7 +45,24 @@ final class DemoCommand implements Callable<Integer> {
     Server server = Server.start(options, Map.of());
     String token = server.issuedTokens().stream().filter(t -> t.roles().contains("admin")).map(IssuedToken::token)
         .findFirst().orElseThrow(() -> new IllegalStateException("no admin token was issued"));
-    ApiClient api = new ApiClient(server.url, token);
+    boolean allDeployed = deploy(new ApiClient(server.url, token), out, t0);
+    out.println();
+    out.println("API:   " + server.url + "/api/v1.0");
+    out.println("Token: " + token);
+    out.println("Try:   curl -s -H \"Authorization: Bearer " + token + "\" " + server.url + "/api/v1.0/nodes");
+    out.flush();
+    if (exit) {
+      server.stop();
+      return allDeployed ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+    out.println("Serving until stopped (Ctrl-C).");
+    out.flush();
+    ServeCommand.awaitShutdown(server);
+    return ExitCodes.OK;
+  }
+
+  /** Stores, validates and deploys the site through the API, printing progress; true when every node is deployed. */
+  private boolean deploy(ApiClient api, PrintWriter out, long t0) throws Exception {
     JsonNode rev = api.postText("/api/v1.0/designs?name=" + site.getFileName(), "application/yaml", Files.readString(site));
     String ref = rev.path("design_ref").asText();
     JsonNode status = api.post("/api/v1.0/validatedesign", Map.of("href", ref));
@@ -63,18 +80,6 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.printf("%d of %d nodes deployed in %.1f s; task %s%n", deployed, total, (System.nanoTime() - t0) / 1e9,
         done.path("result").path("status").asText());
-    out.println();
-    out.println("API:   " + server.url + "/api/v1.0");
-    out.println("Token: " + token);
-    out.println("Try:   curl -s -H \"Authorization: Bearer " + token + "\" " + server.url + "/api/v1.0/nodes");
-    out.flush();
-    if (exit) {
-      server.stop();
-      return deployed == total ? ExitCodes.OK : ExitCodes.INVALID;
-    }
-    out.println("Serving until stopped (Ctrl-C).");
-    out.flush();
-    ServeCommand.awaitShutdown(server);
-    return ExitCodes.OK;
+    return deployed == total;
   }
 }

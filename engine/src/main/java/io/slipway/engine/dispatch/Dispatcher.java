@@ -47,7 +47,7 @@ public final class Dispatcher {
   private long wakeTimer = -1;
   private boolean evaluating;
   private boolean again;
-  private boolean stopped;
+  private volatile boolean stopped;
   private java.util.function.BooleanSupplier leaseValid = () -> true;
 
   public Dispatcher(Context context, LifecycleEngine engine, StepRunner runner, NodeLedger ledger, Limits limits,
@@ -74,6 +74,11 @@ public final class Dispatcher {
   /** Asked right before each driver action; false stops this dispatcher instead (the lease ran out). */
   public void actOnlyWhile(java.util.function.BooleanSupplier valid) {
     this.leaseValid = valid;
+  }
+
+  /** Whether this dispatcher has stopped (fenced, lease lost, or engine stopped). Any thread. */
+  public boolean stopped() {
+    return stopped;
   }
 
   public void stop() {

@@ -37,6 +37,7 @@ public final class HzLeaderElection implements LeaderElection {
   private volatile boolean leader;
   private volatile boolean stopped;
   private volatile long validUntil;
+  private volatile List<String> members = List.of();
   private long noClaimUntil;
   private Listener listener;
 
@@ -51,7 +52,8 @@ public final class HzLeaderElection implements LeaderElection {
       try {
         listener = l;
         hz = Hazelcast.newHazelcastInstance(HzConfigs.of(config));
-        LOG.info("instance {} joined cluster {} with {} member(s)", instanceId, config.clusterName(), members().size());
+        members = readMembers();
+        LOG.info("instance {} joined cluster {} with {} member(s)", instanceId, config.clusterName(), members.size());
         joined.complete();
         thread.execute(this::tick);
       } catch (RuntimeException e) {
@@ -66,6 +68,7 @@ public final class HzLeaderElection implements LeaderElection {
     if (stopped) {
       return;
     }
+    members = readMembers();
     long now = System.currentTimeMillis();
     // A process frozen past its lease must not act on its old belief, even for one more call.
     if (leader && now >= validUntil) {
@@ -80,10 +83,14 @@ public final class HzLeaderElection implements LeaderElection {
     }
     try {
       boolean held = map().executeOnKey(KEY, new ClaimLease(instanceId, config.leaseMs()));
+      boolean renewal = leader && held;
       if (held) {
         validUntil = now + config.leaseMs();
       }
       step(held, held ? "claimed the lease" : "another instance holds the lease");
+      if (renewal) {
+        listener.renewed();
+      }
     } catch (RuntimeException e) {
       LOG.warn("lease {} failed: {}", leader ? "renewal" : "claim", e.toString());
     }
@@ -137,8 +144,13 @@ public final class HzLeaderElection implements LeaderElection {
     return instanceId;
   }
 
+  /** Refreshed on the election thread at every tick, so readers (health routes) never call Hazelcast. */
   @Override
   public List<String> members() {
+    return members;
+  }
+
+  private List<String> readMembers() {
     HazelcastInstance h = hz;
     if (h == null || !h.getLifecycleService().isRunning()) {
       return List.of();

@@ -42,5 +42,8 @@ public interface LeaderElection {
     void elected();
 
     void deposed();
+
+    /** This instance renewed its lease and still leads. */
+    default void renewed() {}
   }
 }

@@ -46,6 +46,21 @@ public final class Leadership implements LeaderView, LeaderElection.Listener {
     last = last.transform(x -> stopEngine());
   }
 
+  /**
+   * A leader whose engine halted (another instance advanced the epoch, e.g. from the other side of a
+   * split that has not merged yet) replaces it, taking a new epoch; once the cluster heals, only
+   * one of them still holds the lease.
+   */
+  @Override
+  public synchronized void renewed() {
+    Engine e = engine;
+    if (e != null && e.halted()) {
+      LOG.warn("the engine was fenced while this instance holds the lease; starting a new one");
+      deposed();
+      elected();
+    }
+  }
+
   private Future<Void> stopEngine() {
     Engine e = engine;
     engine = null;
