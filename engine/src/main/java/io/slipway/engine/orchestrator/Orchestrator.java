@@ -50,6 +50,7 @@ public final class Orchestrator {
   private final Map<String, UUID> owners = new HashMap<>();
   private final List<Task> waiting = new ArrayList<>();
   private Future<Void> starting = Future.succeededFuture();
+  private Future<Void> polling = Future.succeededFuture();
 
   public Orchestrator(TaskStore tasks, io.slipway.store.ResultMessageStore messages, io.slipway.store.SiteLockStore locks,
       Dispatcher dispatcher, NodeLedger ledger, Function<Long, Future<SiteModel>> sites,
@@ -70,14 +71,23 @@ public final class Orchestrator {
     return dispatcher.engine();
   }
 
-  /** Claims and starts every queued task; call on a timer and after a task is submitted. */
+  /**
+   * Claims and starts every queued task; call on a timer and after a task is submitted. Polls run
+   * one after another: two claims in flight at once could come back out of order (different pool
+   * connections), and a later task would then start before an earlier one it overlaps.
+   */
   public Future<Void> poll() {
+    polling = polling.transform(previous -> claimAll());
+    return polling;
+  }
+
+  private Future<Void> claimAll() {
     return tasks.claimNext(Set.copyOf(Actions.ALL), writer.fence()).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.succeededFuture();
       }
       start(claimed.get());
-      return poll();
+      return claimAll();
     });
   }
 
