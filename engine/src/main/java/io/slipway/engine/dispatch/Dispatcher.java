@@ -185,7 +185,7 @@ public final class Dispatcher {
         return; // the engine is gone or deposed; its rule session must not be touched
       }
       // One line per driver action, with the epoch it was authorised under, for audits after a failover.
-      LOG.info("action {} on {} under epoch {}", a.step().label(), a.node(), ledger.epoch());
+      LOG.info("action {} on {} under epoch {}", a.step().label(), a.node(), ledger.fence().epoch());
       runner.run(a.step(), site, a.node()).onComplete(r -> context.runOnContext(x -> finish(a, rack, r)));
     }));
   }

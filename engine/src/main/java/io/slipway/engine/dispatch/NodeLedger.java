@@ -43,11 +43,6 @@ public final class NodeLedger {
     return fence;
   }
 
-  /** The fencing epoch this ledger writes under. */
-  public long epoch() {
-    return fence.epoch();
-  }
-
   /**
    * Succeeds while this ledger's epoch is still the current one, else fails with {@code FENCED}.
    * Asked before every driver action that no fenced write precedes, so a deposed leader stops

@@ -81,18 +81,7 @@ public final class IpmiOobDriver implements OobDriver {
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
     return call(target, Chassis.setBootFlags(options), "Set System Boot Options")
         .compose(v -> bootDevice(target))
-        .compose(
-            read ->
-                read.device() == options.device()
-                    ? Future.<Void>succeededFuture()
-                    : Future.failedFuture(
-                        DriverException.failed(
-                            "BMC "
-                                + target
-                                + " accepted boot device "
-                                + options.device()
-                                + " but reports "
-                                + read.device())));
+        .compose(read -> options.confirmedBy(read, "BMC " + target));
   }
 
   @Override

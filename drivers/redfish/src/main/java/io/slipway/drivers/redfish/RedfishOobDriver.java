@@ -102,18 +102,7 @@ public final class RedfishOobDriver implements OobDriver {
         .systemPath(target)
         .compose(path -> client.patch(target, path, new JsonObject().put("Boot", boot)))
         .compose(v -> bootDevice(target))
-        .compose(
-            read ->
-                read.device() == options.device()
-                    ? Future.<Void>succeededFuture()
-                    : Future.failedFuture(
-                        DriverException.failed(
-                            "Redfish system "
-                                + target
-                                + " accepted boot device "
-                                + options.device()
-                                + " but reports "
-                                + read.device())));
+        .compose(read -> options.confirmedBy(read, "Redfish system " + target));
   }
 
   @Override

@@ -26,6 +26,18 @@ public record BootOptions(BootDevice device, boolean persistent, BootMode mode) 
     return new BootOptions(device, true, BootMode.LEGACY);
   }
 
+  /**
+   * Whether a read-back shows this override took effect: BMCs acknowledge settings they then
+   * ignore, so drivers read the device back. Fails with {@link DriverException#failed} naming
+   * {@code subject} when it differs.
+   */
+  public io.vertx.core.Future<Void> confirmedBy(BootOptions readBack, String subject) {
+    return readBack.device() == device
+        ? io.vertx.core.Future.succeededFuture()
+        : io.vertx.core.Future.failedFuture(DriverException.failed(
+            subject + " accepted boot device " + device + " but reports " + readBack.device()));
+  }
+
   public BootOptions withMode(BootMode newMode) {
     return new BootOptions(device, persistent, newMode);
   }
