@@ -1,6 +1,6 @@
 # The node agent: talks to Slipway's boot listener (agent API, see docs/netboot.md) and runs jobs.
 # Needs URL (boot listener base), TOKEN (job token) and NODE; WORK is its scratch directory.
-: "${WORK:=/tmp/slipway}" "${POLL_WAIT:=25}" "${BACKOFF_MAX:=10}"
+: "${WORK:=/tmp/slipway}" "${POLL_WAIT:=25}" "${BACKOFF_MAX:=10}" "${WGET:=wget}"
 
 log() { echo "slipway-agent: $*" >&2; }
 
@@ -10,7 +10,7 @@ api() {
   local post err
   post=''; [ "$1" = POST ] && post="--post-file ${3:-/dev/null}"
   # shellcheck disable=SC2086
-  timeout $((POLL_WAIT + 30)) wget -q -O "$WORK/resp" --header "Authorization: Bearer $TOKEN" \
+  timeout $((POLL_WAIT + 30)) "$WGET" -q -O "$WORK/resp" --header "Authorization: Bearer $TOKEN" \
     --header 'Content-Type: application/json' $post "$URL$2" 2> "$WORK/wget.err" && return 0
   err=$(cat "$WORK/wget.err")
   case "$err" in

@@ -1,6 +1,6 @@
 # Disk work for the node agent: image streaming with hashing, the NoCloud seed partition, erase.
 # DEV names the device directory (tests point it at a directory of plain files).
-: "${DEV:=/dev}" "${SYS:=/sys}"
+: "${DEV:=/dev}" "${SYS:=/sys}" "${WGET:=wget}"
 
 # size_bytes DEVICE-NAME: from sysfs for a block device, from the file size for a plain file.
 size_bytes() {
@@ -18,8 +18,8 @@ stream_image() {
   sha256sum < "$fifo" | cut -d ' ' -f 1 > "$sumfile" &
   hasher=$!
   case "$format" in
-    gzip) wget -q -O - "$url" | tee "$fifo" | gunzip -c | dd of="$target" bs=1M conv=fsync 2>&1 ;;
-    raw) wget -q -O - "$url" | tee "$fifo" | dd of="$target" bs=1M conv=fsync 2>&1 ;;
+    gzip) "$WGET" -q -O - "$url" | tee "$fifo" | gunzip -c | dd of="$target" bs=1M conv=fsync 2>&1 ;;
+    raw) "$WGET" -q -O - "$url" | tee "$fifo" | dd of="$target" bs=1M conv=fsync 2>&1 ;;
     *) echo "unknown image format '$format'"; kill "$hasher" 2>/dev/null; rm -f "$fifo"; return 1 ;;
   esac
   rc=$?
