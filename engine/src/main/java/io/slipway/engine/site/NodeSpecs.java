@@ -21,7 +21,8 @@ import java.util.Set;
 final class NodeSpecs {
   private NodeSpecs() {}
 
-  static NodeSpec of(EffectiveNode n, EffectiveDesign d, Map<String, Network> networks, Map<String, NetworkLink> links) {
+  static NodeSpec of(long revision, EffectiveNode n, EffectiveDesign d, Map<String, Network> networks,
+      Map<String, NetworkLink> links) {
     List<NodeSpec.Nic> nics = new ArrayList<>();
     for (HostInterface i : n.interfaces()) {
       NetworkLink link = links.get(i.deviceLink());
@@ -39,7 +40,7 @@ final class NodeSpecs {
     return new NodeSpec(n.name(), n.domain(), n.bootMac(), n.oobType(), oobAddress(n), n.oobParameters(), n.rack(),
         nics, storage(n), new NodeSpec.Platform(n.image(), n.kernel(),
             io.slipway.engine.effective.EffectiveDocuments.commandLine(n)), n.tags(), n.ownerData(),
-        aliases(n), sshKeys(d), dnsServers(n, networks), routes(n, networks));
+        aliases(n), sshKeys(d), dnsServers(n, networks), routes(n, networks), revision);
   }
 
   /** Drydock's bonding fields under their Linux bonding names (what netplan and ifupdown take). */

@@ -20,6 +20,7 @@ class NodeSpecsTest {
 
     assertThat(ctl01.deviceAliases()).contains(new NodeSpec.DeviceAlias("pxe_nic", "pci", "0000:02:00.0", "BCM5720"),
         new NodeSpec.DeviceAlias("bootdisk", "scsi", "0:2.0.0", "Smart Array P408i"));
+    assertThat(ctl01.designRevision()).isEqualTo(1);
     assertThat(ctl01.sshKeys()).containsExactly(
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFlhYnNpdGVvcGVyYXRvcmtleWZvcmV4YW1wbGVz operator@lab");
     assertThat(ctl01.dnsServers()).startsWith("10.22.0.2", "10.22.0.3").doesNotHaveDuplicates();

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param sshKeys authorized keys for the deployed OS (the region's)
  * @param dnsServers name servers, primary network's first, in design order, without duplicates
  * @param routes static routes of the node's networks (the default route of the primary network included)
+ * @param designRevision the design revision the spec was compiled from (0 = not from a stored revision)
  */
 public record NodeSpec(
     String name,
@@ -34,7 +35,8 @@ public record NodeSpec(
     List<DeviceAlias> deviceAliases,
     List<String> sshKeys,
     List<String> dnsServers,
-    List<Route> routes) {
+    List<Route> routes,
+    long designRevision) {
 
   public NodeSpec {
     deviceAliases = deviceAliases == null ? List.of() : List.copyOf(deviceAliases);
@@ -48,7 +50,7 @@ public record NodeSpec(
       Map<String, String> oobParameters, String rack, List<Nic> interfaces, Storage storage, Platform platform,
       List<String> tags, Map<String, String> labels) {
     this(name, domain, bootMac, oobType, oobAddress, oobParameters, rack, interfaces, storage, platform, tags, labels,
-        List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), 0);
   }
 
   /**
