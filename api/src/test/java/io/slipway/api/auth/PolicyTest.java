@@ -16,6 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyTest {
 
   @Test
+  void bundledPolicyLetsOperatorsUseEveryNodeVerbAndOnlyAdminReadSecrets() {
+    Policy p = Policy.bundled();
+    assertThat(p.permissionsOf("operator"))
+        .contains(Permissions.RELEASE_NODE, Permissions.MAINTAIN_NODE, Permissions.ABORT_STEP, Permissions.CONFIRM_MANUAL)
+        .doesNotContain(Permissions.READ_SECRETS);
+    assertThat(p.permissionsOf("reader")).doesNotContain(Permissions.READ_SECRETS, Permissions.RELEASE_NODE);
+    assertThat(p.permissionsOf("admin")).contains(Permissions.READ_SECRETS);
+  }
+
+  @Test
   void bundledPolicyGivesAdminEverythingOperatorTheWorkAndReaderTheReads() {
     Policy p = Policy.bundled();
     assertThat(p.roles()).containsExactly("admin", "operator", "reader");
