@@ -43,7 +43,7 @@ class PolicyTest {
   void everyTaskActionHasItsDrydockPermission() {
     assertThat(Permissions.TASK_ACTIONS).allSatisfy(a ->
         assertThat(Permissions.isKnown("physical_provisioner:" + a)).isTrue());
-    assertThat(Permissions.ALL).hasSize(16 + 5);
+    assertThat(Permissions.ALL).hasSize(16 + 5 + 5); // Drydock 16, Slipway 5, operator verbs and read_secrets 5
     assertThatThrownBy(() -> Permissions.forTaskAction("reboot_nodes")).isInstanceOf(IllegalArgumentException.class);
   }
 
