@@ -43,6 +43,7 @@ final class EngineVerticle extends VerticleBase {
   Reconciler reconciler;
   SiteCache sites;
   NodeLedger ledger;
+  NodeVerbs verbs;
   java.util.function.BooleanSupplier leaseValid = () -> true;
   private long pollTimer = -1;
   private long reconcileTimer = -1;
@@ -84,6 +85,7 @@ final class EngineVerticle extends VerticleBase {
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
+    verbs = new NodeVerbs(lifecycle, ledger, dispatcher, orchestrator, drivers, nodeSites);
   }
 
   /** The node's site and BMC (driver type and endpoint) in its current design, or null when not known. */
