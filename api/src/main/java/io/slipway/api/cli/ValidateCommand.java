@@ -48,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
       List<io.slipway.engine.design.SourceText> texts = references.stream().map(loader::fetch).toList();
       RuleSet[] used = new RuleSet[1];
       DesignValidation.Result result = new DesignValidation(loader,
-          design -> used[0] = rules.validationRules(RulesOption.modeFor(design.nodes().size()))).validate(texts);
+          design -> used[0] = rules.validationRules()).validate(texts);
       Reports.print(out, output, result.report(), used[0]);
       out.flush();
       return result.report().passed() ? ExitCodes.OK : ExitCodes.INVALID;
