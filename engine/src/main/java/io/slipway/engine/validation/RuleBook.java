@@ -157,7 +157,7 @@ public final class RuleBook {
   }
 
   /** The bundled folder as a path (inside the jar's file system when packaged). */
-  static Path bundledDir(String sub) {
+  public static Path bundledDir(String sub) {
     var url = RuleBook.class.getClassLoader().getResource(BUNDLED + "/" + sub);
     if (url == null) {
       throw new RuleCompilationException("no bundled rules for " + sub, List.of());
