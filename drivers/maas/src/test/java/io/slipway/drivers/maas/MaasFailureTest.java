@@ -23,7 +23,7 @@ import io.vertx.core.Future;
 
 /** Typed failures, failed machine states and disk erasure against the simulator. */
 class MaasFailureTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {
@@ -67,7 +67,6 @@ class MaasFailureTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("issue 16: the manifest is not lshw until the results filter is fixed")
   void failedCommissioningIsRefusedWithMaasStatusMessage() {
     NodeSpec node = NodeSpecs.node(2);
     String id = f.sim.enlist(node.bootMac(), node.oobAddress());

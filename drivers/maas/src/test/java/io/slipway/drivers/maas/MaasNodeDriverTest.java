@@ -9,7 +9,6 @@ import io.slipway.drivers.spi.node.NodeSpec;
 import io.slipway.drivers.spi.node.NodeSpecs;
 
 /** The node-driver contract, run against the MAAS simulator. */
-@org.junit.jupiter.api.Disabled("issue 16: fails against MAAS's rules until the driver is fixed (MaasRegressionTest)")
 class MaasNodeDriverTest extends NodeDriverContract {
   private static final AtomicInteger NODES = new AtomicInteger();
   private static SimFixture fixture;
@@ -17,6 +16,8 @@ class MaasNodeDriverTest extends NodeDriverContract {
   @BeforeAll
   static void start() {
     fixture = new SimFixture();
+    // NodeSpecs names kernel devices: machines with two onboard NICs (eno1, eno2) and disks sda, sdb
+    fixture.sim.hardware(mac -> io.slipway.drivers.maas.sim.SimHardware.onboard());
   }
 
   @AfterAll

@@ -16,9 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A changed design is brought into MAAS: only what differs is sent. */
-@org.junit.jupiter.api.Disabled("issue 16: fails against MAAS's rules until the driver is fixed (MaasRegressionTest)")
 class MaasReconcileTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {
