@@ -1,15 +1,12 @@
 package io.slipway.api.cli;
 
-import io.slipway.drivers.spi.OobDrivers;
-import io.slipway.drivers.spi.kubernetes.KubernetesDriverProvider;
-import io.slipway.drivers.spi.network.NetworkDriverProvider;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.node.NodeDriver;
-import io.slipway.drivers.spi.node.NodeDrivers;
 import io.slipway.engine.dispatch.DriverSet;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,24 +25,13 @@ final class Runtime {
       // Every instance has its own simulator; a new leader must carry on with machines another one enrolled.
       nodeConfig = nodeConfig.copy().put("adoptUnknown", true);
     }
-    NodeDriver node = NodeDrivers.load().create(nodeType, vertx, nodeConfig);
-    var network = lab ? provider(NetworkDriverProvider.class, "lab").create(vertx, new JsonObject()) : null;
-    var k8s = kubernetes == null ? null : provider(KubernetesDriverProvider.class, "kubernetes").create(vertx, kubernetes);
+    DriverRegistry registry = DriverRegistry.load();
+    DriverContext ctx = DriverContext.of(vertx);
+    NodeDriver node = registry.node(nodeType).create(ctx, nodeConfig);
+    var network = lab ? registry.network("lab").create(ctx, new JsonObject()) : null;
+    var k8s = kubernetes == null ? null : registry.kubernetes("kubernetes").create(ctx, kubernetes);
     String override = oobOverride != null ? oobOverride : lab ? "lab" : null;
-    return new DriverSet(vertx, OobDrivers.load(), new JsonObject(), override, node, network, k8s);
-  }
-
-  private static <P> P provider(Class<P> type, String name) {
-    for (P p : ServiceLoader.load(type)) {
-      try {
-        if (name.equals(type.getMethod("type").invoke(p))) {
-          return p;
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("no " + type.getSimpleName() + " of type " + name + " is installed");
+    return new DriverSet(ctx, registry, new JsonObject(), override, node, network, k8s);
   }
 
   /** Waits for a future on the main thread (never called on an event loop). */

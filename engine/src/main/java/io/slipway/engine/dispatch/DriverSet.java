@@ -2,7 +2,8 @@ package io.slipway.engine.dispatch;
 
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.OobDriver;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.kubernetes.KubernetesDriver;
 import io.slipway.drivers.spi.network.NetworkDriver;
 import io.slipway.drivers.spi.node.NodeDriver;
@@ -17,8 +18,8 @@ import java.util.Map;
  * real design). Confined to the dispatcher's context.
  */
 public final class DriverSet {
-  private final Vertx vertx;
-  private final OobDrivers oobProviders;
+  private final DriverContext context;
+  private final DriverRegistry registry;
   private final JsonObject oobConfig;
   private final String oobOverride;
   private final NodeDriver node;
@@ -32,10 +33,19 @@ public final class DriverSet {
     return this;
   }
 
-  public DriverSet(Vertx vertx, OobDrivers oobProviders, JsonObject oobConfig, String oobOverride, NodeDriver node,
+  /**
+   * @param oobConfig settings per OOB type ({@code drivers.oob}), passed to a type's provider when
+   *     its driver is first needed
+   */
+  public DriverSet(Vertx vertx, DriverRegistry registry, JsonObject oobConfig, String oobOverride, NodeDriver node,
       NetworkDriver network, KubernetesDriver kubernetes) {
-    this.vertx = vertx;
-    this.oobProviders = oobProviders;
+    this(DriverContext.of(vertx), registry, oobConfig, oobOverride, node, network, kubernetes);
+  }
+
+  public DriverSet(DriverContext context, DriverRegistry registry, JsonObject oobConfig, String oobOverride,
+      NodeDriver node, NetworkDriver network, KubernetesDriver kubernetes) {
+    this.context = context;
+    this.registry = registry;
     this.oobConfig = oobConfig == null ? new JsonObject() : oobConfig;
     this.oobOverride = oobOverride;
     this.node = node;
@@ -51,7 +61,7 @@ public final class DriverSet {
     }
     return oob.computeIfAbsent(t, k -> {
       try {
-        return oobProviders.create(k, vertx, oobConfig.getJsonObject(k, new JsonObject()));
+        return registry.oob(k).create(context, oobConfig.getJsonObject(k, new JsonObject()));
       } catch (IllegalArgumentException e) {
         throw DriverException.unsupported(e.getMessage());
       }

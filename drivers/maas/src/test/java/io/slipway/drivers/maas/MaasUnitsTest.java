@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import io.slipway.drivers.spi.DriverException;
-import io.slipway.drivers.spi.node.NodeDrivers;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.node.NodeStatus.Phase;
 import io.vertx.core.json.JsonObject;
 
@@ -59,6 +60,16 @@ class MaasUnitsTest {
 
   @Test
   void providerIsFoundByServiceLoader() {
-    assertThat(NodeDrivers.load().types()).contains("maas");
+    assertThat(DriverRegistry.load().types(DriverKind.NODE)).contains("maas");
+  }
+
+  @Test
+  void settingsAreCheckedWithoutIo() {
+    MaasNodeDriverProvider p = new MaasNodeDriverProvider();
+    assertThat(p.check(new JsonObject())).containsExactly("drivers.node.maas.url: required",
+        "drivers.node.maas.apiKey: required");
+    assertThat(p.check(new JsonObject().put("url", "http://127.0.0.1:5240/MAAS").put("apiKey", "a:b")))
+        .containsExactly("drivers.node.maas.apiKey: must be consumer:token:secret (3 parts separated by ':')");
+    assertThat(p.check(new JsonObject().put("url", "http://127.0.0.1:5240/MAAS").put("apiKey", "a:b:c"))).isEmpty();
   }
 }

@@ -1,5 +1,7 @@
 package io.slipway.drivers.maas;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.util.concurrent.TimeUnit;
 import io.slipway.drivers.maas.sim.MaasSimulator;
 import io.slipway.drivers.spi.node.NodeDriver;
@@ -15,7 +17,7 @@ final class SimFixture implements AutoCloseable {
 
   SimFixture() {
     sim = join(new MaasSimulator(vertx).start());
-    driver = new MaasNodeDriverProvider().create(vertx, config(sim.url(), MaasSimulator.API_KEY));
+    driver = new MaasNodeDriverProvider().create(DriverContext.of(vertx), config(sim.url(), MaasSimulator.API_KEY));
   }
 
   static JsonObject config(String url, String apiKey) {
