@@ -17,7 +17,7 @@ start() {
   qemu-system-x86_64 -accel tcg -machine graphics=off -m "$MEM" -nodefaults -no-user-config -display none -monitor none \
     -chardev file,id=con0,path="$dir/console.log",append=on -serial chardev:con0 -boot strict=on \
     -drive file="$DISK",if=none,format=raw,id=d0 -device virtio-blk-pci,drive=d0$disk \
-    -netdev "user,id=n0,restrict=on,net=198.51.100.0/24,host=198.51.100.2,dhcpstart=198.51.100.50,tftp=$TFTP,bootfile=boot.ipxe,guestfwd=tcp:198.51.100.100:80-cmd:socat STDIO TCP:127.0.0.1:$BOOT_PORT" \
+    -netdev "user,id=n0,restrict=on,net=198.51.100.0/24,host=198.51.100.2,dhcpstart=198.51.100.50,tftp=$TFTP,bootfile=boot.ipxe,guestfwd=tcp:198.51.100.100:80-cmd:socat -lf /dev/null STDIO TCP:127.0.0.1:$BOOT_PORT" \
     -device virtio-net-pci,netdev=n0,mac="$MAC"$nic -daemonize -pidfile "$dir/qemu.pid" >> "$dir/qemu.err" 2>&1
 }
 stop() {

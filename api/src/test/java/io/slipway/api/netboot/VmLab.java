@@ -41,7 +41,7 @@ final class VmLab implements AutoCloseable {
         lab.nodes.add(VmNode.start("vm" + i, i, root.resolve("vm" + i), script, tftp, bootPort, memMiB));
       }
       for (VmNode n : lab.nodes) {
-        awaitBmc(n.ipmiPort);
+        awaitBmc(n.bmcAddress, n.ipmiPort);
       }
       return lab;
     } catch (IOException | RuntimeException e) {
@@ -76,8 +76,8 @@ final class VmLab implements AutoCloseable {
     }
   }
 
-  static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+  static int freeUdpPort(String address) throws IOException {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(address))) {
       return s.getLocalPort();
     }
   }
@@ -93,13 +93,13 @@ final class VmLab implements AutoCloseable {
   }
 
   /** Sends Get Channel Authentication Capabilities until the BMC answers (max 10 s). */
-  private static void awaitBmc(int port) throws IOException {
+  private static void awaitBmc(String address, int port) throws IOException {
     byte[] probe = {0x06, 0x00, (byte) 0xFF, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0x20, 0x18, (byte) 0xC8,
         (byte) 0x81, 0x04, 0x38, (byte) 0x8E, 0x04, (byte) 0xB1};
     try (DatagramSocket s = new DatagramSocket()) {
       s.setSoTimeout(100);
       for (int i = 0; i < 100; i++) {
-        s.send(new DatagramPacket(probe, probe.length, InetAddress.getLoopbackAddress(), port));
+        s.send(new DatagramPacket(probe, probe.length, InetAddress.getByName(address), port));
         try {
           s.receive(new DatagramPacket(new byte[512], 512));
           return;
@@ -108,6 +108,6 @@ final class VmLab implements AutoCloseable {
         }
       }
     }
-    throw new IOException("ipmi_sim on port " + port + " did not answer within 10 s");
+    throw new IOException("ipmi_sim on " + address + ":" + port + " did not answer within 10 s");
   }
 }

@@ -9,20 +9,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated server: an OpenIPMI {@code ipmi_sim} BMC on {@code 127.0.0.1:port} whose chassis
+ * One simulated server: an OpenIPMI {@code ipmi_sim} BMC on {@code 127.0.0.<10+index>:port} whose chassis
  * control program ({@code chassisctl-qemu.sh}) starts and stops a qemu VM with a blank disk. The VM's
  * serial console is appended to {@code console.log} across boots. Blocking; test threads only.
  */
 final class VmNode implements AutoCloseable {
+  /** Sparse: only what the agent writes takes space. */
+  static final long DISK_BYTES = 24L << 30;
   final String name;
   final String mac;
+  final String bmcAddress;
   final int ipmiPort;
   final Path dir;
   private final Process sim;
 
-  private VmNode(String name, String mac, int ipmiPort, Path dir, Process sim) {
+  private VmNode(String name, String mac, String bmcAddress, int ipmiPort, Path dir, Process sim) {
     this.name = name;
     this.mac = mac;
+    this.bmcAddress = bmcAddress;
     this.ipmiPort = ipmiPort;
     this.dir = dir;
     this.sim = sim;
@@ -33,10 +37,11 @@ final class VmNode implements AutoCloseable {
       throws IOException {
     Files.createDirectories(dir.resolve("state"));
     String mac = String.format("52:54:00:5e:%02x:%02x", index / 256, index % 256);
-    int port = VmLab.freeUdpPort();
+    String address = "127.0.0." + (10 + index);
+    int port = VmLab.freeUdpPort(address);
     Path disk = dir.resolve("disk.raw");
     try (var f = new java.io.RandomAccessFile(disk.toFile(), "rw")) {
-      f.setLength(64L << 20);
+      f.setLength(DISK_BYTES);
     }
     Files.writeString(dir.resolve("vm.env"), "MAC=%s%nDISK=%s%nTFTP=%s%nBOOT_PORT=%d%nMEM=%d%n"
         .formatted(mac, disk, tftp, bootPort, memMiB));
@@ -46,7 +51,7 @@ final class VmNode implements AutoCloseable {
         name "%s"
         set_working_mc 0x20
           startlan 1
-            addr 127.0.0.1 %d
+            addr %s %d
             priv_limit admin
             allowed_auths_callback none md2 md5 straight
             allowed_auths_user none md2 md5 straight
@@ -56,7 +61,7 @@ final class VmNode implements AutoCloseable {
           endlan
           chassis_control "%s %s"
           user 2 true "admin" "password" admin 10 none md2 md5 straight
-        """.formatted(name, port, HexFormat.of().formatHex(guid), script, dir));
+        """.formatted(name, address, port, HexFormat.of().formatHex(guid), script, dir));
     Files.writeString(dir.resolve("bmc.emu"), """
         mc_setbmc 0x20
         mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02 persist_sdr
@@ -66,7 +71,7 @@ final class VmNode implements AutoCloseable {
     Process p = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", "state", "-n")
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    return new VmNode(name, mac, port, dir, p);
+    return new VmNode(name, mac, address, port, dir, p);
   }
 
   /** The VM's serial console, PXE and disk boots in one file. */
