@@ -2,10 +2,13 @@ package io.slipway.api.netboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.store.testing.PostgresExtension;
+import io.slipway.store.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code mvn -B -pl api -am verify -Pnetboot-bench -Dnetboot.bench.vms=10}: N VMs from their first
@@ -13,14 +16,15 @@ import org.junit.jupiter.api.Test;
  * image write, installed -> disk power-on, disk boot -> booted). Skipped unless the profile sets
  * {@code netboot.bench.vms}. Not a pass/fail timing test: it prints the numbers.
  */
+@ExtendWith(PostgresExtension.class)
 class NetbootBenchIT {
 
   @Test
-  void deployNVms() throws Exception {
+  void deployNVms(TestDatabase db) throws Exception {
     int vms = Integer.getInteger("netboot.bench.vms", 0);
     Assumptions.assumeTrue(vms > 0, "the bench runs with -Pnetboot-bench -Dnetboot.bench.vms=N");
     NetbootTools.requireOrSkip();
-    try (NetbootScenario site = NetbootScenario.start("bench-" + vms, vms)) {
+    try (NetbootScenario site = NetbootScenario.start("bench-" + vms, vms, db)) {
       for (String action : List.of("verify_site", "prepare_site", "verify_nodes", "prepare_nodes")) {
         site.task(action, null, site.stepSeconds(60));
       }

@@ -2,6 +2,8 @@ package io.slipway.api.netboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.store.DatabaseEndpoint;
+import io.slipway.store.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -31,7 +33,7 @@ final class NetbootScenario implements AutoCloseable {
     this.images = images;
   }
 
-  static NetbootScenario start(String name, int vms) throws Exception {
+  static NetbootScenario start(String name, int vms, TestDatabase db) throws Exception {
     Path repo = AgentShellTest.repo();
     NetbootArtefacts a = NetbootArtefacts.build(repo);
     Path dir = Files.createDirectories(Path.of("target", "netboot", name + "-" + System.currentTimeMillis()).toAbsolutePath());
@@ -50,7 +52,10 @@ final class NetbootScenario implements AutoCloseable {
         .put("baseUrl", "http://198.51.100.100").put("artefactsDir", artefactsDir.toString())
         .put("imagesDir", images.toString()).put("commissionTimeoutS", 150 * per).put("deployTimeoutS", 150 * per)
         .put("bootedTimeoutS", 150 * per).put("eraseTimeoutS", 120 * per);
-    ServeProcess serve = new ServeProcess(dir, VmLab.freeTcpPort(),
+    DatabaseEndpoint e = db.endpoint();
+    String dbUrl = "postgresql://" + e.user() + (e.password() == null ? "" : ":" + e.password()) + "@" + e.host() + ":"
+        + e.port() + "/" + e.database();
+    ServeProcess serve = new ServeProcess(dir, VmLab.freeTcpPort(), dbUrl,
         List.of("--node-driver", "netboot", "--node-driver-config", netboot.encode()));
     NetbootScenario s = new NetbootScenario(a, lab, serve, dir, images);
     try {
@@ -77,6 +82,11 @@ final class NetbootScenario implements AutoCloseable {
 
   /** Creates a task (all nodes, or those named) and waits until it is complete; returns its JSON. */
   JsonObject task(String action, List<String> nodes, int timeoutSeconds) throws Exception {
+    return awaitTask(startTask(action, nodes), timeoutSeconds);
+  }
+
+  /** Creates a task (all nodes, or those named); returns its id. */
+  String startTask(String action, List<String> nodes) throws Exception {
     JsonObject body = new JsonObject().put("action", action).put("design_ref", designRef);
     if (nodes != null) {
       body.put("node_filter", new JsonObject().put("filter_set_type", "union").put("filter_set", new JsonArray()
@@ -84,16 +94,55 @@ final class NetbootScenario implements AutoCloseable {
     }
     HttpResponse<String> r = serve.send("POST", "/api/v1.0/tasks", "application/json", body.encode());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    String id = new JsonObject(r.body()).getString("task_id");
+    return new JsonObject(r.body()).getString("task_id");
+  }
+
+  /** Waits until the task is complete (riding out a server restart); returns its JSON. */
+  JsonObject awaitTask(String id, int timeoutSeconds) throws Exception {
     long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
-      JsonObject t = serve.getJson("/api/v1.0/tasks/" + id);
-      if ("complete".equals(t.getString("status"))) {
-        return t;
+      try {
+        JsonObject t = serve.getJson("/api/v1.0/tasks/" + id);
+        if ("complete".equals(t.getString("status"))) {
+          return t;
+        }
+      } catch (java.io.IOException notNow) {
+        // the server is restarting
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError(action + " did not complete within " + timeoutSeconds + " s" + diagnostics());
+    throw new AssertionError("task " + id + " did not complete within " + timeoutSeconds + " s" + diagnostics());
+  }
+
+  /** Waits until the VM's console shows {@code text}. */
+  void awaitConsole(VmNode vm, String text, int timeoutSeconds) throws Exception {
+    long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (vm.console().contains(text)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(vm.name + " never showed '" + text + "' within " + timeoutSeconds + " s" + diagnostics());
+  }
+
+  /** Flips bytes in the middle of the registered image, keeping its size and modification time. */
+  void corruptImage() throws Exception {
+    Path f = images.resolve("testos.img.gz");
+    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
+    Files.copy(f, dir.resolve("testos.img.gz.good"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      r.seek(r.length() / 2);
+      r.write(new byte[] {0x13, 0x37, 0x13, 0x37});
+    }
+    Files.setLastModifiedTime(f, mtime);
+  }
+
+  void restoreImage() throws Exception {
+    Path f = images.resolve("testos.img.gz");
+    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
+    Files.copy(dir.resolve("testos.img.gz.good"), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(f, mtime);
   }
 
   String state(String node) throws Exception {

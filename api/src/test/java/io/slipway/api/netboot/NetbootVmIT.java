@@ -2,6 +2,8 @@ package io.slipway.api.netboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.store.testing.PostgresExtension;
+import io.slipway.store.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -19,14 +22,15 @@ import org.junit.jupiter.api.TestMethodOrder;
  * same VMs and server: a server killed mid-deploy, and an image whose bytes no longer match its hash.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(PostgresExtension.class)
 class NetbootVmIT {
   static final int VMS = 2;
   static NetbootScenario site;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestDatabase db) throws Exception {
     NetbootTools.requireOrSkip();
-    site = NetbootScenario.start("vm-it", VMS);
+    site = NetbootScenario.start("vm-it", VMS, db);
   }
 
   @AfterAll
@@ -65,6 +69,41 @@ class NetbootVmIT {
     for (VmNode vm : site.lab.nodes) {
       assertThat(site.state(vm.name)).as(site.diagnostics()).isEqualTo("available");
       assertThat(vm.console()).contains("slipway-agent: erase success");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aServerKilledMidDeployRestartsAndTheDeployCompletes() throws Exception {
+    VmNode vm = site.lab.nodes.get(0);
+    String task = site.startTask("deploy_nodes", List.of(vm.name));
+    // kill the server while the agent writes the image: the agent retries, the job and token survive
+    site.awaitConsole(vm, "slipway-agent: write-image running", site.stepSeconds(180));
+    site.serve.kill();
+    Thread.sleep(3000);
+    site.serve.start();
+    JsonObject done = site.awaitTask(task, site.stepSeconds(240));
+    assertThat(done.getJsonObject("result").getString("status")).as(site.explainTask(done)).isEqualTo("success");
+    assertThat(site.state(vm.name)).isEqualTo("deployed");
+    assertThat(vm.console()).contains("slipway-agent: seed success");
+  }
+
+  @Test
+  @Order(3)
+  void anImageWhoseBytesNoLongerMatchItsHashFailsTheDeployWithTheAgentsReason() throws Exception {
+    VmNode vm = site.lab.nodes.get(1);
+    // bit rot: the file changes in place, same size and modification time, so the registry still
+    // publishes the registered sha256 and only the agent's hash of the bytes as served can notice
+    site.corruptImage();
+    try {
+      JsonObject t = site.task("deploy_nodes", List.of(vm.name), site.stepSeconds(240));
+      assertThat(t.getJsonObject("result").getString("status")).isNotEqualTo("success");
+      assertThat(site.state(vm.name)).as(site.diagnostics()).isEqualTo("deploy_failed");
+      String why = site.serve.getJson("/api/v1.0/nodes/" + vm.name).encode() + site.timeline(vm.name);
+      assertThat(why).contains("expected " + site.artefacts.imageSha256() + " got ");
+      assertThat(vm.console()).contains("slipway-agent: verify failed");
+    } finally {
+      site.restoreImage();
     }
   }
 }

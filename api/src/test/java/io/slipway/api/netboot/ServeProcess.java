@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code slipway serve} from the packaged jar in its own JVM, with its embedded database in a data
- * directory that survives a restart, its output appended to {@code serve.log}.
+ * {@code slipway serve} from the packaged jar in its own JVM, on a Postgres the test owns (so the
+ * database outlives a killed server), its output appended to {@code serve.log}.
  */
 final class ServeProcess implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("new admin token \\(shown once\\): (\\S+)");
@@ -29,9 +29,12 @@ final class ServeProcess implements AutoCloseable {
   private Process process;
   private String token;
 
-  ServeProcess(Path dir, int port, List<String> extraArgs) {
+  private final String dbUrl;
+
+  ServeProcess(Path dir, int port, String dbUrl, List<String> extraArgs) {
     this.dir = dir;
     this.port = port;
+    this.dbUrl = dbUrl;
     this.args = extraArgs;
   }
 
@@ -50,7 +53,7 @@ final class ServeProcess implements AutoCloseable {
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
-    pb.environment().remove("SLIPWAY_DB_URL");
+    pb.environment().put("SLIPWAY_DB_URL", dbUrl);
     pb.environment().remove("SLIPWAY_DB_DATA_DIR");
     process = pb.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
