@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.",
-    subcommands = {ValidateCommand.class, DesignCommand.class, ServeCommand.class, DemoCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class,
+    subcommands = {ValidateCommand.class, DesignCommand.class, ServeCommand.class, DemoCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class, NetbootCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

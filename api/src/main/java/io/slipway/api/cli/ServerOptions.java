@@ -27,12 +27,12 @@ final class ServerOptions {
       description = "Where tokens and the embedded database live (default ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--node-driver", defaultValue = "${env:SLIPWAY_NODE_DRIVER:-lab}",
-      description = "Bootstrapper: lab (simulated) or maas (default ${DEFAULT-VALUE}).")
+  @Option(names = "--node-driver", defaultValue = "${env:SLIPWAY_NODE_DRIVER:-netboot}",
+      description = "Bootstrapper: netboot (Slipway boots and deploys nodes itself), maas, or lab (simulated) (default ${DEFAULT-VALUE}).")
   String nodeDriver;
 
   @Option(names = "--node-driver-config", defaultValue = "${env:SLIPWAY_NODE_DRIVER_CONFIG:-{}}",
-      description = "JSON settings of the node driver, e.g. {\"url\":\"http://maas:5240/MAAS\",\"apiKey\":\"...\"}.")
+      description = "JSON settings of the node driver, e.g. {\"baseUrl\":\"http://10.0.0.5:8480\",\"artefactsDir\":\"...\",\"imagesDir\":\"...\"} (netboot, docs/netboot.md) or {\"url\":\"http://maas:5240/MAAS\",\"apiKey\":\"...\"} (maas).")
   String nodeDriverConfig;
 
   @Option(names = "--auth-config", defaultValue = "${env:SLIPWAY_AUTH_CONFIG:-{}}",

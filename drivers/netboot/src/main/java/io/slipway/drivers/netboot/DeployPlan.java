@@ -20,7 +20,7 @@ record DeployPlan(String node, long revision, ImageRegistry.Image image, String 
     String imageName = spec.platform() == null ? null : spec.platform().image();
     if (image == null) {
       throw new DriverException(DriverException.Kind.REFUSED, false, "image " + imageName + " of " + spec.name()
-          + " is not registered (slipway netboot image add " + imageName + " FILE --format raw|gzip)");
+          + " is not registered (slipway netboot image add --images-dir IMAGES_DIR " + imageName + " FILE --format raw|gzip)");
     }
     DeviceAliases.Resolution aliases = DeviceAliases.resolve(spec.deviceAliases(), inv);
     String root = rootDisk(spec, inv, aliases);

@@ -133,6 +133,18 @@ public final class NetbootNodeDriver implements AgentBootstrapper {
   }
 
   @Override
+  public Future<io.slipway.drivers.spi.node.DeployedImage> deployedImage(NodeSpec node) {
+    return on(() -> state.get(NetbootState.DEPLOYED, node.name()).map(d -> {
+      if (d == null) {
+        return null;
+      }
+      JsonObject img = d.getJsonObject("image", new JsonObject());
+      return new io.slipway.drivers.spi.node.DeployedImage(img.getString("name"), img.getString("sha256"),
+          d.getLong("design_revision", 0L));
+    }));
+  }
+
+  @Override
   public Future<Boolean> armAgent(NodeSpec node) {
     return on(() -> work.armAgent(node));
   }
