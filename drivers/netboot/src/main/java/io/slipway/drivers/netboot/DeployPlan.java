@@ -24,7 +24,7 @@ record DeployPlan(String node, long revision, ImageRegistry.Image image, String 
     }
     DeviceAliases.Resolution aliases = DeviceAliases.resolve(spec.deviceAliases(), inv);
     String root = rootDisk(spec, inv, aliases);
-    String meta = "instance-id: " + spec.name() + "-" + spec.designRevision() + "\nlocal-hostname: " + spec.name() + "\n";
+    String meta = NocloudSeed.metaData(spec);
     return new DeployPlan(spec.name(), spec.designRevision(), image, baseUrl + "/boot/images/" + image.name(), root, meta,
         NetworkConfig.render(spec, inv, aliases), UserData.cloudConfig(spec), spec.platform() == null ? null : spec.platform().kernelCommandLine(),
         aliases);

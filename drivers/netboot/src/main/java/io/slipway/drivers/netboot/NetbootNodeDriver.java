@@ -81,6 +81,12 @@ public final class NetbootNodeDriver implements AgentBootstrapper {
     });
   }
 
+  /** Stops the listener (the process is stopping); jobs stay in the durable state. */
+  public Future<Void> close() {
+    return on(() -> server == null ? Future.<Void>succeededFuture()
+        : server.compose(HttpServer::close).onComplete(r -> server = null));
+  }
+
   /** The port the listener is bound to (after {@link #listen}); for tests with port 0. */
   public int port() {
     return server == null || !server.succeeded() ? -1 : server.result().actualPort();
