@@ -3,6 +3,9 @@ package io.slipway.api.cli;
 import io.slipway.api.auth.AuthConfig;
 import io.slipway.api.auth.AuthSetup;
 import io.slipway.api.auth.IssuedToken;
+import io.slipway.api.drivers.DriverWiring;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.api.http.ApiContext;
 import io.slipway.api.http.ApiServer;
 import io.slipway.api.http.RevisionCache;
@@ -45,8 +48,16 @@ final class Server {
     this.url = url;
   }
 
+  /** The driver configuration, checked completely; fails before anything starts. */
+  static DriverWiring drivers(ServerOptions o, Map<String, String> env) {
+    return DriverWiring.checked(o.drivers(env), DriverRegistry.load());
+  }
+
   static Server start(ServerOptions o, Map<String, String> env) {
-    Runtime.checkNodeDriver(o.nodeDriver, new JsonObject(o.nodeDriverConfig));
+    return start(o, env, drivers(o, env));
+  }
+
+  static Server start(ServerOptions o, Map<String, String> env, DriverWiring wiring) {
     Vertx vertx = Vertx.vertx();
     DatabaseConfig db = DatabaseConfig.fromEnvironment(env);
     if (env.get(DatabaseConfig.URL_ENV) == null && env.get(DatabaseConfig.DATA_DIR_ENV) == null) {
@@ -55,23 +66,21 @@ final class Server {
     StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
     RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
     RuleSet lifecycle = o.rules.lifecycleRules();
-    // Node-facing routes are served by the API's own handlers once the API exists (a driver's listener may start first).
+    // Node-facing routes are served by the API's own handlers once the API exists (a driver's listener starts first).
     java.util.concurrent.atomic.AtomicReference<io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> nodeRoutes =
         new java.util.concurrent.atomic.AtomicReference<>();
-    var driverContext = io.slipway.drivers.spi.DriverContext.of(vertx, java.time.Clock.systemUTC(), store.driverState(),
-        req -> {
-          var h = nodeRoutes.get();
-          if (h == null) {
-            req.response().setStatusCode(503).putHeader("Retry-After", "5").end();
-          } else {
-            h.handle(req);
-          }
-        });
-    var drivers = Runtime.drivers(driverContext, o.nodeDriver, new JsonObject(o.nodeDriverConfig), null, null);
+    var drivers = wiring.build(DriverContext.of(vertx, java.time.Clock.systemUTC(), store.driverState(), req -> {
+      var h = nodeRoutes.get();
+      if (h == null) {
+        req.response().setStatusCode(503).putHeader("Retry-After", "5").end();
+      } else {
+        h.handle(req);
+      }
+    }));
     if (drivers.node() instanceof io.slipway.drivers.spi.node.AgentBootstrapper agent) {
       // Nodes call in whoever leads (a restarted server must answer agents at once); the images must be usable.
-      Runtime.await(agent.listen(), 30, "starting the " + o.nodeDriver + " boot listener");
-      Runtime.await(agent.verifySite(), 600, "checking the " + o.nodeDriver + " images and agent artefacts");
+      Runtime.await(agent.listen(), 30, "starting the " + agent.type() + " boot listener");
+      Runtime.await(agent.verifySite(), 600, "checking the " + agent.type() + " images and agent artefacts");
     }
     var election = new HzLeaderElection(o.election());
     Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
@@ -81,7 +90,7 @@ final class Server {
         "loading the auth configuration");
     RevisionCache revisions = new RevisionCache(vertx, store.designs(), new SiteModels(validation, false));
     ApiContext api = new ApiContext(vertx, leadership, store, new DesignLoader(), validation, auth.routes()::guard,
-        auth.routes()::permits, false, BootActionService.create(vertx, store, revisions::get, BootActionConfig.defaults()
+        auth.routes()::permits, false, wiring.describe(), BootActionService.create(vertx, store, revisions::get, BootActionConfig.defaults()
             .withReportUrl("http://" + o.bind + ":" + o.port + "/api/v1.0/bootactions/")));
     nodeRoutes.set(io.slipway.api.http.Routes.nodeFacing(api));
     ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port), 30, "starting the API");

@@ -75,7 +75,7 @@ public final class StepRunner {
     OobTarget target = site.oobTargets().get(node);
     return switch (step) {
       case VALIDATE_OOB -> oob(spec).validate(target).map("BMC reachable");
-      case SET_PXE -> oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE)).map("next boot: PXE");
+      case SET_PXE -> oob(spec).setBootDevice(target, BootOptions.onceKeepingMode(BootDevice.PXE)).map("next boot: PXE");
       case POWER_CYCLE -> oob(spec).setPower(target, PowerAction.CYCLE).map(s -> "power " + s);
       case POWER_ON -> oob(spec).setPower(target, PowerAction.ON).map(s -> "power " + s);
       case POWER_OFF -> oob(spec).setPower(target, PowerAction.OFF).map(s -> "power " + s);

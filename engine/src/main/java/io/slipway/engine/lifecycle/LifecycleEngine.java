@@ -91,6 +91,12 @@ public final class LifecycleEngine implements AutoCloseable {
     return inFlight.get(node) != null;
   }
 
+  /** The step running for {@code node}, or null. */
+  public Step runningStep(String node) {
+    InFlight f = inFlight.get(node);
+    return f == null ? null : f.step();
+  }
+
   /** Forgets a node entirely. */
   public void remove(String node) {
     designs.remove(node);
@@ -115,7 +121,7 @@ public final class LifecycleEngine implements AutoCloseable {
         ? Waiting.reasons(observations.get(node), designs.get(node), intents.get(node), inFlight.get(node), holds)
         : List.of();
     return new Explanation(node, observations.get(node), designs.get(node), intents.get(node), inFlight.get(node),
-        actions, advances, holds, waiting);
+        actions, advances, holds, waiting, Verbs.of(observations.get(node), inFlight.get(node)));
   }
 
   @SuppressWarnings("unchecked")
