@@ -37,7 +37,7 @@ public final class FakeNode {
   private final boolean bootsDiskItself;
   /** Boots again (PXE) whenever its firmware finds no agent job: a machine left powered on in a PXE loop. */
   private volatile boolean pxeLoop;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private volatile Thread running;
 
   public FakeNode(NodeSpec spec, String base) {
@@ -83,7 +83,16 @@ public final class FakeNode {
     }
     JsonObject body = new JsonObject().put("hostname", spec.name()).put("addresses", new JsonArray().add("172.16.0.11/24"))
         .put("boot_actions", new JsonObject().put("reported", 0));
-    return post("/agent/v1/booted", m.group(1), body).statusCode();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return post("/agent/v1/booted", m.group(1), body).statusCode();
+      } catch (java.io.IOException e) {
+        if (attempt >= 50) {
+          throw e; // the first-boot script retries too
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   private void firmware() {
