@@ -136,6 +136,12 @@ public final class MaasNodeDriver implements NodeDriver {
     return bootActions.keep(node, keyHex, java.util.Map.of());
   }
 
+  /** As {@link #bootActionKey}, with the ids the first-boot script reports each boot action under. */
+  @Override
+  public Future<Void> bootActions(NodeSpec node, String keyHex, java.util.Map<String, String> actionIds) {
+    return bootActions.keep(node, keyHex, actionIds);
+  }
+
   @Override
   public Future<NodeStatus> status(NodeSpec node) {
     return locator.find(node).map(m -> m == null ? NodeStatus.absent() : MachinePhases.status(m));

@@ -71,7 +71,7 @@ class MaasSiteContractTest {
       for (ApplyStep step : ApplyStep.values()) {
         join(driver.apply(node, step));
       }
-      join(driver.bootActionKey(node, key()));
+      join(driver.bootActions(node, key(), Map.of("motd", java.util.UUID.randomUUID().toString())));
       assertThat(join(driver.deploy(node)).phase()).isEqualTo(Phase.DEPLOYED);
     }
     assertThat(f.sim.refusals()).isEmpty();
