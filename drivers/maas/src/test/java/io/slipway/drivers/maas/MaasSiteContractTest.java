@@ -92,6 +92,39 @@ class MaasSiteContractTest {
     }
   }
 
+  /**
+   * {@code generated-500.yaml} gives no boot MACs: its machines enlist themselves by PXE (as under Drydock) and are
+   * found by BMC address. A sample of its nodes, standard and storage, goes the whole way.
+   */
+  @org.junit.jupiter.api.Test
+  void generatedSiteSampleDeploysAndReleases() throws Exception {
+    f.sim.twistedFront(true);
+    SiteModel generated = compile("generated-500.yaml");
+    f.sim.hardware(mac -> SimHardware.dellR740(Integer.parseInt(mac.substring(mac.length() - 2), 16)));
+    f.sim.bootSubnet("10.11.0.0/16", "pxe-discovered");
+    List<NodeSpec> sample = java.util.stream.Stream.concat(
+        generated.nodeSpecs().values().stream().filter(n -> !n.tags().contains("storage")).limit(3),
+        generated.nodeSpecs().values().stream().filter(n -> n.tags().contains("storage")).limit(2)).toList();
+    for (int i = 0; i < sample.size(); i++) {
+      f.sim.enlist(String.format("52:54:00:77:00:%02x", i), sample.get(i).oobAddress());
+    }
+    join(driver.verifySite());
+    join(driver.prepareSite(generated.siteSpec()));
+    for (NodeSpec node : sample) {
+      join(driver.identify(node));
+      assertThat(join(driver.commission(node)).generator()).isEqualTo("lshw");
+      for (ApplyStep step : ApplyStep.values()) {
+        join(driver.apply(node, step));
+      }
+      join(driver.bootActions(node, key(), Map.of()));
+      assertThat(join(driver.deploy(node)).phase()).isEqualTo(Phase.DEPLOYED);
+    }
+    for (NodeSpec node : sample) {
+      assertThat(join(driver.destroy(node, false)).phase()).isEqualTo(Phase.READY);
+    }
+    assertThat(f.sim.refusals()).isEmpty();
+  }
+
   /** What MAAS holds for a deployed node of the design. */
   private void checkDeployed(NodeSpec node) {
     JsonObject m = f.sim.machine(f.sim.systemIdOf(node.bootMac()));
