@@ -43,6 +43,7 @@ final class EngineVerticle extends VerticleBase {
   Reconciler reconciler;
   SiteCache sites;
   NodeLedger ledger;
+  NodeVerbs verbs;
   java.util.function.BooleanSupplier leaseValid = () -> true;
   private long pollTimer = -1;
   private long reconcileTimer = -1;
@@ -72,7 +73,7 @@ final class EngineVerticle extends VerticleBase {
   }
 
   private void wire() {
-    lifecycle = new LifecycleEngine(lifecycleRules);
+    lifecycle = new LifecycleEngine(lifecycleRules, io.slipway.engine.lifecycle.NodeDriverFacts.of(drivers.node()));
     ledger = new NodeLedger(store.nodes(), fence, store.leaderEpoch()).stampedWith(drivers.provenance(), this::placeOf);
     sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
     StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
@@ -84,6 +85,7 @@ final class EngineVerticle extends VerticleBase {
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
+    verbs = new NodeVerbs(lifecycle, ledger, dispatcher, orchestrator, drivers, nodeSites);
   }
 
   /** The node's site and BMC (driver type and endpoint) in its current design, or null when not known. */
@@ -112,7 +114,7 @@ final class EngineVerticle extends VerticleBase {
    * A node being deployed gets a boot-action context from its task's pinned revision, unless it
    * already holds one of this task (a retried deploy must not change the key the node was given).
    */
-  private Future<String> issueBootActions(SiteModel site, String node) {
+  private Future<io.slipway.engine.bootaction.IssuedContext> issueBootActions(SiteModel site, String node) {
     java.util.UUID task = taskOf(node);
     if (task == null) {
       return Future.succeededFuture(null);
@@ -123,7 +125,6 @@ final class EngineVerticle extends VerticleBase {
       }
       return store.tasks().find(task).compose(t -> t.designRevision() != null && t.designRevision() == site.revision()
           ? io.slipway.engine.bootaction.BootActionContexts.create(store.bootActions()).create(site, t, node, fence)
-              .map(io.slipway.engine.bootaction.IssuedContext::keyHex)
           // A task running on a locked site's other revision: boot actions render from the task's own
           // revision, so no context is issued rather than a mismatched one.
           : Future.succeededFuture(null));

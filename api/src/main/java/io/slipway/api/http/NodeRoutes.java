@@ -165,6 +165,8 @@ final class NodeRoutes {
     o.put("holds", new JsonArray(e.holds().stream().map(h -> new JsonObject().put("rule", h.ruleId())
         .put("scope", h.scope()).put("reason", h.reason())).toList()));
     o.put("waiting", new JsonArray(e.waiting()));
+    o.put("maintenance", e.observed().maintenance());
+    o.put("verbs", new JsonArray(e.verbs()));
     return o;
   }
 }

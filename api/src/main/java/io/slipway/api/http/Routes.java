@@ -45,6 +45,7 @@ public final class Routes {
     new DesignRoutes(routes).mount(r);
     new DiffRoutes(routes).mount(r);
     new NodeRoutes(routes).mount(r);
+    new NodeVerbRoutes(routes).mount(r);
     metrics.mount(r);
     if (api.bootActions() != null) {
       new BootActionRoutes(routes, api.bootActions()).mount(r);

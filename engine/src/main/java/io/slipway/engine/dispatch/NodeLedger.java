@@ -113,7 +113,8 @@ public final class NodeLedger {
 
   static JsonObject progress(NodeObservation o) {
     return new JsonObject().put("done", new JsonArray(List.copyOf(o.done()))).put("failures", o.failures())
-        .put("paused", o.paused()).put("reason", o.reason());
+        .put("paused", o.paused()).put("reason", o.reason()).put("maintenance", o.maintenance())
+        .put("quarantined_from", o.quarantinedFrom() == null ? null : o.quarantinedFrom().label());
   }
 
   static NodeObservation observation(NodeState s) {
@@ -122,7 +123,8 @@ public final class NodeLedger {
     p.getJsonArray("done", new JsonArray()).forEach(x -> done.add(String.valueOf(x)));
     return new NodeObservation(s.nodeName(), LifecycleState.valueOf(s.lifecycleState().toUpperCase()),
         s.power() == null ? "unknown" : s.power(), done, s.lastError(), p.getInteger("failures", 0), s.retryBudget(),
-        p.getBoolean("paused", false), p.getString("reason"));
+        p.getBoolean("paused", false), p.getString("reason"), p.getString("maintenance"),
+        p.getString("quarantined_from") == null ? null : LifecycleState.valueOf(p.getString("quarantined_from").toUpperCase()));
   }
 
   static NodeEvent transition(NodeObservation from, NodeObservation to, UUID task) {
