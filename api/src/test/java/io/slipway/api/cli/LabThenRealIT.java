@@ -91,7 +91,7 @@ class LabThenRealIT {
         "--cluster-port", Integer.toString(clusterPort), "--auth-config", "{}"};
     String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(driverArgs))
         .toArray(String[]::new);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.parseArgs(args);
     ServerOptions options = ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).options;
     return Server.start(options, Map.of());
