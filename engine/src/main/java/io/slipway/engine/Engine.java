@@ -121,7 +121,7 @@ public final class Engine {
         observed.add(o != null ? o : NodeObservation.enrolled(n, 1));
         intents.add(Actions.intent(action, n, "plan"));
       }
-      return Planner.plan(verticle.lifecycle.rules(), nodes.stream().map(site.nodeDesigns()::get).toList(),
+      return Planner.plan(verticle.lifecycle.rules(), verticle.lifecycle.driverFacts(), nodes.stream().map(site.nodeDesigns()::get).toList(),
           observed, intents, 64);
     }));
   }

@@ -136,7 +136,17 @@ final class NodeRoutes {
   static JsonObject json(NodeState n) {
     return new JsonObject().put("hostname", n.nodeName()).put("state", n.lifecycleState()).put("power_state", n.power())
         .put("boot_device", n.bootDevice()).put("last_error", n.lastError()).put("retry_budget", n.retryBudget())
-        .put("progress", n.progress()).put("updated", n.updated() == null ? null : n.updated().toString());
+        .put("progress", n.progress()).put("updated", n.updated() == null ? null : n.updated().toString())
+        .put("driver_id", driverId(n.progress().getJsonObject(io.slipway.engine.dispatch.Provenance.KEY)));
+  }
+
+  /** The drivers the node's state was observed through ({@code lab (simulated)} for the simulators). */
+  static String driverId(JsonObject stamp) {
+    if (stamp == null) {
+      return null;
+    }
+    String id = stamp.getString("id");
+    return stamp.getBoolean("simulated", false) && id != null && !id.contains("simulated") ? id + " (simulated)" : id;
   }
 
   static JsonObject explanation(Explanation e) {

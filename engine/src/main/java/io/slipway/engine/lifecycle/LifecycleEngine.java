@@ -25,10 +25,18 @@ public final class LifecycleEngine implements AutoCloseable {
   private final Facts<NodeObservation> observations;
   private final Facts<NodeIntent> intents;
   private final Facts<InFlight> inFlight;
+  private final NodeDriverFacts driverFacts;
 
   public LifecycleEngine(RuleSet rules) {
+    this(rules, NodeDriverFacts.selfBooting());
+  }
+
+  /** An engine whose rules see {@code driver} (what the configured node driver needs from the engine). */
+  public LifecycleEngine(RuleSet rules, NodeDriverFacts driver) {
     this.rules = rules;
     this.session = rules.kieBase().newKieSession();
+    this.driverFacts = driver;
+    session.insert(driver);
     this.designs = new Facts<>(session, NodeDesign::node);
     this.observations = new Facts<>(session, NodeObservation::node);
     this.intents = new Facts<>(session, NodeIntent::node);
@@ -37,6 +45,10 @@ public final class LifecycleEngine implements AutoCloseable {
 
   public RuleSet rules() {
     return rules;
+  }
+
+  public NodeDriverFacts driverFacts() {
+    return driverFacts;
   }
 
   public void put(NodeDesign d) {

@@ -50,7 +50,7 @@ public record NodeObservation(
     Set<String> d = new HashSet<>(done);
     d.add(step.label());
     String p = switch (step) {
-      case POWER_CYCLE, POWER_ON -> "on";
+      case POWER_CYCLE, POWER_ON, BOOT_AGENT, BOOT_DISK -> "on";
       case POWER_OFF -> "off";
       default -> power;
     };
