@@ -38,6 +38,11 @@ final class ApiHarness implements AutoCloseable {
   final LabNodeDriver labNodes;
 
   ApiHarness(StoreHandle store) {
+    this(store, "lab");
+  }
+
+  /** With {@code oobOverride} null, each node's own {@code oob.type} picks its OOB driver ({@code lab} stays available). */
+  ApiHarness(StoreHandle store, String oobOverride) {
     this.store = store;
     Path rules = repoRoot().resolve("rules");
     synchronized (ApiHarness.class) {
@@ -48,7 +53,7 @@ final class ApiHarness implements AutoCloseable {
     }
     LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(vertx), new JsonObject());
     labNodes = LabNodeDriver.create(vertx, LabNodeConfig.instant());
-    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), "lab",
+    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), oobOverride,
         labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
