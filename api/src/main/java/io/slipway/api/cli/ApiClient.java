@@ -51,6 +51,14 @@ final class ApiClient {
     }
   }
 
+  JsonNode put(String path, Object body) {
+    try {
+      return send("PUT", path, "application/json", JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new ApiError(0, e.getMessage());
+    }
+  }
+
   JsonNode postText(String path, String contentType, String body) {
     return send("POST", path, contentType, body);
   }

@@ -26,6 +26,20 @@ public final class DriverSet {
   private final NetworkDriver network;
   private final KubernetesDriver kubernetes;
   private final Map<String, OobDriver> oob = new java.util.concurrent.ConcurrentHashMap<>();
+  private Provenance provenance = UNSPECIFIED;
+
+  /** The provenance of driver sets built without one (tests that wire drivers by hand). */
+  public static final Provenance UNSPECIFIED = Provenance.of("unspecified", false, new JsonObject());
+
+  /** Sets where the observations these drivers make come from (see {@link Provenance}). */
+  public DriverSet withProvenance(Provenance p) {
+    this.provenance = java.util.Objects.requireNonNull(p);
+    return this;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
 
   /** Adds an already created OOB driver for {@code type} (drivers whose state must outlive an engine). */
   public DriverSet withOob(String type, OobDriver driver) {
@@ -66,6 +80,11 @@ public final class DriverSet {
         throw DriverException.unsupported(e.getMessage());
       }
     });
+  }
+
+  /** The OOB type that serves a node whose design says {@code designType} (the override, when set). */
+  public String oobTypeFor(String designType) {
+    return oobOverride != null ? oobOverride : designType;
   }
 
   public NodeDriver node() {

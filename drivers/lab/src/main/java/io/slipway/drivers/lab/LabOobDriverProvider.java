@@ -19,6 +19,7 @@ public final class LabOobDriverProvider implements OobDriverProvider {
       new JsonObject()
           .put("attemptTimeoutMs", 200)
           .put("retries", 4)
+          .put("maxRtoMs", 200) // in-JVM BMCs answer at once: no back-off, a dead one fails in 1 s
           .put("pollIntervalMs", 50)
           .put("powerTimeoutMs", 10_000)
           .put("cipherSuite", "3");

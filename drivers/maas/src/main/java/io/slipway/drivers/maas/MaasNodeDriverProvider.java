@@ -12,7 +12,8 @@ import java.util.List;
  * {@code url}, {@code apiKey} (both required), {@code requestTimeoutMs} (30000), {@code
  * commissionTimeoutMs} (1800000), {@code deployTimeoutMs} (2700000), {@code releaseTimeoutMs}
  * (1800000), {@code pollIntervalMs} (10000), {@code architecture} ({@code amd64/generic}), {@code
- * quickErase} (true). Creating a driver does no I/O.
+ * quickErase} (true), {@code caFile} (PEM, for an https MAAS), {@code bootActionUrl} (the Slipway API root
+ * nodes fetch boot actions from). Creating a driver does no I/O.
  */
 public final class MaasNodeDriverProvider implements NodeDriverProvider {
 
@@ -24,7 +25,8 @@ public final class MaasNodeDriverProvider implements NodeDriverProvider {
   @Override
   public List<String> check(JsonObject settings) {
     DriverSettings s = DriverSettings.of(this, settings).required("url").url("url").required("apiKey")
-        .text("architecture").bool("quickErase");
+        .text("architecture").bool("quickErase")
+        .text("caFile").url("bootActionUrl");
     for (String key : List.of("requestTimeoutMs", "commissionTimeoutMs", "deployTimeoutMs", "releaseTimeoutMs",
         "pollIntervalMs")) {
       s.positive(key);

@@ -23,7 +23,7 @@ import io.vertx.core.Future;
 
 /** Typed failures, failed machine states and disk erasure against the simulator. */
 class MaasFailureTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {

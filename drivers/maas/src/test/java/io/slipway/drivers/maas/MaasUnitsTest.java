@@ -28,8 +28,14 @@ class MaasUnitsTest {
 
   @Test
   void sizesFollowTheDesignNotation() {
-    assertThat(Sizes.bytes("30g", 100 * GIB, 100 * GIB, "p")).isEqualTo(30 * GIB);
-    assertThat(Sizes.bytes("512MB", 100 * GIB, 100 * GIB, "p")).isEqualTo(512L << 20);
+    // Drydock's units: g/GB/MB decimal, gi/GiB/mi binary; MAAS rounds every partition down to 4 MiB
+    assertThat(Sizes.bytes("30gi", 100 * GIB, 100 * GIB, "p")).isEqualTo(30 * GIB);
+    assertThat(Sizes.bytes("10GiB", 100 * GIB, 100 * GIB, "p")).isEqualTo(10 * GIB);
+    assertThat(Sizes.bytes("512mi", 100 * GIB, 100 * GIB, "p")).isEqualTo(512L << 20);
+    assertThat(Sizes.bytes("30g", 100 * GIB, 100 * GIB, "p")).isEqualTo(Sizes.alignDown(30_000_000_000L));
+    assertThat(Sizes.bytes("1GB", 100 * GIB, 100 * GIB, "p")).isEqualTo(238L * Sizes.ALIGN);
+    assertThat(Sizes.bytes("512MB", 100 * GIB, 100 * GIB, "p")).isEqualTo(Sizes.alignDown(512_000_000L));
+    assertThat(Sizes.bytes("2T", 4096 * GIB, 4096 * GIB, "p")).isEqualTo(Sizes.alignDown(2_000_000_000_000L));
     assertThat(Sizes.bytes("25%", 100 * GIB, 100 * GIB, "p")).isEqualTo(25 * GIB);
     assertThat(Sizes.bytes(">30g", 100 * GIB, 60 * GIB, "p")).isEqualTo(60 * GIB);
     assertThatThrownBy(() -> Sizes.bytes(">30g", 100 * GIB, 20 * GIB, "p")).isInstanceOf(DriverException.class)

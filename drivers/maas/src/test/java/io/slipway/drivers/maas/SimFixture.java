@@ -20,9 +20,16 @@ final class SimFixture implements AutoCloseable {
     driver = new MaasNodeDriverProvider().create(DriverContext.of(vertx), config(sim.url(), MaasSimulator.API_KEY));
   }
 
+  /** A fixture whose machines have {@link io.slipway.drivers.maas.sim.SimHardware#onboard} hardware, as {@code NodeSpecs} names it. */
+  static SimFixture onboard() {
+    SimFixture f = new SimFixture();
+    f.sim.hardware(mac -> io.slipway.drivers.maas.sim.SimHardware.onboard());
+    return f;
+  }
+
   static JsonObject config(String url, String apiKey) {
     return new JsonObject().put("url", url).put("apiKey", apiKey)
-        .put("requestTimeoutMs", 2000).put("pollIntervalMs", 10)
+        .put("requestTimeoutMs", 2000).put("bootActionUrl", "http://127.0.0.1:9/").put("pollIntervalMs", 10)
         .put("commissionTimeoutMs", 5000).put("deployTimeoutMs", 5000).put("releaseTimeoutMs", 5000);
   }
 

@@ -61,10 +61,10 @@ public final class DriverSettings {
     return this;
   }
 
-  /** When present, the key must be an http(s) URL. */
+  /** When present and not blank, the key must be an http(s) URL ({@link #required} reports blanks). */
   public DriverSettings url(String key) {
     Object v = json.getValue(key);
-    if (v instanceof String s && !s.matches("(?i)https?://[^/\\s]+.*")) {
+    if (v instanceof String s && !s.isBlank() && !s.matches("(?i)https?://[^/\\s]+.*")) {
       problem(key, "must be an http:// or https:// URL, not " + s);
     } else {
       text(key);

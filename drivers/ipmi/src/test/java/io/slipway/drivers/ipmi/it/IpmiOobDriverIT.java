@@ -22,6 +22,7 @@ class IpmiOobDriverIT extends OobDriverContract {
       new JsonObject()
           .put("attemptTimeoutMs", 300)
           .put("retries", 3)
+          .put("maxRtoMs", 600)
           .put("pollIntervalMs", 100)
           .put("powerTimeoutMs", 10_000)
           .put("cipherSuite", "3");
@@ -73,6 +74,7 @@ class IpmiOobDriverIT extends OobDriverContract {
 
   @Override
   protected Duration unreachableBound() {
-    return Duration.ofMillis(300 * 4);
+    return Duration.ofMillis(
+        io.slipway.drivers.ipmi.client.IpmiClientOptions.fromJson(CONFIG).requestBoundMs());
   }
 }

@@ -25,6 +25,7 @@ class IpmiOobDriverLabTest extends OobDriverContract {
       new JsonObject()
           .put("attemptTimeoutMs", 200)
           .put("retries", 3)
+          .put("maxRtoMs", 200)
           .put("pollIntervalMs", 50)
           .put("powerTimeoutMs", 5000);
 
