@@ -64,8 +64,8 @@ final class Server {
       db = DatabaseConfig.embedded(o.dataDir.resolve("pgdata"));
     }
     StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
-    RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
-    RuleSet lifecycle = o.rules.lifecycleRules();
+    RuleSet validation = Runtime.step("loading the validation rules", () -> o.rules.validationRules(RuleBook.Mode.EXECUTABLE));
+    RuleSet lifecycle = Runtime.step("loading the lifecycle rules", o.rules::lifecycleRules);
     var drivers = wiring.build(DriverContext.of(vertx));
     var election = new HzLeaderElection(o.election());
     Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
