@@ -231,8 +231,9 @@ final class Transport {
       if (promise.future().isComplete()) {
         return;
       }
-      if (adaptive) {
-        pacer.timedOut();
+      RttEstimator r = rtt(bmc);
+      if (adaptive && r.known() && 2 * r.smoothedMs() < wait) {
+        pacer.timedOut(); // overdue by this BMC's own standard: loss, maybe congestion
       }
       if (left > 0) {
         left--;
