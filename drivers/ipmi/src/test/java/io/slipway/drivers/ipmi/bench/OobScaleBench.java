@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
+import io.slipway.drivers.ipmi.IpmiOobDriver;
+import io.slipway.drivers.ipmi.client.IpmiClient;
+import io.slipway.drivers.ipmi.client.IpmiClientOptions;
+import io.slipway.drivers.spi.PowerPoller;
 import io.slipway.drivers.ipmi.sim.IpmiSim;
 import io.slipway.drivers.ipmi.sim.IpmiSimInstance;
 import io.slipway.drivers.spi.BootDevice;
@@ -66,23 +69,31 @@ public final class OobScaleBench {
 
   private static void slipway(IpmiSim sim) throws Exception {
     Vertx vertx = Vertx.vertx();
-    OobDriver driver = new IpmiOobDriverProvider().create(vertx, new JsonObject());
+    // what IpmiOobDriverProvider builds from an empty configuration, kept to read the window
+    IpmiClient client = IpmiClient.create(vertx, IpmiClientOptions.defaults());
+    OobDriver driver = new IpmiOobDriver(client, new PowerPoller(vertx, 500, 30_000), "auto");
+    String window = " (window now %d)";
     try {
       reset(sim);
       List<OobTarget> targets = sim.instances().stream().map(OobScaleBench::target).toList();
       report("slipway", "power status, new sessions", sim,
-          measure(sim, targets, t -> driver.powerState(t)), "");
+          measure(sim, targets, t -> driver.powerState(t)), window.formatted(window(client)));
       report("slipway", "power status, sessions reused", sim,
-          measure(sim, targets, t -> driver.powerState(t)), "");
+          measure(sim, targets, t -> driver.powerState(t)), window.formatted(window(client)));
       reset(sim);
       Result p = measure(sim, targets,
           t -> driver.setBootDevice(t, BootOptions.onceKeepingMode(BootDevice.PXE))
               .compose(v -> driver.setPower(t, PowerAction.ON)));
-      report("slipway", "provision (PXE + on + confirm)", sim, p, executions(sim));
+      report("slipway", "provision (PXE + on + confirm)", sim, p,
+          window.formatted(window(client)) + executions(sim));
     } finally {
       driver.close().toCompletionStage().toCompletableFuture().get();
       vertx.close().toCompletionStage().toCompletableFuture().get();
     }
+  }
+
+  private static int window(IpmiClient client) throws Exception {
+    return client.window().toCompletionStage().toCompletableFuture().get();
   }
 
   private static void pyghmi(IpmiSim sim) throws Exception {

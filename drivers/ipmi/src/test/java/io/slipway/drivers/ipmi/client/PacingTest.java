@@ -48,11 +48,11 @@ class PacingTest {
 
   @Test
   void operationsBeyondTheWindowWaitForAFreeSlot() {
-    Pacer p = new Pacer(IpmiClientOptions.defaults().withWindow(8, 8));
-    for (int i = 0; i < 8; i++) {
+    Pacer p = new Pacer(IpmiClientOptions.defaults().withWindow(16, 16));
+    for (int i = 0; i < 16; i++) {
       assertThat(p.acquire().succeeded()).isTrue();
     }
-    var ninth = p.acquire();
+    var ninth = p.acquire(); // the 17th
     assertThat(ninth.isComplete()).isFalse();
     p.release();
     assertThat(ninth.succeeded()).isTrue();

@@ -94,8 +94,8 @@ class IpmiFaultsIT {
   void provisioningSucceedsAtThirtyPercentLossBothWays() throws Exception {
     proxies.forEach(p -> p.loss(0.30));
     // at 30 % loss each way a round trip fails 51 % of the time: more retransmissions than the
-    // default, each at most 1 s apart
-    driver = driver(new JsonObject().put("retries", 15).put("maxRtoMs", 1000));
+    // default, each at most 0.5 s apart
+    driver = driver(new JsonObject().put("retries", 15).put("maxRtoMs", 500));
     all(t -> provision(t));
     for (IpmiSimInstance i : sim.instances()) {
       assertThat(i.power()).isEqualTo("1");
