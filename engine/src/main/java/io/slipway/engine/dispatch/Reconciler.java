@@ -61,18 +61,7 @@ public final class Reconciler {
       targets.add(() -> drivers.oob(type).powerState(target).compose(p -> onContext(node, p))
           .otherwiseEmpty());
     }
-    List<Future<Void>> done = new ArrayList<>();
-    long gapMs = targets.isEmpty() ? 0 : spreadMs / targets.size();
-    for (int i = 0; i < targets.size(); i++) {
-      Supplier<Future<Void>> read = targets.get(i);
-      if (gapMs <= 0) {
-        done.add(read.get());
-      } else {
-        io.vertx.core.Promise<Void> later = io.vertx.core.Promise.promise();
-        context.owner().setTimer(1 + i * gapMs, id -> read.get().onComplete(later));
-        done.add(later.future());
-      }
-    }
+    List<Future<Void>> done = Staggered.start(context.owner(), targets, spreadMs);
     return Future.join(done).map(targets.size());
   }
 
