@@ -1,5 +1,7 @@
 package io.slipway.drivers.ipmi.it;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ class FakeBmcIT extends OobDriverContract {
     driver =
         new IpmiOobDriverProvider()
             .create(
-                vertx,
+                DriverContext.of(vertx),
                 new JsonObject()
                     .put("attemptTimeoutMs", 500)
                     .put("retries", 5)

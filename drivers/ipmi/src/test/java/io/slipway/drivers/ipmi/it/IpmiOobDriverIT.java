@@ -1,5 +1,7 @@
 package io.slipway.drivers.ipmi.it;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,7 @@ class IpmiOobDriverIT extends OobDriverContract {
     IpmiSim.requireOrSkip();
     sim = IpmiSim.start(1);
     vertx = Vertx.vertx();
-    driver = new IpmiOobDriverProvider().create(vertx, CONFIG);
+    driver = new IpmiOobDriverProvider().create(DriverContext.of(vertx), CONFIG);
   }
 
   @AfterAll
