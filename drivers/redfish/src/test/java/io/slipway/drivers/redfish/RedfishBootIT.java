@@ -44,7 +44,7 @@ class RedfishBootIT {
 
   private OobDriver driver(String auth) {
     return new RedfishOobDriverProvider()
-        .create(vertx, RedfishOobDriverTest.CONFIG.copy().put("auth", auth).put("requestTimeoutMs", 10_000));
+        .create(io.slipway.drivers.spi.DriverContext.of(vertx), RedfishOobDriverTest.CONFIG.copy().put("auth", auth).put("requestTimeoutMs", 10_000));
   }
 
   private OobTarget target(String password) {

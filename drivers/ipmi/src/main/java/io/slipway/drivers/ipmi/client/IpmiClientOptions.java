@@ -51,7 +51,9 @@ public record IpmiClientOptions(
         || maxRtoMs < minRtoMs
         || window < 1
         || maxWindow < window) {
-      throw new IllegalArgumentException("invalid IPMI client options");
+      throw new IllegalArgumentException(
+          "invalid IPMI client options: attemptTimeoutMs, minRtoMs, window and maxInFlightPerBmc"
+              + " must be positive, retries at least 0, maxRtoMs >= minRtoMs, maxWindow >= window");
     }
   }
 

@@ -20,7 +20,6 @@ import io.slipway.drivers.spi.OobTarget;
 import io.slipway.drivers.spi.PowerAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Out-of-band control at scale against N real OpenIPMI {@code ipmi_sim} processes on loopback,

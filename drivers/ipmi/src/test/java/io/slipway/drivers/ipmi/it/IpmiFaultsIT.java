@@ -135,7 +135,7 @@ class IpmiFaultsIT {
 
   private OobDriver driver(JsonObject overrides) {
     return new IpmiOobDriverProvider()
-        .create(vertx, new JsonObject().put("cipherSuite", "3").put("pollIntervalMs", 200)
+        .create(io.slipway.drivers.spi.DriverContext.of(vertx), new JsonObject().put("cipherSuite", "3").put("pollIntervalMs", 200)
             .mergeIn(overrides));
   }
 
