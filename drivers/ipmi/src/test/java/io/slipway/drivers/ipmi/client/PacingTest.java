@@ -30,6 +30,12 @@ class PacingTest {
     assertThat(r.overdue(1000)).isGreaterThanOrEqualTo(4500);
     RttEstimator fresh = new RttEstimator(250, 4000);
     assertThat(fresh.overdue(1000)).isEqualTo(3000);
+    RttEstimator fast = new RttEstimator(250, 4000);
+    for (int i = 0; i < 20; i++) {
+      fast.sample(1);
+    }
+    assertThat(fast.overdue(1000)).isEqualTo(2000); // a command that acts may take longer than reads
+
   }
 
   @Test
