@@ -92,9 +92,9 @@ public final class StepRunner {
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
       case BOOT_AGENT -> agent().armAgent(spec).compose(running -> running
           ? Future.succeededFuture("the agent is running: no boot needed")
-          : oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE))
+          : oob(spec).setBootDevice(target, BootOptions.onceKeepingMode(BootDevice.PXE))
               .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the agent: next boot PXE, power " + s));
-      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistent(BootDevice.DISK))
+      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistentKeepingMode(BootDevice.DISK))
           .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the installed disk: power " + s);
       case AWAIT_BOOTED -> agent().awaitBooted(spec).map(s -> "first boot reported (" + s.detail() + ")");
       case PORT_PROVISIONING -> port(site, node).compose(p -> drivers.network().configureProvisioning(p.port(), p.provisioning()))
