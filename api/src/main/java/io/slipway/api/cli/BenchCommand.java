@@ -46,7 +46,7 @@ final class BenchCommand {
       PrintWriter out = spec.commandLine().getOut();
       RuleSet ruleSet = rules.validationRules(mode);
       DesignValidation validation = new DesignValidation(
-          new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), null), ruleSet);
+          new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), io.slipway.engine.fetch.FetchPolicy.none()), ruleSet);
       out.printf("%8s %9s %9s %9s %9s %9s  %s%n", "nodes", "MB", "parse ms", "compile", "rules", "total", "result");
       out.flush();
       for (int n : sizes) {

@@ -40,7 +40,7 @@ class YamlSafetyTest {
   void aDocumentOverTheNodeBudgetIsRefused() {
     String y = "---\nschema: drydock/Rack/v1\nmetadata: {name: r}\ndata:\n  location: {k1: v, k2: v, k3: v, k4: v, k5: v, k6: v, k7: v, k8: v}\n";
     DesignLoader tight = new DesignLoader(new DesignLimits(1 << 20, 1 << 20, 50, 5, java.time.Duration.ofSeconds(1),
-        java.time.Duration.ofSeconds(1)), null);
+        java.time.Duration.ofSeconds(1)), io.slipway.engine.fetch.FetchPolicy.none());
     assertThatThrownBy(() -> tight.parse(List.of(new SourceText("r.yaml", TestDesigns.bytes(y)))))
         .isInstanceOf(DesignInputException.class).hasMessageContaining("more than 5 YAML nodes");
   }
@@ -53,7 +53,7 @@ class YamlSafetyTest {
 
   @Test
   void anOversizedDocumentIsRefused() {
-    DesignLoader small = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(1000), null);
+    DesignLoader small = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(1000), io.slipway.engine.fetch.FetchPolicy.none());
     byte[] big = new byte[2000];
     java.util.Arrays.fill(big, (byte) '#');
     assertThatThrownBy(() -> small.parse(List.of(new SourceText("big.yaml", big))))
