@@ -168,6 +168,7 @@ final class EngineVerticle extends VerticleBase {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(reconcileTimer);
     dispatcher.stop();
+    orchestrator.stop();
     lifecycle.close();
     return Future.succeededFuture();
   }

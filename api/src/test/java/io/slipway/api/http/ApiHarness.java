@@ -36,6 +36,14 @@ final class ApiHarness implements AutoCloseable {
   final LabNodeDriver labNodes;
 
   ApiHarness(StoreHandle store) {
+    this(store, LabNodeConfig.instant());
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes) {
+    this(store, nodeTimes, HttpLimits.defaults());
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits) {
     this.store = store;
     Path rules = repoRoot().resolve("rules");
     synchronized (ApiHarness.class) {
@@ -45,7 +53,7 @@ final class ApiHarness implements AutoCloseable {
       }
     }
     LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(vertx, new JsonObject());
-    labNodes = LabNodeDriver.create(vertx, LabNodeConfig.instant());
+    labNodes = LabNodeDriver.create(vertx, nodeTimes);
     DriverSet drivers = new DriverSet(vertx, OobDrivers.load(), new JsonObject(), "lab",
         labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
@@ -65,7 +73,7 @@ final class ApiHarness implements AutoCloseable {
         }, (ctx, permission) -> true, false, io.slipway.engine.bootaction.BootActionService.create(vertx, store,
             new RevisionCache(vertx, store.designs(), new io.slipway.engine.site.SiteModels(validation, false))::get,
             io.slipway.engine.bootaction.BootActionConfig.defaults()));
-    server = result(ApiServer.start(api, "127.0.0.1", 0));
+    server = result(ApiServer.start(api, "127.0.0.1", 0, limits));
     http = WebClient.create(vertx);
   }
 

@@ -7,22 +7,38 @@ import io.slipway.store.StoreException;
 import io.slipway.store.Task;
 import io.slipway.store.TaskStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fenced, ordered writes of tasks and their messages: changes to one task are applied one after
- * another to its latest stored version (a concurrent termination request is merged, not lost).
- * Confined to the orchestrator's context.
+ * Fenced, ordered writes of tasks and their messages. Writes on one chain (a top-level task: its own
+ * changes, its messages, its subtasks) are applied strictly one after another, each change to the
+ * latest stored version (a concurrent termination request is merged, not lost). A write the store
+ * answers "unavailable" is kept and retried, with backoff, until the store is back; later writes on
+ * its chain wait behind it, so nothing is reordered. Every retry is fenced with the same epoch (a
+ * fenced write fails for good). At most {@link #MAX_PENDING} writes wait at once; beyond that a new
+ * write fails at once (unavailable) rather than grow memory without bound. Confined to the
+ * orchestrator's context.
  */
 final class TaskWriter {
+  static final int MAX_PENDING = 100_000;
+  private static final Logger LOG = LoggerFactory.getLogger(TaskWriter.class);
+  private static final long FIRST_BACKOFF_MS = 250;
+  private static final long MAX_BACKOFF_MS = 5_000;
   private final TaskStore tasks;
   private final ResultMessageStore messages;
   private final Fence fence;
-  private final Map<UUID, Future<Task>> tails = new HashMap<>();
+  private final Map<UUID, Future<?>> tails = new HashMap<>();
+  private int pending;
+  private boolean stopped;
 
   TaskWriter(TaskStore tasks, ResultMessageStore messages, Fence fence) {
     this.tasks = tasks;
@@ -30,12 +46,71 @@ final class TaskWriter {
     this.fence = fence;
   }
 
-  /** Applies {@code change} to the latest version of the task, after earlier changes to it. */
+  /** Applies {@code change} to the latest version of task {@code id}, after earlier writes of its own chain. */
   Future<Task> change(UUID id, UnaryOperator<Task> change) {
-    Future<Task> tail = tails.getOrDefault(id, Future.succeededFuture());
-    Future<Task> next = tail.transform(ignored -> apply(id, change, 2));
-    tails.put(id, next);
+    return change(id, id, change);
+  }
+
+  /** As {@link #change(UUID, UnaryOperator)}, ordered on the chain of top-level task {@code chain}. */
+  Future<Task> change(UUID chain, UUID id, UnaryOperator<Task> change) {
+    return enqueue(chain, () -> apply(id, change, 2));
+  }
+
+  Future<Integer> log(UUID task, List<ResultMessage> list) {
+    return list.isEmpty() ? Future.succeededFuture(0) : enqueue(task, () -> messages.append(task, list, fence));
+  }
+
+  Future<Task> createSubtask(Task subtask) {
+    return enqueue(subtask.parentId(), () -> tasks.createSubtask(subtask, fence));
+  }
+
+  Fence fence() {
+    return fence;
+  }
+
+  /** Writes waiting or retrying now. */
+  int pending() {
+    return pending;
+  }
+
+  /** No more retries (this instance no longer leads): waiting writes fail as fenced. */
+  void stop() {
+    stopped = true;
+  }
+
+  private <T> Future<T> enqueue(UUID chain, Supplier<Future<T>> write) {
+    if (pending >= MAX_PENDING) {
+      return Future.failedFuture(StoreException.unavailable(
+          pending + " task writes are waiting for the database; refusing more", null));
+    }
+    pending++;
+    Future<?> tail = tails.getOrDefault(chain, Future.succeededFuture());
+    Future<T> next = tail.transform(ignored -> retrying(write, FIRST_BACKOFF_MS));
+    tails.put(chain, next);
+    next.onComplete(ar -> {
+      pending--;
+      tails.remove(chain, next);
+    });
     return next;
+  }
+
+  private <T> Future<T> retrying(Supplier<Future<T>> write, long backoff) {
+    if (stopped) {
+      return Future.failedFuture(StoreException.fenced(fence));
+    }
+    return write.get().recover(e -> {
+      if (!(e instanceof StoreException se && se.kind() == StoreException.Kind.UNAVAILABLE) || stopped) {
+        return Future.failedFuture(e);
+      }
+      LOG.warn("a task write waits for the database ({} waiting); retrying in {} ms", pending, backoff);
+      Promise<T> later = Promise.promise();
+      Vertx vertx = Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
+      if (vertx == null) {
+        return Future.failedFuture(e);
+      }
+      vertx.setTimer(backoff, id -> retrying(write, Math.min(MAX_BACKOFF_MS, backoff * 2)).onComplete(later));
+      return later.future();
+    });
   }
 
   private Future<Task> apply(UUID id, UnaryOperator<Task> change, int attempts) {
@@ -43,17 +118,5 @@ final class TaskWriter {
       boolean conflict = e instanceof StoreException se && se.kind() == StoreException.Kind.CONFLICT;
       return conflict && attempts > 1 ? apply(id, change, attempts - 1) : Future.failedFuture(e);
     });
-  }
-
-  Future<Integer> log(UUID task, List<ResultMessage> list) {
-    return list.isEmpty() ? Future.succeededFuture(0) : messages.append(task, list, fence);
-  }
-
-  Future<Task> createSubtask(Task subtask) {
-    return tasks.createSubtask(subtask, fence);
-  }
-
-  Fence fence() {
-    return fence;
   }
 }
