@@ -42,6 +42,7 @@ public final class DesignLoader {
         throw new DesignInputException(text.name() + ": " + text.bytes().length
             + " bytes exceeds the design size limit of " + limits.maxInputBytes() + " bytes");
       }
+      LongTokens.check(text);
       List<DocumentSplitter.Chunk> chunks = DocumentSplitter.split(text.bytes(), CHUNK_BYTES);
       // Large streams are parsed on all cores; chunks are merged back in document order.
       List<SiteDesignBuilder> parts = (chunks.size() == 1 ? chunks.stream() : chunks.parallelStream())

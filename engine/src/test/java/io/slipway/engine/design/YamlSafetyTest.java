@@ -102,4 +102,22 @@ class YamlSafetyTest {
     assertThat(d.nodes()).hasSize(3000);
     assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.source()).isEqualTo("site.yaml:" + (lines + 6)));
   }
+
+  @Test
+  void longSingleLineScalarsAreParsedInLinearTimeOrRefused() {
+    for (String style : List.of("", "\"", "'")) {
+      String scalar = style + "x".repeat(3_900_000) + style;
+      String y = "---\nschema: drydock/Network/v1\nmetadata: {name: long}\ndata:\n  cidr: 10.0.0.0/24\n  notes: " + scalar + "\n";
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> parse(y)).isInstanceOf(DesignInputException.class)
+          .hasMessageContaining("site.yaml:6").hasMessageContaining("without a space or line break");
+      System.out.printf("a 3.9 MB single-line %s scalar: %d ms%n", style.isEmpty() ? "plain" : style + "quoted",
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+    String fits = "---\nschema: drydock/Network/v1\nmetadata: {name: long}\ndata:\n  cidr: 10.0.0.0/24\n  notes: "
+        + "x".repeat(60_000) + "\n";
+    long t0 = System.nanoTime();
+    assertThat(parse(fits).findings()).noneMatch(f -> f.message().contains("without a space"));
+    System.out.printf("a 60 KB single-line plain scalar: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+  }
 }

@@ -55,7 +55,8 @@ public final class Mutator {
 
   private byte[] run() {
     int n = rnd.nextInt(10) == 0 ? 64 * 1024 + rnd.nextInt(64 * 1024) : 1 + rnd.nextInt(300);
-    char c = "a [{-:&*'\"\\".charAt(rnd.nextInt(12));
+    String chars = "a [{-:&*'\"\\";
+    char c = chars.charAt(rnd.nextInt(chars.length()));
     return String.valueOf(c).repeat(n).getBytes(StandardCharsets.UTF_8);
   }
 
