@@ -27,7 +27,10 @@ public final class ApiServer {
     HttpServer server = api.vertx().createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxHeaderSize(limits.maxHeaderBytes())
         .setMaxInitialLineLength(limits.maxRequestLineBytes())
-        .setIdleTimeout(limits.idleSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
+        .setIdleTimeout(limits.idleSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // HTTP/1.1 only: with cleartext HTTP/2 detection a connection is not handed over until its first
+        // request is complete, so half-sent requests would escape the connection limit and header timeout.
+        .setHttp2ClearTextEnabled(false));
     ConnectionGuard guard = new ConnectionGuard(api.vertx(), limits);
     server.connectionHandler(guard::connected);
     return server.requestHandler(guard.requests(Routes.build(api, limits)::handle)).listen()

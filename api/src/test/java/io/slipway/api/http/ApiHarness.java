@@ -44,6 +44,10 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits) {
+    this(store, nodeTimes, limits, io.slipway.engine.fetch.FetchPolicy.none());
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits, io.slipway.engine.fetch.FetchPolicy fetch) {
     this.store = store;
     Path rules = repoRoot().resolve("rules");
     synchronized (ApiHarness.class) {
@@ -60,7 +64,8 @@ final class ApiHarness implements AutoCloseable {
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
         .withTimeouts(StepTimeouts.of(5_000, 20_000)).withIntervals(100, 600_000);
     engine = result(Engine.start(vertx, store, config, drivers, validation, lifecycle, "api-test"));
-    ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(engine), store, new DesignLoader(), validation,
+    ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(engine), store,
+        new DesignLoader(io.slipway.engine.design.DesignLimits.defaults(), fetch), validation,
         permission -> ctx -> {
           String auth = ctx.request().getHeader("Authorization");
           if (auth == null) {
