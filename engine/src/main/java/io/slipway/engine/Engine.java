@@ -72,15 +72,32 @@ public final class Engine {
       return Future.failedFuture(e);
     }
     Task task = Task.request(action, revision, nodeFilter, requestedBy, new JsonObject()).withStatus(TaskStatus.QUEUED);
-    return store.tasks().create(task).compose(t -> on(() -> {
+    Future<Void> names = Actions.isNodeAction(action) && nodeFilter != null && !nodeFilter.isEmpty()
+        ? knownNames(revision, nodeFilter) : Future.succeededFuture();
+    return names.compose(v -> store.tasks().create(task)).compose(t -> on(() -> {
       verticle.orchestrator.poll();
       return t;
     }));
   }
 
+  /**
+   * Fails with {@link IllegalArgumentException} naming every node, tag or rack the filter names
+   * that the revision does not have. A revision that does not compile is left to the task to report.
+   */
+  private Future<Void> knownNames(long revision, JsonObject nodeFilter) {
+    return on(() -> verticle.sites.get(revision)).compose(f -> f).transform(site -> {
+      if (site.failed()) {
+        return Future.succeededFuture();
+      }
+      List<String> unknown = NodeFilters.unknownNames(NodeFilterJson.parse(nodeFilter), site.result().design().nodes());
+      return unknown.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new IllegalArgumentException(
+          "node_filter: " + String.join(", ", unknown) + " in design revision " + revision));
+    });
+  }
+
   /** Why a node is where it is and what it waits for. */
   public Future<Explanation> explain(String node) {
-    return on(() -> verticle.lifecycle.explain(node));
+    return on(() -> verticle.lifecycle.explain(node).withVerbs(verticle.verbs.manualVerbs(node)));
   }
 
   /** The node's current observed facts, or null. */
@@ -90,18 +107,24 @@ public final class Engine {
 
   /** The steps the rules would take for an action on a revision, without running anything. */
   public Future<Map<String, List<PlannedStep>>> plan(String action, long revision, JsonObject nodeFilter) {
-    return on(() -> verticle.sites.get(revision)).compose(f -> f).compose(site -> plan(action, site, nodeFilter));
+    return on(() -> verticle.sites.get(revision)).compose(f -> f)
+        .compose(site -> plan(action, site, nodeFilter, "design revision " + revision));
   }
 
   /** As {@link #plan(String, long, JsonObject)} for a design that is not stored: compiled in memory, never written. */
   public Future<Map<String, List<PlannedStep>>> plan(String action, io.slipway.engine.design.SourceText design,
       JsonObject nodeFilter) {
-    return on(() -> verticle.sites.compile(design)).compose(f -> f).compose(site -> plan(action, site, nodeFilter));
+    return on(() -> verticle.sites.compile(design)).compose(f -> f)
+        .compose(site -> plan(action, site, nodeFilter, design.name()));
   }
 
   private Future<Map<String, List<PlannedStep>>> plan(String action, io.slipway.engine.site.SiteModel site,
-      JsonObject nodeFilter) {
+      JsonObject nodeFilter, String where) {
     return on(() -> {
+      List<String> unknown = NodeFilters.unknownNames(NodeFilterJson.parse(nodeFilter), site.design().nodes());
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException("node_filter: " + String.join(", ", unknown) + " in " + where);
+      }
       List<String> nodes = NodeFilters.select(NodeFilterJson.parse(nodeFilter), site.design().nodes(), Map.of()).stream()
           .map(EffectiveNode::name).toList();
       List<NodeObservation> observed = new ArrayList<>();
@@ -111,7 +134,7 @@ public final class Engine {
         observed.add(o != null ? o : NodeObservation.enrolled(n, 1));
         intents.add(Actions.intent(action, n, "plan"));
       }
-      return Planner.plan(verticle.lifecycle.rules(), nodes.stream().map(site.nodeDesigns()::get).toList(),
+      return Planner.plan(verticle.lifecycle.rules(), verticle.lifecycle.driverFacts(), nodes.stream().map(site.nodeDesigns()::get).toList(),
           observed, intents, 64);
     });
   }
@@ -122,6 +145,41 @@ public final class Engine {
    */
   public Future<NodeObservation> pause(String node, boolean paused) {
     return on(() -> verticle.setPaused(node, paused)).compose(f -> f);
+  }
+
+  /**
+   * Releases a quarantined node back to the state it was quarantined from, with a fresh retry
+   * budget; the quarantine reason stays on its timeline. Fails {@link IllegalArgumentException} for
+   * an unknown node, {@link IllegalStateException} when the node is not quarantined.
+   */
+  public Future<NodeObservation> release(String node, String reason, String by) {
+    return on(() -> verticle.verbs.release(node, reason, by)).compose(f -> f);
+  }
+
+  /**
+   * Puts a node in maintenance (nothing but reads happen to it; its tasks count it as failed) or
+   * takes it out. Recorded, so it survives restarts. A reason is required to turn it on.
+   */
+  public Future<NodeObservation> maintenance(String node, boolean on, String reason, String by) {
+    return on(() -> verticle.verbs.maintenance(node, on, reason, by)).compose(f -> f);
+  }
+
+  /**
+   * Aborts the step running on a node: it fails at once (the driver's late answer is ignored), the
+   * node's task counts it as failed, and the node is paused until resumed. Fails
+   * {@link IllegalStateException} when no step runs on the node.
+   */
+  public Future<io.slipway.engine.lifecycle.Step> abort(String node, String reason, String by) {
+    return on(() -> verticle.verbs.abort(node, reason, by)).compose(f -> f);
+  }
+
+  /**
+   * Confirms ({@code ok}) or rejects the oldest request the {@code manual} OOB driver is waiting on
+   * for this node; completes with the request's description. Fails {@link IllegalStateException}
+   * when the node's BMC is not manual or nothing waits.
+   */
+  public Future<String> answer(String node, boolean ok, String reason, String by) {
+    return on(() -> verticle.verbs.answer(node, ok, reason, by)).compose(f -> f);
   }
 
   /** Runs one reconcile tick now (the timer runs them periodically); completes with the nodes observed. */

@@ -16,6 +16,7 @@ import io.slipway.store.Fence;
 import io.slipway.store.StoreHandle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ final class EngineVerticle extends VerticleBase {
   Reconciler reconciler;
   SiteCache sites;
   NodeLedger ledger;
+  NodeVerbs verbs;
   java.util.function.BooleanSupplier leaseValid = () -> true;
   private long pollTimer = -1;
   private long reconcileTimer = -1;
@@ -71,8 +73,8 @@ final class EngineVerticle extends VerticleBase {
   }
 
   private void wire() {
-    lifecycle = new LifecycleEngine(lifecycleRules);
-    ledger = new NodeLedger(store.nodes(), fence, store.leaderEpoch());
+    lifecycle = new LifecycleEngine(lifecycleRules, io.slipway.engine.lifecycle.NodeDriverFacts.of(drivers.node()));
+    ledger = new NodeLedger(store.nodes(), fence, store.leaderEpoch()).stampedWith(drivers.provenance(), this::placeOf);
     sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
     StepRunner runner = new StepRunner(vertx, drivers, config.timeouts(), (node, m) -> store.buildData()
         .append(new BuildData(0, node, taskOf(node), Instant.now(), m.generator(), m.format(), m.data()), fence).mapEmpty(),
@@ -83,6 +85,20 @@ final class EngineVerticle extends VerticleBase {
     orchestrator = new Orchestrator(store.tasks(), store.messages(), store.siteLocks(), dispatcher, ledger, sites::get, drivers.node(),
         drivers.hasKubernetes(), config.retry().budget(), nodeSites);
     reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
+    verbs = new NodeVerbs(lifecycle, ledger, dispatcher, orchestrator, drivers, nodeSites);
+  }
+
+  /** The node's site and BMC (driver type and endpoint) in its current design, or null when not known. */
+  private JsonObject placeOf(String node) {
+    SiteModel site = nodeSites.get(node);
+    if (site == null) {
+      return null;
+    }
+    var spec = site.nodeSpecs().get(node);
+    var target = site.oobTargets().get(node);
+    String oob = spec == null || target == null ? null
+        : drivers.oobTypeFor(spec.oobType()) + "@" + target.address() + ":" + target.port();
+    return new JsonObject().put("site", site.site()).put("oob", oob);
   }
 
   private java.util.UUID taskOf(String node) {
@@ -98,7 +114,7 @@ final class EngineVerticle extends VerticleBase {
    * A node being deployed gets a boot-action context from its task's pinned revision, unless it
    * already holds one of this task (a retried deploy must not change the key the node was given).
    */
-  private Future<String> issueBootActions(SiteModel site, String node) {
+  private Future<io.slipway.engine.bootaction.IssuedContext> issueBootActions(SiteModel site, String node) {
     java.util.UUID task = taskOf(node);
     if (task == null) {
       return Future.succeededFuture(null);
@@ -109,7 +125,6 @@ final class EngineVerticle extends VerticleBase {
       }
       return store.tasks().find(task).compose(t -> t.designRevision() != null && t.designRevision() == site.revision()
           ? io.slipway.engine.bootaction.BootActionContexts.create(store.bootActions()).create(site, t, node, fence)
-              .map(io.slipway.engine.bootaction.IssuedContext::keyHex)
           // A task running on a locked site's other revision: boot actions render from the task's own
           // revision, so no context is issued rather than a mismatched one.
           : Future.succeededFuture(null));
@@ -125,7 +140,10 @@ final class EngineVerticle extends VerticleBase {
     orchestrator.nodeChanged(o);
   }
 
-  /** Known nodes come back with their recorded progress; the newest revision gives their design facts. */
+  /**
+   * Known nodes come back with their recorded progress; the newest revision gives their design facts.
+   * A node whose state was observed under other drivers, a simulator or another site is not trusted.
+   */
   private Future<Void> restore(List<NodeObservation> known) {
     known.forEach(lifecycle::put);
     if (known.isEmpty()) {
@@ -140,7 +158,30 @@ final class EngineVerticle extends VerticleBase {
             }
           }
           return null;
-        })).mapEmpty();
+        })).compose(v -> distrust(known));
+  }
+
+  /**
+   * Sends every node observed under another provenance back to {@code enrolled} with unknown power
+   * (operator pause kept): nothing acts on it until a task verifies it through the current drivers.
+   */
+  private Future<Void> distrust(List<NodeObservation> known) {
+    List<Future<Void>> saves = new java.util.ArrayList<>();
+    for (NodeObservation o : known) {
+      if (ledger.trusted(o.node())) {
+        continue;
+      }
+      NodeObservation reset = NodeObservation.enrolled(o.node(), o.budget()).withPaused(o.paused());
+      lifecycle.put(reset);
+      String detail = "state " + o.state().label() + " (power " + o.power() + ") was observed through "
+          + io.slipway.engine.dispatch.Provenance.describe(ledger.stamp(o.node())) + ", not the current drivers "
+          + drivers.provenance().id() + ": back to enrolled, power unknown, until a task verifies the node";
+      JsonObject was = ledger.stamp(o.node());
+      saves.add(ledger.save(reset, new io.slipway.store.NodeEvent(0, o.node(), null, io.slipway.store.NodeEvent.TRANSITION,
+          o.state().label(), reset.state().label(), null, detail, new JsonObject().put("untrusted", was == null
+              ? new JsonObject() : was.copy()))));
+    }
+    return Future.all(saves).mapEmpty();
   }
 
   Future<NodeObservation> setPaused(String node, boolean paused) {

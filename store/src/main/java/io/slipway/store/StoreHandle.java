@@ -32,6 +32,7 @@ public final class StoreHandle {
   private final BuildDataStore buildData;
   private final LeaderEpochStore leaderEpoch;
   private final SiteLockStore siteLocks;
+  private final io.slipway.drivers.spi.state.DriverStateStore driverState;
 
   StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
     this.vertx = vertx;
@@ -47,6 +48,7 @@ public final class StoreHandle {
     this.buildData = new PgBuildDataStore(pool);
     this.leaderEpoch = new PgLeaderEpochStore(pool);
     this.siteLocks = new io.slipway.store.pg.PgSiteLockStore(pool);
+    this.driverState = new io.slipway.store.pg.PgDriverStateStore(pool);
   }
 
   public TaskStore tasks() {
@@ -67,6 +69,11 @@ public final class StoreHandle {
 
   public NodeStateStore nodes() {
     return nodes;
+  }
+
+  /** Durable state of the drivers (netboot jobs and tokens). */
+  public io.slipway.drivers.spi.state.DriverStateStore driverState() {
+    return driverState;
   }
 
   public BootActionStore bootActions() {

@@ -30,6 +30,11 @@ public final class Permissions {
   public static final String PLAN = "slipway:plan";
   public static final String MANAGE_NODE = "slipway:manage_node";
   public static final String ADMIN_RULES = "slipway:admin_rules";
+  public static final String RELEASE_NODE = "slipway:release_node";
+  public static final String MAINTAIN_NODE = "slipway:maintain_node";
+  public static final String ABORT_STEP = "slipway:abort_step";
+  public static final String CONFIRM_MANUAL = "slipway:confirm_manual";
+  public static final String READ_SECRETS = "slipway:read_secrets";
 
   /** The task actions of {@code POST /tasks}; each one is also a permission of the same name. */
   public static final List<String> TASK_ACTIONS =
@@ -91,7 +96,12 @@ public final class Permissions {
     d.put(READ_NODE, "read node lifecycle state, history and timeline");
     d.put(EXPLAIN, "ask why a node is in its state or why an action was (not) taken");
     d.put(PLAN, "dry-run a task: which nodes it would touch and how");
-    d.put(MANAGE_NODE, "pause, resume, confirm or release a single node");
+    d.put(MANAGE_NODE, "pause or resume a single node");
+    d.put(RELEASE_NODE, "POST /nodes/{hostname}/release: release a quarantined node");
+    d.put(MAINTAIN_NODE, "PUT/DELETE /nodes/{hostname}/maintenance: put a node in maintenance or take it out");
+    d.put(ABORT_STEP, "POST /nodes/{hostname}/abort: abort the step running on a node");
+    d.put(CONFIRM_MANUAL, "POST /nodes/{hostname}/confirm|reject: answer a manual BMC request");
+    d.put(READ_SECRETS, "see BMC credentials and other secrets in design text (redacted as *** otherwise)");
     d.put(ADMIN_RULES, "reload or replace the validation and lifecycle rules");
     return d;
   }

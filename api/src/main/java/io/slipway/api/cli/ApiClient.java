@@ -49,6 +49,15 @@ final class ApiClient {
     }
   }
 
+  JsonNode put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new ApiError(0, e.getMessage());
+    }
+  }
+
   JsonNode postText(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)));

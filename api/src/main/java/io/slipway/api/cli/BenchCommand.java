@@ -7,7 +7,13 @@ import io.slipway.engine.design.SourceText;
 import io.slipway.engine.validation.DesignValidation;
 import io.slipway.engine.validation.RuleBook;
 import io.slipway.engine.validation.RuleSet;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code slipway bench validate}: in-process, warm timings of parse, compile and rules per site size. */
+/**
+ * {@code slipway bench validate}: in-process, warm timings of parse, compile and rules per site size;
+ * with {@code --cold}, first whole-process timings of fresh {@code slipway validate} runs.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
     subcommands = {BenchCommand.Validate.class})
 final class BenchCommand {
@@ -41,10 +50,26 @@ final class BenchCommand {
     @Option(names = "--iterations", defaultValue = "5", description = "Timed runs per size (default ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--cold", description = "First run each input as N fresh `slipway validate` processes (whole-process wall and CPU).")
+    boolean cold;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Fresh processes per input with --cold (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--design", paramLabel = "FILE", description = "With --cold: also time these design files.")
+    List<Path> designs = new ArrayList<>();
+
+    @Option(names = "--launcher", split = " ", description = "With --cold: the command to run (default: the slipway script beside the jar).")
+    List<String> launcher;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
+      if (cold) {
+        coldRuns(out);
+      }
       RuleSet ruleSet = rules.validationRules(mode);
+      out.printf("warm, in one JVM: rules %s (%d rules from %s)%n", ruleSet.loading().describe(), ruleSet.ruleCount(), ruleSet.origin());
       DesignValidation validation = new DesignValidation(
           new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), io.slipway.engine.fetch.FetchPolicy.none()), ruleSet);
       out.printf("%8s %9s %9s %9s %9s %9s  %s%n", "nodes", "MB", "parse ms", "compile", "rules", "total", "result");
@@ -69,6 +94,21 @@ final class BenchCommand {
         out.flush();
       }
       return ExitCodes.OK;
+    }
+
+    private void coldRuns(PrintWriter out) throws IOException, InterruptedException {
+      Path scratch = Files.createTempDirectory("slipway-bench-");
+      try {
+        List<Path> inputs = new ArrayList<>(designs);
+        for (int n : sizes) {
+          inputs.add(Files.writeString(scratch.resolve("generated-" + n + ".yaml"), SiteGenerator.generate(n)));
+        }
+        new ColdBench(launcher == null ? ColdBench.defaultLauncher() : launcher, runs, scratch).run(out, inputs, rules.resolveDir());
+      } finally {
+        try (Stream<Path> s = Files.walk(scratch)) {
+          s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
 
     private static double median(long[][] t, int col) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Option defaults from a YAML file ({@code --config FILE} or {@code SLIPWAY_CONFIG}): each key is
  * an option's long name without dashes ({@code port: 9000}). A mapping or list value is passed on as
- * JSON, so {@code node-driver-config:} may be written as YAML. The command line beats environment
+ * JSON, so {@code node-driver-config:} may be written as YAML. The one other key, {@code drivers:}, is
+ * the driver configuration tree of {@code serve} and {@code demo}. The command line beats environment
  * variables, which beat the file (so secrets can stay out of it), which beats built-in defaults.
  */
 final class ConfigFileDefaults implements IDefaultValueProvider {
@@ -76,12 +77,32 @@ final class ConfigFileDefaults implements IDefaultValueProvider {
     return "SLIPWAY_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
   }
 
+  /** The key holding the driver configuration tree (not an option; see {@code docs/operations.md}). */
+  static final String DRIVERS = "drivers";
+
+  /** The {@code drivers:} mapping of the file, or null when it has none. */
+  io.vertx.core.json.JsonObject drivers() {
+    JsonNode d = root.get(DRIVERS);
+    if (d == null || d.isNull()) {
+      return null;
+    }
+    if (!d.isObject()) {
+      throw new IllegalArgumentException(file + ": drivers: must be a mapping of driver kinds (oob, node, network, kubernetes)");
+    }
+    return new io.vertx.core.json.JsonObject(d.toString());
+  }
+
+  /** The {@code drivers:} mapping of the command's config file, or null. */
+  static io.vertx.core.json.JsonObject drivers(picocli.CommandLine.Model.CommandSpec spec) {
+    return spec.commandLine().getDefaultValueProvider() instanceof ConfigFileDefaults c ? c.drivers() : null;
+  }
+
   /** Keys of the file that name no option of the command, for a clear error instead of a silent typo. */
   List<String> unknownKeys(Set<String> optionNames) {
     List<String> unknown = new ArrayList<>();
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!optionNames.contains("--" + k)) {
+      if (!optionNames.contains("--" + k) && !(k.equals(DRIVERS) && optionNames.contains("--node-driver"))) {
         unknown.add(k);
       }
     }

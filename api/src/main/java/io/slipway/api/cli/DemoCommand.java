@@ -2,6 +2,7 @@ package io.slipway.api.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.api.auth.IssuedToken;
+import io.slipway.api.drivers.DriverWiring;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,14 @@ final class DemoCommand implements Callable<Integer> {
     if (throwAway) {
       options.dataDir = Files.createTempDirectory("slipway-demo-");
     }
-    options.nodeDriver = "lab";
+    options.simulate = true;
+    options.fileDrivers = ConfigFileDefaults.drivers(spec);
     long t0 = System.nanoTime();
+    DriverWiring drivers = Server.drivers(options, Map.of());
     out.println("Starting Slipway (data in " + options.dataDir + (throwAway ? ", deleted on exit" : "") + ") ...");
+    out.println(drivers.banner());
     out.flush();
-    Server server = Server.start(options, Map.of());
+    Server server = Server.start(options, Map.of(), drivers);
     String token = server.issuedTokens().stream().filter(t -> t.roles().contains("admin")).map(IssuedToken::token)
         .findFirst().orElseThrow(() -> new IllegalStateException("no admin token was issued"));
     boolean allDeployed = deploy(new ApiClient(server.url, token), out, t0);

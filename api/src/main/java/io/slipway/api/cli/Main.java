@@ -1,5 +1,7 @@
 package io.slipway.api.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,10 +10,22 @@ import picocli.CommandLine.Command;
     name = "slipway",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.",
-    subcommands = {ValidateCommand.class, DesignCommand.class, ServeCommand.class, DemoCommand.class, TaskCommand.class, NodeCommand.class, PlanCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+    description = "Declarative bare-metal provisioning: validate site designs and drive servers to a deployed OS.")
 public final class Main {
+  /** Every subcommand by name, in the order usage lists them. */
+  private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("validate", ValidateCommand.class);
+    COMMANDS.put("design", DesignCommand.class);
+    COMMANDS.put("serve", ServeCommand.class);
+    COMMANDS.put("demo", DemoCommand.class);
+    COMMANDS.put("task", TaskCommand.class);
+    COMMANDS.put("node", NodeCommand.class);
+    COMMANDS.put("plan", PlanCommand.class);
+    COMMANDS.put("bench", BenchCommand.class);
+    COMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -24,7 +38,7 @@ public final class Main {
 
   /** Runs with the given output streams. */
   public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -45,5 +59,21 @@ public final class Main {
       return ExitCodes.UNUSABLE_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The command line for {@code args}. Picocli reflects over every command it is given, so when the
+   * first argument names a subcommand only that one is registered (a one-shot command then pays for
+   * its own model only); otherwise, for usage and help, all of them are.
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    Class<?> only = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+    if (only != null) {
+      cli.addSubcommand(args[0], only);
+    } else {
+      COMMANDS.forEach(cli::addSubcommand);
+    }
+    return cli;
   }
 }

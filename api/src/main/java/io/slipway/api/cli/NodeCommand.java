@@ -9,9 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code slipway node list|show|explain|timeline}. */
-@Command(name = "node", mixinStandardHelpOptions = true, description = "Inspect nodes on a running server.",
-    subcommands = {NodeCommand.ListNodes.class, NodeCommand.Show.class, NodeCommand.Explain.class, NodeCommand.Timeline.class})
+/** {@code slipway node list|show|explain|timeline} and the operator verbs of {@link NodeVerbCommands}. */
+@Command(name = "node", mixinStandardHelpOptions = true, description = "Inspect and manage nodes on a running server.",
+    subcommands = {NodeCommand.ListNodes.class, NodeCommand.Show.class, NodeCommand.Explain.class, NodeCommand.Timeline.class,
+        NodeVerbCommands.Release.class, NodeVerbCommands.Maintenance.class, NodeVerbCommands.Abort.class,
+        NodeVerbCommands.Confirm.class, NodeVerbCommands.Reject.class})
 final class NodeCommand {
 
   /** Shared by the one-node commands: GET a path and print it. */
@@ -76,6 +78,7 @@ final class NodeCommand {
           d.has("step") ? d.path("step").asText() + ": " + d.path("reason").asText() : "-> " + d.path("state").asText()));
       e.path("holds").forEach(h -> out.printf("  held   %-7s %s%n", h.path("rule").asText(), h.path("reason").asText()));
       e.path("waiting").forEach(w -> out.printf("  waits  %s%n", w.asText()));
+      e.path("verbs").forEach(v -> out.printf("  verb   %s%n", v.asText()));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.slipway.engine.design.Finding;
 import io.slipway.engine.design.Level;
+import io.slipway.engine.validation.DesignValidation;
 import io.slipway.engine.validation.RuleSet;
 import io.slipway.engine.validation.ValidationReport;
 import java.io.PrintWriter;
@@ -36,5 +37,13 @@ final class Reports {
     out.printf("%s: %d error(s), %d warning(s)%s%n", report.passed() ? "Success" : "Failure",
         report.errorCount(), report.count(Level.WARNING),
         rules == null ? "" : " — " + rules.ruleCount() + " rules from " + rules.origin());
+  }
+
+  /** One line of stage times: parse, compile, rule loading (and how), rule evaluation. */
+  static void timings(PrintWriter err, DesignValidation.Timings t, RuleSet rules) {
+    long load = rules == null ? 0 : rules.loading().nanos();
+    err.printf("timings: parse %.1f ms, compile %.1f ms, rules %s, first fire %.1f ms%n", t.parseNanos() / 1e6,
+        t.compileNanos() / 1e6, rules == null ? "not run" : rules.loading().describe(), (t.rulesNanos() - load) / 1e6);
+    err.flush();
   }
 }

@@ -32,24 +32,22 @@ final class RulesOption {
     return Files.isDirectory(local.resolve("validation")) ? local : null;
   }
 
-  /** Compiles the validation rules; throws {@code RuleCompilationException} listing file:line:col. */
+  /** The validation rules, precompiled or cached when unchanged; throws {@code RuleCompilationException} listing file:line:col. */
+  RuleSet validationRules() {
+    return validationRules(RuleBook.Mode.EXECUTABLE);
+  }
+
+  /** The validation rules in the given mode. */
   RuleSet validationRules(RuleBook.Mode mode) {
     Path root = resolveDir();
     return root == null ? RuleBook.bundled("validation", mode) : RuleBook.compile(root.resolve("validation"), mode);
   }
 
-  /** Compiles the lifecycle rules (always the executable model: they run for the life of the process). */
+  /** The lifecycle rules (always the executable model: they run for the life of the process). */
   RuleSet lifecycleRules() {
     Path root = resolveDir();
     return root == null ? RuleBook.bundled("lifecycle", RuleBook.Mode.EXECUTABLE)
         : RuleBook.compile(root.resolve("lifecycle"), RuleBook.Mode.EXECUTABLE);
   }
 
-  /**
-   * A one-shot run only pays for the executable model when the design is big enough for faster
-   * evaluation to win back its longer build (measured break-even: a few thousand nodes).
-   */
-  static RuleBook.Mode modeFor(int nodes) {
-    return nodes >= 2000 ? RuleBook.Mode.EXECUTABLE : RuleBook.Mode.INTERPRETED;
-  }
 }

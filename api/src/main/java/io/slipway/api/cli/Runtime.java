@@ -1,52 +1,13 @@
 package io.slipway.api.cli;
 
-import io.slipway.drivers.spi.OobDrivers;
-import io.slipway.drivers.spi.kubernetes.KubernetesDriverProvider;
-import io.slipway.drivers.spi.network.NetworkDriverProvider;
-import io.slipway.drivers.spi.node.NodeDriver;
-import io.slipway.drivers.spi.node.NodeDrivers;
-import io.slipway.engine.dispatch.DriverSet;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Wiring helpers for the long-running commands: drivers from options, blocking waits on the main thread. */
+/** Helpers of the long-running commands: blocking waits on the main thread. */
 final class Runtime {
   private Runtime() {}
-
-  /**
-   * The driver set: the node driver by type (with its JSON config); the lab node driver brings the
-   * lab switch driver and, unless an override is given, lab BMCs for every node.
-   */
-  static DriverSet drivers(Vertx vertx, String nodeType, JsonObject nodeConfig, String oobOverride, JsonObject kubernetes) {
-    boolean lab = "lab".equals(nodeType);
-    if (lab && !nodeConfig.containsKey("adoptUnknown")) {
-      // Every instance has its own simulator; a new leader must carry on with machines another one enrolled.
-      nodeConfig = nodeConfig.copy().put("adoptUnknown", true);
-    }
-    NodeDriver node = NodeDrivers.load().create(nodeType, vertx, nodeConfig);
-    var network = lab ? provider(NetworkDriverProvider.class, "lab").create(vertx, new JsonObject()) : null;
-    var k8s = kubernetes == null ? null : provider(KubernetesDriverProvider.class, "kubernetes").create(vertx, kubernetes);
-    String override = oobOverride != null ? oobOverride : lab ? "lab" : null;
-    return new DriverSet(vertx, OobDrivers.load(), new JsonObject(), override, node, network, k8s);
-  }
-
-  private static <P> P provider(Class<P> type, String name) {
-    for (P p : ServiceLoader.load(type)) {
-      try {
-        if (name.equals(type.getMethod("type").invoke(p))) {
-          return p;
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("no " + type.getSimpleName() + " of type " + name + " is installed");
-  }
 
   /** Waits for a future on the main thread (never called on an event loop). */
   static <T> T await(Future<T> f, long seconds, String what) {

@@ -3,6 +3,9 @@ package io.slipway.api.cli;
 import io.slipway.api.auth.AuthConfig;
 import io.slipway.api.auth.AuthSetup;
 import io.slipway.api.auth.IssuedToken;
+import io.slipway.api.drivers.DriverWiring;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.api.http.ApiContext;
 import io.slipway.api.http.ApiServer;
 import io.slipway.api.http.HttpLimits;
@@ -48,7 +51,16 @@ final class Server {
     this.url = url;
   }
 
+  /** The driver configuration, checked completely; fails before anything starts. */
+  static DriverWiring drivers(ServerOptions o, Map<String, String> env) {
+    return DriverWiring.checked(o.drivers(env), DriverRegistry.load());
+  }
+
   static Server start(ServerOptions o, Map<String, String> env) {
+    return start(o, env, drivers(o, env));
+  }
+
+  static Server start(ServerOptions o, Map<String, String> env, DriverWiring wiring) {
     Vertx vertx = Vertx.vertx();
     DatabaseConfig db = DatabaseConfig.fromEnvironment(env);
     if (env.get(DatabaseConfig.URL_ENV) == null && env.get(DatabaseConfig.DATA_DIR_ENV) == null) {
@@ -57,7 +69,7 @@ final class Server {
     StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
     RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
     RuleSet lifecycle = o.rules.lifecycleRules();
-    var drivers = Runtime.drivers(vertx, o.nodeDriver, new JsonObject(o.nodeDriverConfig), null, null);
+    var drivers = wiring.build(DriverContext.of(vertx));
     var election = new HzLeaderElection(o.election());
     Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
         validation, lifecycle, election.instanceId(), election::isLeader));
@@ -68,7 +80,8 @@ final class Server {
     RevisionCache revisions = new RevisionCache(vertx, store.designs(), new SiteModels(validation, false));
     ApiContext api = new ApiContext(vertx, leadership, store,
         new DesignLoader(DesignLimits.defaults(), fetch), validation, auth.routes()::guard,
-        auth.routes()::permits, false, BootActionService.create(vertx, store, revisions::get, BootActionConfig.defaults().withFetchPolicy(fetch)
+        auth.routes()::permits, false, wiring.describe(), BootActionService.create(vertx, store, revisions::get,
+        BootActionConfig.defaults().withFetchPolicy(fetch)
             .withReportUrl("http://" + o.bind + ":" + o.port + "/api/v1.0/bootactions/")));
     ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port,
         HttpLimits.fromJson(new JsonObject(o.httpConfig))), 30, "starting the API");

@@ -27,13 +27,25 @@ final class ServerOptions {
       description = "Where tokens and the embedded database live (default ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--node-driver", defaultValue = "${env:SLIPWAY_NODE_DRIVER:-lab}",
-      description = "Bootstrapper: lab (simulated) or maas (default ${DEFAULT-VALUE}).")
+  @Option(names = "--node-driver", defaultValue = "${env:SLIPWAY_NODE_DRIVER}",
+      description = "Shorthand for drivers.node.type: the bootstrapper, e.g. maas (no default: serve needs one).")
   String nodeDriver;
 
-  @Option(names = "--node-driver-config", defaultValue = "${env:SLIPWAY_NODE_DRIVER_CONFIG:-{}}",
-      description = "JSON settings of the node driver, e.g. {\"url\":\"http://maas:5240/MAAS\",\"apiKey\":\"...\"}.")
+  @Option(names = "--node-driver-config", defaultValue = "${env:SLIPWAY_NODE_DRIVER_CONFIG}",
+      description = "Shorthand for drivers.node.<type>: JSON settings of the node driver, e.g. {\"url\":\"http://maas:5240/MAAS\",\"apiKey\":\"...\"}.")
   String nodeDriverConfig;
+
+  @Option(names = "--simulate", defaultValue = "${env:SLIPWAY_SIMULATE:-false}",
+      description = "Run the lab simulators instead of every configured driver and every design oob.type (announced; no real hardware is contacted).")
+  boolean simulate;
+
+  /** The {@code drivers:} mapping of the config file, set by the command before the server starts. */
+  io.vertx.core.json.JsonObject fileDrivers;
+
+  /** The merged driver configuration: the file's {@code drivers}, {@code SLIPWAY_DRIVERS_*}, the shorthands. */
+  io.slipway.api.drivers.DriversConfigSource.Result drivers(java.util.Map<String, String> env) {
+    return io.slipway.api.drivers.DriversConfigSource.read(fileDrivers, env, nodeDriver, nodeDriverConfig, simulate);
+  }
 
   @Option(names = "--auth-config", defaultValue = "${env:SLIPWAY_AUTH_CONFIG:-{}}",
       description = "JSON auth settings (policy file, tokens, jwt); see docs/auth.md.")

@@ -31,6 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
       defaultValue = "${env:SLIPWAY_DESIGN_MAX_BYTES:-33554432}")
   long maxBytes;
 
+  @Option(names = "--timings", description = "Print the time of each stage on stderr (rule loading apart from rule evaluation).")
+  boolean timings;
+
   @Parameters(arity = "1..*", paramLabel = "DESIGN", description = "Design file path, file://, http(s):// or deckhand+http(s):// reference")
   List<String> references;
 
@@ -48,9 +51,12 @@ final class ValidateCommand implements Callable<Integer> {
       List<io.slipway.engine.design.SourceText> texts = references.stream().map(loader::fetch).toList();
       RuleSet[] used = new RuleSet[1];
       DesignValidation.Result result = new DesignValidation(loader,
-          design -> used[0] = rules.validationRules(RulesOption.modeFor(design.nodes().size()))).validate(texts);
+          design -> used[0] = rules.validationRules()).validate(texts);
       Reports.print(out, output, result.report(), used[0]);
       out.flush();
+      if (timings) {
+        Reports.timings(err, result.timings(), used[0]);
+      }
       return result.report().passed() ? ExitCodes.OK : ExitCodes.INVALID;
     } catch (DesignInputException e) {
       err.println("slipway: " + e.getMessage());

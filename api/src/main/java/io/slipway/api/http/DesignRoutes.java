@@ -110,7 +110,7 @@ final class DesignRoutes {
     long rid = id;
     api.store().designs().find(id).recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + rid + " does not exist")))
         .onSuccess(d -> ctx.response().putHeader("Content-Type", "application/json")
-            .end(summary(d).put("documents", d.documents()).encode()))
+            .end(summary(d).put("documents", readsSecrets(ctx) ? d.documents() : Secrets.text(d.documents())).encode()))
         .onFailure(ctx::fail);
   }
 
@@ -126,8 +126,14 @@ final class DesignRoutes {
             ctx.fail(ApiException.notFound(kind + " " + name + " is not in design revision " + id));
             return;
           }
-          ctx.response().putHeader("Content-Type", "application/json").end(list.encode());
+          ctx.response().putHeader("Content-Type", "application/json")
+              .end((readsSecrets(ctx) ? list : Secrets.json(list)).encode());
         }).onFailure(ctx::fail);
+  }
+
+  /** Whether the caller may see secrets in design text ({@code slipway:read_secrets}). */
+  private boolean readsSecrets(RoutingContext ctx) {
+    return api.permits().test(ctx, "slipway:read_secrets");
   }
 
   private static long revisionId(RoutingContext ctx) {

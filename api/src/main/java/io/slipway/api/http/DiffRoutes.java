@@ -27,7 +27,8 @@ final class DiffRoutes {
     Future<DesignRevision> b = revision(ctx.pathParam("b"));
     Future.all(a, b)
         .compose(both -> api.vertx().executeBlocking(() -> DesignDiff.compare(api.loader(), a.result(), b.result()), false))
-        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
+        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json")
+            .end((api.permits().test(ctx, "slipway:read_secrets") ? json : Secrets.json(json)).encode()))
         .onFailure(ctx::fail);
   }
 

@@ -30,7 +30,9 @@ final class HealthRoutes {
                   .put("messageList", messages)).put("code", ok ? 200 : 503)
               .put("role", api.leader().role())
               .put("members", new JsonArray(api.leader().members()))
-              .put("epoch", ok ? ar.result().epoch() : null);
+              .put("epoch", ok ? ar.result().epoch() : null)
+              .put("simulated", api.simulated())
+              .put("drivers", api.drivers().copy());
           ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
         }));
   }

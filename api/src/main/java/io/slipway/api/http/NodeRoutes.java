@@ -138,7 +138,17 @@ final class NodeRoutes {
   static JsonObject json(NodeState n) {
     return new JsonObject().put("hostname", n.nodeName()).put("state", n.lifecycleState()).put("power_state", n.power())
         .put("boot_device", n.bootDevice()).put("last_error", n.lastError()).put("retry_budget", n.retryBudget())
-        .put("progress", n.progress()).put("updated", n.updated() == null ? null : n.updated().toString());
+        .put("progress", n.progress()).put("updated", n.updated() == null ? null : n.updated().toString())
+        .put("driver_id", driverId(n.progress().getJsonObject(io.slipway.engine.dispatch.Provenance.KEY)));
+  }
+
+  /** The drivers the node's state was observed through ({@code lab (simulated)} for the simulators). */
+  static String driverId(JsonObject stamp) {
+    if (stamp == null) {
+      return null;
+    }
+    String id = stamp.getString("id");
+    return stamp.getBoolean("simulated", false) && id != null && !id.contains("simulated") ? id + " (simulated)" : id;
   }
 
   static JsonObject explanation(Explanation e) {
@@ -157,6 +167,8 @@ final class NodeRoutes {
     o.put("holds", new JsonArray(e.holds().stream().map(h -> new JsonObject().put("rule", h.ruleId())
         .put("scope", h.scope()).put("reason", h.reason())).toList()));
     o.put("waiting", new JsonArray(e.waiting()));
+    o.put("maintenance", e.observed().maintenance());
+    o.put("verbs", new JsonArray(e.verbs()));
     return o;
   }
 }

@@ -36,7 +36,8 @@ public final class Routes {
     Router r = Router.router(api.vertx());
     // The routes' own guards skip a permission the validation route already checked.
     ApiContext routes = new ApiContext(api.vertx(), api.leader(), api.store(), api.loader(), api.validationRules(),
-        OpenApiValidation.reusingGuard(api.guard()), api.permits(), api.allowFileReferences(), api.bootActions());
+        OpenApiValidation.reusingGuard(api.guard()), api.permits(), api.allowFileReferences(), api.drivers(),
+        api.bootActions());
     MetricsRoutes metrics = new MetricsRoutes(routes);
     r.route().handler(new RequestIds());
     r.route().handler(new RequestShape(limits));
@@ -44,7 +45,8 @@ public final class Routes {
     r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     new OpenApiValidation(api.vertx(), openApi, api.guard()).mount(r);
     r.get("/versions").handler(ctx -> ctx.json(new JsonObject()
-        .put("v1.0", new JsonObject().put("path", "/api/v1.0").put("status", "stable"))));
+        .put("v1.0", new JsonObject().put("path", "/api/v1.0").put("status", "stable"))
+        .put("simulated", api.simulated())));
     r.get(OPENAPI_PATH).handler(ctx -> openApi.onSuccess(d -> ctx.response().putHeader("Content-Type", "application/yaml")
         .end(d.text())).onFailure(ctx::fail));
     new HealthRoutes(routes).mount(r);
@@ -52,6 +54,7 @@ public final class Routes {
     new DesignRoutes(routes).mount(r);
     new DiffRoutes(routes).mount(r);
     new NodeRoutes(routes).mount(r);
+    new NodeVerbRoutes(routes).mount(r);
     metrics.mount(r);
     if (api.bootActions() != null) {
       new BootActionRoutes(routes, api.bootActions()).mount(r);

@@ -16,6 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyTest {
 
   @Test
+  void bundledPolicyLetsOperatorsUseEveryNodeVerbAndOnlyAdminReadSecrets() {
+    Policy p = Policy.bundled();
+    assertThat(p.permissionsOf("operator"))
+        .contains(Permissions.RELEASE_NODE, Permissions.MAINTAIN_NODE, Permissions.ABORT_STEP, Permissions.CONFIRM_MANUAL)
+        .doesNotContain(Permissions.READ_SECRETS);
+    assertThat(p.permissionsOf("reader")).doesNotContain(Permissions.READ_SECRETS, Permissions.RELEASE_NODE);
+    assertThat(p.permissionsOf("admin")).contains(Permissions.READ_SECRETS);
+  }
+
+  @Test
   void bundledPolicyGivesAdminEverythingOperatorTheWorkAndReaderTheReads() {
     Policy p = Policy.bundled();
     assertThat(p.roles()).containsExactly("admin", "operator", "reader");
@@ -33,7 +43,7 @@ class PolicyTest {
   void everyTaskActionHasItsDrydockPermission() {
     assertThat(Permissions.TASK_ACTIONS).allSatisfy(a ->
         assertThat(Permissions.isKnown("physical_provisioner:" + a)).isTrue());
-    assertThat(Permissions.ALL).hasSize(16 + 5);
+    assertThat(Permissions.ALL).hasSize(16 + 5 + 5); // Drydock 16, Slipway 5, operator verbs and read_secrets 5
     assertThatThrownBy(() -> Permissions.forTaskAction("reboot_nodes")).isInstanceOf(IllegalArgumentException.class);
   }
 

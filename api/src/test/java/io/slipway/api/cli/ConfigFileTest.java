@@ -19,7 +19,7 @@ class ConfigFileTest {
   private ServeCommand parse(String yaml, String... args) throws Exception {
     Path file = dir.resolve("slipway.yaml");
     Files.writeString(file, yaml);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setDefaultValueProvider(ConfigFileDefaults.load(file));
     cli.parseArgs(args);
     return cli.getSubcommands().get("serve").getCommand();
@@ -54,7 +54,7 @@ class ConfigFileTest {
   void anUnknownKeyIsNamedWithItsFile() throws Exception {
     Path file = dir.resolve("slipway.yaml");
     Files.writeString(file, "prot: 9000\n");
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setDefaultValueProvider(ConfigFileDefaults.load(file));
     cli.parseArgs("serve");
     CommandLine serve = cli.getSubcommands().get("serve");

@@ -37,9 +37,15 @@ class DeployFilesTest {
 
   /** The options of {@code slipway serve} that a configuration file may set. */
   static final Set<String> SERVE_OPTIONS = Set.of(
-      "bind", "port", "data-dir", "node-driver", "node-driver-config", "auth-config", "rules",
+      "bind", "port", "data-dir", "node-driver", "node-driver-config", "simulate", "auth-config", "rules",
       "cluster-name", "cluster-port", "cluster-members", "cluster-kubernetes-dns",
       "lease-ms", "renew-ms", "claim-ms");
+
+  /** The keys a configuration file may hold: the options, and the driver tree. */
+  static final Set<String> CONFIG_KEYS = union(SERVE_OPTIONS, Set.of("drivers"));
+
+  /** Shorthands of the driver tree and the simulation switch, which the shipped files do not use. */
+  static final Set<String> SHORTHANDS = Set.of("node-driver-config", "simulate");
 
   static final String HEALTH = "/api/v1.0/health";
   static final YAMLMapper YAML = new YAMLMapper();
@@ -67,7 +73,8 @@ class DeployFilesTest {
     for (JsonNode doc : docs) {
       kinds.add(doc.path("kind").asText());
     }
-    assertEquals(Set.of("Deployment", "Service", "ConfigMap", "Secret"), kinds);
+    assertEquals(Set.of("Deployment", "Service", "ConfigMap", "Secret", "ServiceAccount", "ClusterRole",
+        "ClusterRoleBinding"), kinds);
 
     JsonNode deployment = one(docs, "Deployment", "slipway");
     assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, "replicas >= 2");
@@ -98,6 +105,7 @@ class DeployFilesTest {
     assertEquals("/etc/slipway/secret/tokens.yaml", auth.path("tokens").path("file").asText());
     assertTrue(YAML.readTree(decode(data, "tokens.yaml")).path("tokens").isArray());
     new ObjectMapper().readTree(decode(data, "SLIPWAY_NODE_DRIVER_CONFIG"));
+    assertRelabelAccess(docs, pod.path("spec"));
 
     Map<String, JsonNode> volumes = new java.util.HashMap<>();
     pod.path("spec").path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
@@ -131,6 +139,46 @@ class DeployFilesTest {
     assertTrue(config.path("cluster-kubernetes-dns").asText().startsWith("slipway-hazelcast."),
         "discovery uses the headless service: " + config.path("cluster-kubernetes-dns"));
     assertEquals(5701, config.path("cluster-port").asInt());
+
+    // a real bootstrapper, whose settings are missing until given: the pods refuse to start, naming them
+    assertEquals("maas", config.path("node-driver").asText());
+    assertTrue(config.path("drivers").path("kubernetes").isObject(), "relabel_nodes with the in-cluster defaults");
+    List<String> problems = DriverConfigFiles.problems(config, decode(data, "SLIPWAY_NODE_DRIVER_CONFIG"));
+    assertTrue(problems.contains("drivers.node.maas.url: required"), problems.toString());
+    assertTrue(problems.contains("drivers.node.maas.apiKey: required"), problems.toString());
+  }
+
+  /** ServiceAccount, ClusterRole that gets and patches nodes (nothing more), binding, and the pod using them. */
+  static void assertRelabelAccess(List<JsonNode> docs, JsonNode podSpec) {
+    String account = podSpec.path("serviceAccountName").asText();
+    assertEquals("slipway", account);
+    assertTrue(podSpec.path("automountServiceAccountToken").asBoolean(), "the in-cluster token is mounted");
+    one(docs, "ServiceAccount", account);
+    JsonNode role = docs.stream().filter(d -> d.path("kind").asText().equals("ClusterRole")).findFirst().orElseThrow();
+    assertEquals(1, role.path("rules").size(), role.toString());
+    JsonNode rule = role.path("rules").get(0);
+    assertEquals(List.of(""), texts(rule.path("apiGroups")));
+    assertEquals(List.of("nodes"), texts(rule.path("resources")));
+    assertEquals(Set.of("get", "patch"), new HashSet<>(texts(rule.path("verbs"))));
+    JsonNode binding = docs.stream().filter(d -> d.path("kind").asText().equals("ClusterRoleBinding")).findFirst()
+        .orElseThrow();
+    assertEquals("ClusterRole", binding.path("roleRef").path("kind").asText());
+    assertEquals(role.path("metadata").path("name").asText(), binding.path("roleRef").path("name").asText());
+    JsonNode subject = binding.path("subjects").get(0);
+    assertEquals("ServiceAccount", subject.path("kind").asText());
+    assertEquals(account, subject.path("name").asText());
+    assertEquals("default", subject.path("namespace").asText());
+  }
+
+  @Test
+  void withoutRelabellingTheChartAsksForNoClusterAccess() throws IOException {
+    ObjectNode values = values();
+    ((ObjectNode) values.path("kubernetes")).put("relabel", false);
+    List<JsonNode> docs = render(values);
+    assertTrue(docs.stream().noneMatch(d -> d.path("kind").asText().startsWith("ClusterRole")
+        || d.path("kind").asText().equals("ServiceAccount")));
+    JsonNode config = YAML.readTree(one(docs, "ConfigMap", "slipway-config").path("data").path("slipway.yaml").asText());
+    assertFalse(config.has("drivers"));
   }
 
   @Test
@@ -161,9 +209,23 @@ class DeployFilesTest {
     assertKnownOptions(config);
     Set<String> keys = new HashSet<>();
     config.fieldNames().forEachRemaining(keys::add);
-    assertEquals(SERVE_OPTIONS, keys);
-    new ObjectMapper().readTree(config.path("node-driver-config").asText());
+    Set<String> expected = new HashSet<>(CONFIG_KEYS);
+    expected.removeAll(SHORTHANDS);
+    expected.remove("node-driver");
+    assertEquals(expected, keys);
     new ObjectMapper().readTree(config.path("auth-config").asText());
+  }
+
+  @Test
+  void exampleConfigNamesARealDriverAndRefusesToStartWithoutItsSettings() throws IOException {
+    JsonNode config = YAML.readTree(Files.readString(root.resolve("deploy/slipway.yaml")));
+    assertEquals("maas", config.path("drivers").path("node").path("type").asText());
+    assertEquals(List.of("drivers.node.maas.url: required", "drivers.node.maas.apiKey: required"),
+        DriverConfigFiles.problems(config, null));
+    ObjectNode given = config.deepCopy();
+    ((ObjectNode) given.path("drivers").path("node").path("maas")).put("url", "http://127.0.0.1:5240/MAAS")
+        .put("apiKey", "consumer:token:secret");
+    assertEquals(List.of(), DriverConfigFiles.problems(given, null));
   }
 
   @Test
@@ -199,7 +261,13 @@ class DeployFilesTest {
   // ---------------------------------------------------------------- helpers
 
   static void assertKnownOptions(JsonNode config) {
-    config.fieldNames().forEachRemaining(k -> assertTrue(SERVE_OPTIONS.contains(k), "unknown serve option: " + k));
+    config.fieldNames().forEachRemaining(k -> assertTrue(CONFIG_KEYS.contains(k), "unknown serve option: " + k));
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new HashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
   }
 
   static ObjectNode values() throws IOException {

@@ -38,7 +38,7 @@ final class Instance implements AutoCloseable {
     Path data = Files.createDirectories(dir.resolve(name));
     Path log = dir.resolve(name + ".log");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Ddrools.jittingThreshold=-1", "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+        "-Xmx512m", "-Ddrools.jittingThreshold=-1", "-jar", jar.toString(), "serve", "--simulate", "--port", Integer.toString(port),
         "--data-dir", data.toString(), "--cluster-address", "127.0.0.1", "--cluster-port", Integer.toString(clusterPort),
         "--cluster-members", members, "--cluster-name", "failover-" + dir.getFileName(),
         "--lease-ms", "6000", "--renew-ms", "1000", "--claim-ms", "500",

@@ -1,5 +1,7 @@
 package io.slipway.api.http;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.store.testing.Await.result;
 
 import io.slipway.drivers.lab.LabOobDriver;
@@ -7,7 +9,7 @@ import io.slipway.drivers.lab.LabOobDriverProvider;
 import io.slipway.drivers.lab.network.LabNetworkDriver;
 import io.slipway.drivers.lab.node.LabNodeConfig;
 import io.slipway.drivers.lab.node.LabNodeDriver;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
 import io.slipway.engine.design.DesignLoader;
@@ -56,9 +58,9 @@ final class ApiHarness implements AutoCloseable {
         lifecycle = RuleBook.compile(rules.resolve("lifecycle"));
       }
     }
-    LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(vertx, new JsonObject());
+    LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(vertx), new JsonObject());
     labNodes = LabNodeDriver.create(vertx, nodeTimes);
-    DriverSet drivers = new DriverSet(vertx, OobDrivers.load(), new JsonObject(), "lab",
+    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), "lab",
         labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))

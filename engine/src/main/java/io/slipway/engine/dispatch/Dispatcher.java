@@ -44,6 +44,7 @@ public final class Dispatcher {
   private final Map<String, Long> notBefore = new HashMap<>();
   private final Map<String, Integer> rackLoad = new HashMap<>();
   private final Set<String> busy = new HashSet<>();
+  private final Map<String, io.vertx.core.Promise<String>> outcomes = new HashMap<>();
   private long wakeTimer = -1;
   private boolean evaluating;
   private boolean again;
@@ -162,6 +163,9 @@ public final class Dispatcher {
     busy.add(a.node());
     rackLoad.merge(rack, 1, Integer::sum);
     engine.started(a.node(), a.step());
+    io.vertx.core.Promise<String> outcome = io.vertx.core.Promise.promise();
+    outcomes.put(a.node(), outcome);
+    outcome.future().onComplete(r -> context.runOnContext(x -> finish(a, rack, r)));
     NodeObservation running = engine.observation(a.node()).starting(a.step());
     Future<Void> recorded;
     if (running.equals(engine.observation(a.node()))) {
@@ -181,12 +185,18 @@ public final class Dispatcher {
         LOG.warn("the leader lease ran out; dispatching stops");
         stop();
       }
-      if (stopped) {
-        return; // the engine is gone or deposed; its rule session must not be touched
+      if (stopped || outcome.future().isComplete()) {
+        return; // the engine is gone or deposed, or an operator aborted the step before it started
       }
       // One line per driver action, with the epoch it was authorised under, for audits after a failover.
       LOG.info("action {} on {} under epoch {}", a.step().label(), a.node(), ledger.fence().epoch());
-      runner.run(a.step(), site, a.node()).onComplete(r -> context.runOnContext(x -> finish(a, rack, r)));
+      runner.run(a.step(), site, a.node()).onComplete(r -> {
+        if (r.succeeded()) {
+          outcome.tryComplete(r.result());
+        } else {
+          outcome.tryFail(r.cause());
+        }
+      });
     }));
   }
 
@@ -205,11 +215,31 @@ public final class Dispatcher {
     return e instanceof io.slipway.store.StoreException se && se.kind() == io.slipway.store.StoreException.Kind.FENCED;
   }
 
+  /**
+   * Ends the step running on {@code node} now as failed (the driver's late answer is ignored): the
+   * node goes to the failed state of the step's phase without spending its retry budget.
+   *
+   * @return the step aborted
+   * @throws IllegalStateException when no step runs on the node
+   */
+  public Step abort(String node, String why) {
+    io.vertx.core.Promise<String> outcome = outcomes.get(node);
+    Step running = engine.runningStep(node);
+    if (outcome == null || running == null || !outcome.tryFail(new StepAborted(why))) {
+      throw new IllegalStateException("no step is running on " + node);
+    }
+    return running;
+  }
+
   private void finish(Action a, String rack, AsyncResult<String> r) {
+    outcomes.remove(a.node());
     NodeObservation before = engine.observation(a.node());
     NodeObservation after;
     NodeEvent event;
-    if (r.succeeded()) {
+    if (r.failed() && r.cause() instanceof StepAborted aborted) {
+      after = before.aborted(a.step(), "aborted by an operator: " + aborted.getMessage());
+      event = NodeEvent.of(a.node(), "aborted", a.step().label() + ": " + after.reason());
+    } else if (r.succeeded()) {
       after = before.succeeded(a.step());
       notBefore.remove(a.node());
       event = NodeEvent.of(a.node(), "step", a.step().label() + ": " + r.result());

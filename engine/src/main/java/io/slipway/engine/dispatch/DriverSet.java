@@ -2,7 +2,8 @@ package io.slipway.engine.dispatch;
 
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.OobDriver;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.kubernetes.KubernetesDriver;
 import io.slipway.drivers.spi.network.NetworkDriver;
 import io.slipway.drivers.spi.node.NodeDriver;
@@ -17,14 +18,28 @@ import java.util.Map;
  * real design). Confined to the dispatcher's context.
  */
 public final class DriverSet {
-  private final Vertx vertx;
-  private final OobDrivers oobProviders;
+  private final DriverContext context;
+  private final DriverRegistry registry;
   private final JsonObject oobConfig;
   private final String oobOverride;
   private final NodeDriver node;
   private final NetworkDriver network;
   private final KubernetesDriver kubernetes;
   private final Map<String, OobDriver> oob = new java.util.concurrent.ConcurrentHashMap<>();
+  private Provenance provenance = UNSPECIFIED;
+
+  /** The provenance of driver sets built without one (tests that wire drivers by hand). */
+  public static final Provenance UNSPECIFIED = Provenance.of("unspecified", false, new JsonObject());
+
+  /** Sets where the observations these drivers make come from (see {@link Provenance}). */
+  public DriverSet withProvenance(Provenance p) {
+    this.provenance = java.util.Objects.requireNonNull(p);
+    return this;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
 
   /** Adds an already created OOB driver for {@code type} (drivers whose state must outlive an engine). */
   public DriverSet withOob(String type, OobDriver driver) {
@@ -32,10 +47,19 @@ public final class DriverSet {
     return this;
   }
 
-  public DriverSet(Vertx vertx, OobDrivers oobProviders, JsonObject oobConfig, String oobOverride, NodeDriver node,
+  /**
+   * @param oobConfig settings per OOB type ({@code drivers.oob}), passed to a type's provider when
+   *     its driver is first needed
+   */
+  public DriverSet(Vertx vertx, DriverRegistry registry, JsonObject oobConfig, String oobOverride, NodeDriver node,
       NetworkDriver network, KubernetesDriver kubernetes) {
-    this.vertx = vertx;
-    this.oobProviders = oobProviders;
+    this(DriverContext.of(vertx), registry, oobConfig, oobOverride, node, network, kubernetes);
+  }
+
+  public DriverSet(DriverContext context, DriverRegistry registry, JsonObject oobConfig, String oobOverride,
+      NodeDriver node, NetworkDriver network, KubernetesDriver kubernetes) {
+    this.context = context;
+    this.registry = registry;
     this.oobConfig = oobConfig == null ? new JsonObject() : oobConfig;
     this.oobOverride = oobOverride;
     this.node = node;
@@ -51,11 +75,16 @@ public final class DriverSet {
     }
     return oob.computeIfAbsent(t, k -> {
       try {
-        return oobProviders.create(k, vertx, oobConfig.getJsonObject(k, new JsonObject()));
+        return registry.oob(k).create(context, oobConfig.getJsonObject(k, new JsonObject()));
       } catch (IllegalArgumentException e) {
         throw DriverException.unsupported(e.getMessage());
       }
     });
+  }
+
+  /** The OOB type that serves a node whose design says {@code designType} (the override, when set). */
+  public String oobTypeFor(String designType) {
+    return oobOverride != null ? oobOverride : designType;
   }
 
   public NodeDriver node() {

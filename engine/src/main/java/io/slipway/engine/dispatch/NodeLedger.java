@@ -27,6 +27,9 @@ public final class NodeLedger {
   private final io.slipway.store.LeaderEpochStore epochs;
   private final Map<String, Long> versions = new HashMap<>();
   private final Map<String, Future<Void>> tails = new HashMap<>();
+  private final Map<String, JsonObject> stamps = new HashMap<>();
+  private Provenance provenance = DriverSet.UNSPECIFIED;
+  private java.util.function.Function<String, JsonObject> placeOf = node -> null;
 
   public NodeLedger(NodeStateStore store, Fence fence) {
     this(store, fence, null);
@@ -37,6 +40,30 @@ public final class NodeLedger {
     this.store = store;
     this.fence = fence;
     this.epochs = epochs;
+  }
+
+  /**
+   * Stamps every later write with {@code provenance} and the node's place from {@code placeOf} (see
+   * {@link Provenance#stamp}; null when unknown). Called once, before {@link #load()}.
+   */
+  public NodeLedger stampedWith(Provenance provenance, java.util.function.Function<String, JsonObject> placeOf) {
+    this.provenance = provenance;
+    this.placeOf = placeOf;
+    return this;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** The stamp of the node's last stored state (null: none, or written before stamps existed). */
+  public JsonObject stamp(String node) {
+    return stamps.get(node);
+  }
+
+  /** True when the node's stored state was observed under the current provenance, site and BMC. */
+  public boolean trusted(String node) {
+    return provenance.trusts(stamps.get(node), placeOf.apply(node));
   }
 
   public Fence fence() {
@@ -57,6 +84,10 @@ public final class NodeLedger {
   public Future<List<NodeObservation>> load() {
     return store.list().map(states -> states.stream().map(s -> {
       versions.put(s.nodeName(), s.version());
+      JsonObject stamp = s.progress().getJsonObject(Provenance.KEY);
+      if (stamp != null) {
+        stamps.put(s.nodeName(), stamp);
+      }
       return observation(s);
     }).toList());
   }
@@ -70,17 +101,20 @@ public final class NodeLedger {
   }
 
   private Future<Void> write(NodeObservation o, NodeEvent event) {
-    NodeState s = new NodeState(o.node(), o.state().label(), o.power(), null, o.lastError(), o.budget(), progress(o),
-        null, versions.getOrDefault(o.node(), 0L));
+    JsonObject stamp = provenance.stamp(placeOf.apply(o.node()));
+    NodeState s = new NodeState(o.node(), o.state().label(), o.power(), null, o.lastError(), o.budget(),
+        progress(o).put(Provenance.KEY, stamp), null, versions.getOrDefault(o.node(), 0L));
     return store.save(s, fence).compose(saved -> {
       versions.put(o.node(), saved.version());
+      stamps.put(o.node(), stamp);
       return event == null ? Future.<Void>succeededFuture() : store.append(event, fence).mapEmpty();
     });
   }
 
   static JsonObject progress(NodeObservation o) {
     return new JsonObject().put("done", new JsonArray(List.copyOf(o.done()))).put("failures", o.failures())
-        .put("paused", o.paused()).put("reason", o.reason());
+        .put("paused", o.paused()).put("reason", o.reason()).put("maintenance", o.maintenance())
+        .put("quarantined_from", o.quarantinedFrom() == null ? null : o.quarantinedFrom().label());
   }
 
   static NodeObservation observation(NodeState s) {
@@ -89,7 +123,8 @@ public final class NodeLedger {
     p.getJsonArray("done", new JsonArray()).forEach(x -> done.add(String.valueOf(x)));
     return new NodeObservation(s.nodeName(), LifecycleState.valueOf(s.lifecycleState().toUpperCase()),
         s.power() == null ? "unknown" : s.power(), done, s.lastError(), p.getInteger("failures", 0), s.retryBudget(),
-        p.getBoolean("paused", false), p.getString("reason"));
+        p.getBoolean("paused", false), p.getString("reason"), p.getString("maintenance"),
+        p.getString("quarantined_from") == null ? null : LifecycleState.valueOf(p.getString("quarantined_from").toUpperCase()));
   }
 
   static NodeEvent transition(NodeObservation from, NodeObservation to, UUID task) {

@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * The periodic re-observation of deployed nodes: reads each one's power through its BMC and feeds
  * only the changes to the lifecycle rules (a deployed node found off is then powered on by rule
- * LC-060 unless an operator paused it). Confined to the dispatcher's context.
+ * LC-060 unless an operator paused it). Only nodes whose state was observed under the current
+ * drivers and site are read ({@link NodeLedger#trusted}). Confined to the dispatcher's context.
  */
 public final class Reconciler {
   private final Context context;
@@ -42,7 +43,7 @@ public final class Reconciler {
     for (String node : nodes) {
       NodeObservation o = engine.observation(node);
       SiteModel site = sites.apply(node);
-      if (o == null || site == null || engine.running(node) || o.paused()
+      if (o == null || site == null || engine.running(node) || o.paused() || !ledger.trusted(node)
           || (o.state() != LifecycleState.DEPLOYED && o.state() != LifecycleState.ADOPTED)) {
         continue;
       }

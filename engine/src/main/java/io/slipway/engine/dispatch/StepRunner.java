@@ -29,10 +29,17 @@ public final class StepRunner {
 
   /**
    * Issues a node's boot-action context from the design revision it is being deployed with;
-   * completes with the key to hand to the node, or null when the node already holds this task's key.
+   * completes with it (key and action ids to hand to the node), or null when the node already holds
+   * this task's context.
    */
   public interface BootActionIssuer {
-    Future<String> issue(SiteModel site, String node);
+    Future<io.slipway.engine.bootaction.IssuedContext> issue(SiteModel site, String node);
+  }
+
+  private static java.util.Map<String, String> ids(java.util.Map<String, java.util.UUID> ids) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    ids.forEach((k, v) -> out.put(k, v.toString()));
+    return out;
   }
 
   /** Where hardware manifests from commissioning go. */
@@ -68,7 +75,7 @@ public final class StepRunner {
     OobTarget target = site.oobTargets().get(node);
     return switch (step) {
       case VALIDATE_OOB -> oob(spec).validate(target).map("BMC reachable");
-      case SET_PXE -> oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE)).map("next boot: PXE");
+      case SET_PXE -> oob(spec).setBootDevice(target, BootOptions.onceKeepingMode(BootDevice.PXE)).map("next boot: PXE");
       case POWER_CYCLE -> oob(spec).setPower(target, PowerAction.CYCLE).map(s -> "power " + s);
       case POWER_ON -> oob(spec).setPower(target, PowerAction.ON).map(s -> "power " + s);
       case POWER_OFF -> oob(spec).setPower(target, PowerAction.OFF).map(s -> "power " + s);
@@ -79,15 +86,30 @@ public final class StepRunner {
       case APPLY_STORAGE -> drivers.node().apply(spec, ApplyStep.STORAGE).map("storage applied");
       case APPLY_PLATFORM -> drivers.node().apply(spec, ApplyStep.PLATFORM).map("platform applied");
       case DEPLOY -> bootActions.issue(site, node)
-          .compose(key -> key == null ? Future.<Void>succeededFuture() : drivers.node().bootActionKey(spec, key))
+          .compose(ctx -> ctx == null ? Future.<Void>succeededFuture() : drivers.node().bootActions(spec, ctx.keyHex(),
+              ids(ctx.actionIds())))
           .compose(v -> drivers.node().deploy(spec)).map(s -> "deployed (" + s.detail() + ")");
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
+      case BOOT_AGENT -> agent().armAgent(spec).compose(running -> running
+          ? Future.succeededFuture("the agent is running: no boot needed")
+          : oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE))
+              .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the agent: next boot PXE, power " + s));
+      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistent(BootDevice.DISK))
+          .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the installed disk: power " + s);
+      case AWAIT_BOOTED -> agent().awaitBooted(spec).map(s -> "first boot reported (" + s.detail() + ")");
       case PORT_PROVISIONING -> port(site, node).compose(p -> drivers.network().configureProvisioning(p.port(), p.provisioning()))
           .map(s -> "port " + s.mode() + " (native VLAN " + s.nativeVlan() + ")");
       case PORT_PRODUCTION -> port(site, node).compose(p -> drivers.network().configureProduction(p.port(), p.production()))
           .map(s -> "port " + s.mode() + " (tagged " + s.taggedVlans() + ", MTU " + s.mtu() + ")");
       case RELABEL -> drivers.kubernetes().relabel(node, spec.labels(), Set.of()).map(l -> "labels " + l);
     };
+  }
+
+  private io.slipway.drivers.spi.node.AgentBootstrapper agent() {
+    if (drivers.node() instanceof io.slipway.drivers.spi.node.AgentBootstrapper a) {
+      return a;
+    }
+    throw DriverException.unsupported("the node driver " + drivers.node().type() + " runs no agent of its own");
   }
 
   private OobDriver oob(NodeSpec spec) {

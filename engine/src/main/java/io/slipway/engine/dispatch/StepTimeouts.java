@@ -31,7 +31,7 @@ public record StepTimeouts(long shortMs, long longMs, Map<Step, Long> overrides)
       return o;
     }
     return switch (step) {
-      case COMMISSION, DEPLOY, DESTROY -> longMs;
+      case COMMISSION, DEPLOY, DESTROY, AWAIT_BOOTED -> longMs;
       default -> shortMs;
     };
   }

@@ -40,6 +40,33 @@ public final class NodeFilters {
     return ordered;
   }
 
+  /**
+   * What a filter names that the design does not have: node names, tags and racks no node of
+   * {@code nodes} carries, each as a sentence naming it ({@code "unknown node nosuch"}). Empty when
+   * every name is known. A selection naming something that does not exist is a mistake, never an
+   * empty success.
+   */
+  public static List<String> unknownNames(NodeFilterSet set, List<EffectiveNode> nodes) {
+    if (set == null) {
+      return List.of();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    Set<String> tags = new java.util.HashSet<>();
+    Set<String> racks = new java.util.HashSet<>();
+    for (EffectiveNode n : nodes) {
+      names.add(n.name());
+      tags.addAll(n.tags());
+      racks.add(n.rack());
+    }
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (NodeFilter f : set.filters()) {
+      f.nodeNames().stream().filter(x -> !names.contains(x)).forEach(x -> out.add("unknown node " + x));
+      f.nodeTags().stream().filter(x -> !tags.contains(x)).forEach(x -> out.add("unknown node tag " + x));
+      f.rackNames().stream().filter(x -> !racks.contains(x)).forEach(x -> out.add("unknown rack " + x));
+    }
+    return List.copyOf(out);
+  }
+
   private static Set<EffectiveNode> apply(NodeFilter f, List<EffectiveNode> nodes, Map<String, Map<String, String>> rackLabels) {
     List<Set<EffectiveNode>> criteria = new ArrayList<>();
     if (!f.nodeNames().isEmpty()) {

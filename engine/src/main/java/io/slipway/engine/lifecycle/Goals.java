@@ -19,9 +19,14 @@ public final class Goals {
     return o.state().stable() && !failed(o.state()) && o.state().rank() >= i.target().rank();
   }
 
-  /** The node cannot get there without an operator. */
+  /** The node cannot get there without an operator (quarantined, or in maintenance short of the goal). */
   public static boolean unreachable(NodeObservation o) {
-    return o.state() == LifecycleState.QUARANTINED;
+    return o.state() == LifecycleState.QUARANTINED || o.inMaintenance();
+  }
+
+  /** Why {@link #unreachable} holds, for the task's log. */
+  public static String blocker(NodeObservation o) {
+    return o.inMaintenance() ? "in maintenance: " + o.maintenance() : o.state().label() + " - " + o.reason();
   }
 
   private static boolean failed(LifecycleState s) {

@@ -25,10 +25,18 @@ public final class LifecycleEngine implements AutoCloseable {
   private final Facts<NodeObservation> observations;
   private final Facts<NodeIntent> intents;
   private final Facts<InFlight> inFlight;
+  private final NodeDriverFacts driverFacts;
 
   public LifecycleEngine(RuleSet rules) {
+    this(rules, NodeDriverFacts.selfBooting());
+  }
+
+  /** An engine whose rules see {@code driver} (what the configured node driver needs from the engine). */
+  public LifecycleEngine(RuleSet rules, NodeDriverFacts driver) {
     this.rules = rules;
     this.session = rules.kieBase().newKieSession();
+    this.driverFacts = driver;
+    session.insert(driver);
     this.designs = new Facts<>(session, NodeDesign::node);
     this.observations = new Facts<>(session, NodeObservation::node);
     this.intents = new Facts<>(session, NodeIntent::node);
@@ -37,6 +45,10 @@ public final class LifecycleEngine implements AutoCloseable {
 
   public RuleSet rules() {
     return rules;
+  }
+
+  public NodeDriverFacts driverFacts() {
+    return driverFacts;
   }
 
   public void put(NodeDesign d) {
@@ -79,6 +91,12 @@ public final class LifecycleEngine implements AutoCloseable {
     return inFlight.get(node) != null;
   }
 
+  /** The step running for {@code node}, or null. */
+  public Step runningStep(String node) {
+    InFlight f = inFlight.get(node);
+    return f == null ? null : f.step();
+  }
+
   /** Forgets a node entirely. */
   public void remove(String node) {
     designs.remove(node);
@@ -103,7 +121,7 @@ public final class LifecycleEngine implements AutoCloseable {
         ? Waiting.reasons(observations.get(node), designs.get(node), intents.get(node), inFlight.get(node), holds)
         : List.of();
     return new Explanation(node, observations.get(node), designs.get(node), intents.get(node), inFlight.get(node),
-        actions, advances, holds, waiting);
+        actions, advances, holds, waiting, Verbs.of(observations.get(node), inFlight.get(node)));
   }
 
   @SuppressWarnings("unchecked")

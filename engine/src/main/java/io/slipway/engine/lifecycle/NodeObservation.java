@@ -13,17 +13,32 @@ import java.util.Set;
  * @param budget attempts allowed before the node is quarantined
  * @param paused an operator stopped automatic actions (drift correction included)
  * @param reason why the node is quarantined or failed, null otherwise
+ * @param maintenance why an operator put the node in maintenance (nothing but reads happen to it),
+ *     null when it is not in maintenance
+ * @param quarantinedFrom the state the node was in when it was quarantined (where a release returns
+ *     it), null when it is not quarantined
  */
 public record NodeObservation(
     String node, LifecycleState state, String power, Set<String> done, String lastError, int failures,
-    int budget, boolean paused, String reason) {
+    int budget, boolean paused, String reason, String maintenance, LifecycleState quarantinedFrom) {
 
   public NodeObservation {
     done = Set.copyOf(done);
   }
 
+  /** Without maintenance or quarantine bookkeeping. */
+  public NodeObservation(String node, LifecycleState state, String power, Set<String> done, String lastError,
+      int failures, int budget, boolean paused, String reason) {
+    this(node, state, power, done, lastError, failures, budget, paused, reason, null, null);
+  }
+
   public static NodeObservation enrolled(String node, int budget) {
     return new NodeObservation(node, LifecycleState.ENROLLED, "unknown", Set.of(), null, 0, budget, false, null);
+  }
+
+  /** Whether an operator put the node in maintenance. */
+  public boolean inMaintenance() {
+    return maintenance != null;
   }
 
   public boolean did(Step step) {
@@ -35,12 +50,12 @@ public record NodeObservation(
     Set<String> d = new HashSet<>(done);
     d.add(step.label());
     String p = switch (step) {
-      case POWER_CYCLE, POWER_ON -> "on";
+      case POWER_CYCLE, POWER_ON, BOOT_AGENT, BOOT_DISK -> "on";
       case POWER_OFF -> "off";
       default -> power;
     };
     LifecycleState s = state.stable() && step.phase() != null && step.phase() != state ? step.phase() : state;
-    return new NodeObservation(node, s, p, d, null, 0, budget, paused, null);
+    return new NodeObservation(node, s, p, d, null, 0, budget, paused, null, maintenance, null);
   }
 
   /**
@@ -51,15 +66,10 @@ public record NodeObservation(
     int f = failures + 1;
     if (f >= budget) {
       return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, f, budget, paused,
-          step.label() + " failed " + f + " time(s): " + error);
+          step.label() + " failed " + f + " time(s): " + error, maintenance, quarantinedFrom(state));
     }
-    LifecycleState s = step.phase() == null ? state : switch (step.phase()) {
-      case VERIFYING -> LifecycleState.VERIFY_FAILED;
-      case INSPECTING -> LifecycleState.INSPECT_FAILED;
-      case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
-      default -> state;
-    };
-    return new NodeObservation(node, s, power, done, error, f, budget, paused, null);
+    LifecycleState s = failedState(step);
+    return new NodeObservation(node, s, power, done, error, f, budget, paused, null, maintenance, null);
   }
 
   /** The node as a step starts: in the step's transitional state when it rests in a stable one. */
@@ -68,30 +78,66 @@ public record NodeObservation(
     if (phase == null || !state.stable() || state == phase || state == LifecycleState.QUARANTINED) {
       return this;
     }
-    return new NodeObservation(node, phase, power, done, lastError, failures, budget, paused, reason);
+    return new NodeObservation(node, phase, power, done, lastError, failures, budget, paused, reason, maintenance,
+        quarantinedFrom);
   }
 
   /** The node after a failure that retrying cannot fix (bad credentials, unsupported): quarantined now. */
   public NodeObservation exhausted(Step step, String error) {
     return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, failures + 1, budget, paused,
-        step.label() + " failed and cannot succeed by retrying: " + error);
+        step.label() + " failed and cannot succeed by retrying: " + error, maintenance, quarantinedFrom(state));
   }
 
   /** The node moved to {@code to}: steps done in the previous state no longer count. */
   public NodeObservation advanced(LifecycleState to) {
-    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null);
+    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
   }
 
   public NodeObservation withPower(String p) {
-    return new NodeObservation(node, state, p, done, lastError, failures, budget, paused, reason);
+    return new NodeObservation(node, state, p, done, lastError, failures, budget, paused, reason, maintenance,
+        quarantinedFrom);
   }
 
   public NodeObservation withPaused(boolean p) {
-    return new NodeObservation(node, state, power, done, lastError, failures, budget, p, reason);
+    return new NodeObservation(node, state, power, done, lastError, failures, budget, p, reason, maintenance,
+        quarantinedFrom);
   }
 
   /** An operator released a quarantined node back to {@code to} with a fresh budget. */
   public NodeObservation released(LifecycleState to) {
-    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null);
+    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
+  }
+
+  /** The state a release returns this quarantined node to: where it was quarantined from, else enrolled. */
+  public LifecycleState releaseTo() {
+    return quarantinedFrom == null ? LifecycleState.ENROLLED : quarantinedFrom;
+  }
+
+  /** The node put in maintenance for {@code why} (non-null), or taken out of it ({@code null}). */
+  public NodeObservation withMaintenance(String why) {
+    return new NodeObservation(node, state, power, done, lastError, failures, budget, paused, reason, why,
+        quarantinedFrom);
+  }
+
+  /**
+   * The node after an operator aborted {@code step} while it ran: in the failed state of the step's
+   * phase (or where it was), without spending its retry budget; nothing retries it on its own.
+   */
+  public NodeObservation aborted(Step step, String why) {
+    LifecycleState s = failedState(step);
+    return new NodeObservation(node, s, power, done, why, failures, budget, paused, why, maintenance, null);
+  }
+
+  private LifecycleState failedState(Step step) {
+    return step.phase() == null ? state : switch (step.phase()) {
+      case VERIFYING -> LifecycleState.VERIFY_FAILED;
+      case INSPECTING -> LifecycleState.INSPECT_FAILED;
+      case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
+      default -> state;
+    };
+  }
+
+  private static LifecycleState quarantinedFrom(LifecycleState s) {
+    return s == LifecycleState.QUARANTINED ? null : s;
   }
 }

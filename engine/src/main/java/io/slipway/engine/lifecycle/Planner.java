@@ -19,9 +19,15 @@ public final class Planner {
 
   public static Map<String, List<PlannedStep>> plan(RuleSet rules, Collection<NodeDesign> designs,
       Collection<NodeObservation> observations, Collection<NodeIntent> intents, int maxStepsPerNode) {
+    return plan(rules, NodeDriverFacts.selfBooting(), designs, observations, intents, maxStepsPerNode);
+  }
+
+  /** The plan for the configured node driver ({@code driver} as the rules see it). */
+  public static Map<String, List<PlannedStep>> plan(RuleSet rules, NodeDriverFacts driver, Collection<NodeDesign> designs,
+      Collection<NodeObservation> observations, Collection<NodeIntent> intents, int maxStepsPerNode) {
     Map<String, List<PlannedStep>> plan = new LinkedHashMap<>();
     observations.forEach(o -> plan.put(o.node(), new ArrayList<>()));
-    try (LifecycleEngine engine = new LifecycleEngine(rules)) {
+    try (LifecycleEngine engine = new LifecycleEngine(rules, driver)) {
       designs.forEach(engine::put);
       observations.forEach(engine::put);
       intents.forEach(engine::put);

@@ -33,6 +33,15 @@ public enum Step {
   POWER_ON("oob", null),
   /** OOB: power off (PowerOffNode). */
   POWER_OFF("oob", null),
+  /**
+   * OOB + node driver: make sure the node runs the bootstrapper's agent: nothing when it is already
+   * running, else next boot PXE and a power cycle (drivers that need the engine's boots only).
+   */
+  BOOT_AGENT("oob", null),
+  /** OOB: boot the installed disk (boot device disk, power cycle) after the agent wrote the OS. */
+  BOOT_DISK("oob", null),
+  /** Node driver: wait for the installed OS's first boot to report in. */
+  AWAIT_BOOTED("node", null),
   /** Kubernetes driver: make the Node object's labels match the design (RelabelNode). */
   RELABEL("kubernetes", null);
 

@@ -172,11 +172,17 @@ public final class Orchestrator {
       return Future.failedFuture(new IllegalStateException("relabel_nodes needs a kubernetes driver, and none is configured"));
     }
     NodeFilterSet filter = NodeFilterJson.parse(task.nodeFilter());
+    List<String> unknown = NodeFilters.unknownNames(filter, site.design().nodes());
+    if (!unknown.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("the node filter names what design revision "
+          + site.revision() + " does not have: " + String.join(", ", unknown)));
+    }
     List<String> nodes = NodeFilters.select(filter, site.design().nodes(), Map.of()).stream().map(EffectiveNode::name).toList();
     NodeTask nt = new NodeTask(task, site, nodes);
     if (nodes.isEmpty()) {
-      return writer.log(task.id(), List.of(ResultMessage.info("the node filter selects no node")))
-          .compose(n -> finish(task.id(), TaskResult.of(Voting.SUCCESS, List.of(), List.of())));
+      // A selection of nothing is a mistake, never a success: the task fails and says so.
+      return Future.failedFuture(new IllegalArgumentException("the node filter selects no node of design revision "
+          + site.revision()));
     }
     Optional<UUID> blocker = nodes.stream().map(owners::get).filter(o -> o != null).findFirst();
     if (blocker.isPresent()) {
@@ -229,6 +235,20 @@ public final class Orchestrator {
     }
   }
 
+  /**
+   * An operator took the node out of its task (its step was aborted): the node settles as failed
+   * with {@code why} and loses its intent, so nothing retries it. No-op when no task holds it.
+   */
+  public void abandon(String node, String why) {
+    UUID owner = owners.get(node);
+    NodeTask nt = owner == null ? null : active.get(owner);
+    if (nt != null && nt.pending.contains(node)) {
+      settle(nt, node, false, node + ": " + why);
+    } else {
+      engine().clearIntent(node);
+    }
+  }
+
   private void settleIfDone(NodeTask nt, NodeObservation o) {
     if (o == null) {
       return;
@@ -240,7 +260,7 @@ public final class Orchestrator {
     if (Goals.reached(o, intent)) {
       settle(nt, o.node(), true, o.node() + ": " + o.state().label());
     } else if (Goals.unreachable(o)) {
-      settle(nt, o.node(), false, o.node() + ": " + o.state().label() + " - " + o.reason());
+      settle(nt, o.node(), false, o.node() + ": " + Goals.blocker(o));
     }
   }
 

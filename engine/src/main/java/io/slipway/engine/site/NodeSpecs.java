@@ -7,15 +7,22 @@ import io.slipway.engine.design.model.Network;
 import io.slipway.engine.design.model.NetworkLink;
 import io.slipway.engine.effective.EffectiveDesign;
 import io.slipway.engine.effective.EffectiveNode;
+import io.slipway.engine.design.model.HardwareProfile;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /** Translates an effective node into the bootstrapper's vocabulary ({@link NodeSpec}). */
 final class NodeSpecs {
   private NodeSpecs() {}
 
-  static NodeSpec of(EffectiveNode n, EffectiveDesign d, Map<String, Network> networks, Map<String, NetworkLink> links) {
+  static NodeSpec of(long revision, EffectiveNode n, EffectiveDesign d, Map<String, Network> networks,
+      Map<String, NetworkLink> links) {
     List<NodeSpec.Nic> nics = new ArrayList<>();
     for (HostInterface i : n.interfaces()) {
       NetworkLink link = links.get(i.deviceLink());
@@ -27,12 +34,73 @@ final class NodeSpecs {
             net.equals(n.spec().primaryNetwork())));
       }
       String bond = link == null || !link.bonding().enabled() ? null : link.bonding().mode();
-      nics.add(new NodeSpec.Nic(i.name(), i.slaves() == null ? List.of() : i.slaves(), bond, Map.of(),
-          link == null ? 1500 : link.mtu(), attachments));
+      nics.add(new NodeSpec.Nic(i.name(), i.slaves() == null ? List.of() : i.slaves(), bond,
+          bond == null ? Map.of() : bondOptions(link.bonding()), link == null ? 1500 : link.mtu(), attachments));
     }
     return new NodeSpec(n.name(), n.domain(), n.bootMac(), n.oobType(), oobAddress(n), n.oobParameters(), n.rack(),
         nics, storage(n), new NodeSpec.Platform(n.image(), n.kernel(),
-            io.slipway.engine.effective.EffectiveDocuments.commandLine(n)), n.tags(), n.ownerData());
+            io.slipway.engine.effective.EffectiveDocuments.commandLine(n)), n.tags(), n.ownerData(),
+        aliases(n), sshKeys(d), dnsServers(n, networks), routes(n, networks), revision);
+  }
+
+  /** Drydock's bonding fields under their Linux bonding names (what netplan and ifupdown take). */
+  static Map<String, String> bondOptions(NetworkLink.Bonding b) {
+    Map<String, String> o = new LinkedHashMap<>();
+    put(o, "xmit_hash_policy", b.hash());
+    put(o, "lacp_rate", b.peerRate());
+    put(o, "miimon", b.monRate());
+    put(o, "updelay", b.upDelay());
+    put(o, "downdelay", b.downDelay());
+    return o;
+  }
+
+  private static void put(Map<String, String> o, String key, Object value) {
+    if (value != null) {
+      o.put(key, value.toString());
+    }
+  }
+
+  private static List<NodeSpec.DeviceAlias> aliases(EffectiveNode n) {
+    HardwareProfile hw = n.hardware();
+    if (hw == null || hw.deviceAliases() == null) {
+      return List.of();
+    }
+    return hw.deviceAliases().stream().map(a -> new NodeSpec.DeviceAlias(a.alias(), a.busType(), a.address(), a.devType()))
+        .toList();
+  }
+
+  private static List<String> sshKeys(EffectiveDesign d) {
+    return d.design().regions().isEmpty() ? List.of() : d.design().regions().get(0).authorizedKeys();
+  }
+
+  private static List<Network> nodeNetworks(EffectiveNode n, Map<String, Network> networks) {
+    Set<String> names = new LinkedHashSet<>();
+    if (n.spec().primaryNetwork() != null) {
+      names.add(n.spec().primaryNetwork());
+    }
+    n.interfaces().forEach(i -> names.addAll(i.networks() == null ? List.of() : i.networks()));
+    return names.stream().map(networks::get).filter(Objects::nonNull).toList();
+  }
+
+  private static List<String> dnsServers(EffectiveNode n, Map<String, Network> networks) {
+    Set<String> servers = new LinkedHashSet<>();
+    for (Network nw : nodeNetworks(n, networks)) {
+      if (nw.dnsServers() != null) {
+        Arrays.stream(nw.dnsServers().split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(servers::add);
+      }
+    }
+    return List.copyOf(servers);
+  }
+
+  private static List<NodeSpec.Route> routes(EffectiveNode n, Map<String, Network> networks) {
+    List<NodeSpec.Route> routes = new ArrayList<>();
+    for (Network nw : nodeNetworks(n, networks)) {
+      boolean primary = nw.name().equals(n.spec().primaryNetwork());
+      nw.routes().stream().filter(r -> r.subnet() != null && r.gateway() != null)
+          .filter(r -> primary || !"0.0.0.0/0".equals(r.subnet()))
+          .forEach(r -> routes.add(new NodeSpec.Route(nw.name(), r.subnet(), r.gateway(), r.metric() == null ? 0 : r.metric())));
+    }
+    return routes;
   }
 
   static String oobAddress(EffectiveNode n) {

@@ -57,7 +57,7 @@ public final class SiteModels {
           .filter(f -> f.documents().stream().anyMatch(d -> d.name().equals(n.name()))).toList();
       nodeDesigns.put(n.name(), new NodeDesign(n.name(), n.rack(), n.hardwareProfile(), n.oobType(), credentials(n),
           plan != null, errors.size(), errors.isEmpty() ? null : errors.get(0).message()));
-      specs.put(n.name(), NodeSpecs.of(n, design, networks, links));
+      specs.put(n.name(), NodeSpecs.of(revision, n, design, networks, links));
       targets.put(n.name(), target(n));
     }
     String site = design.design().regions().isEmpty() ? "default" : design.design().regions().get(0).name();

@@ -1,165 +1,181 @@
 package io.slipway.engine.validation;
 
+import io.slipway.engine.validation.RuleSet.Loading;
+import io.slipway.engine.validation.RuleSet.Source;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
-import org.drools.model.codegen.ExecutableModelProject;
+import java.util.Optional;
+import java.util.Properties;
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles a directory of {@code .drl} files into a {@link RuleSet}. Compilation is blocking (about
- * 1 s interpreted, a few seconds executable, cold): run it off the event loop. Errors are reported as {@code file:line:col: text} with paths
- * relative to the directory; nothing is half-loaded.
+ * Turns a directory of {@code .drl} files into a {@link RuleSet} without compiling rules on the hot
+ * path. The bundled rules were compiled to the Drools executable model when Slipway was built; a
+ * user's directory is compiled once and its generated classes cached on disk ({@link RuleCache}),
+ * keyed by the files' contents and the Slipway build, so an edited file is recompiled and an
+ * unchanged one loads in tens of milliseconds. Blocking (a compile takes seconds): run it off the
+ * event loop. Errors are reported as {@code file:line:col: text}; nothing is half-loaded and nothing
+ * is cached for files that do not compile. Thread-safe.
  */
 public final class RuleBook {
   /** Resource folder of the rule set bundled in the jar (the copy of the repository's rules/). */
   public static final String BUNDLED = "slipway-rules";
-  private static final AtomicLong BUILDS = new AtomicLong();
-
-  static {
-    // Drools 10.2 jitted MVEL constraints can throw NoSuchMethodError; interpreting avoids it.
-    if (System.getProperty("drools.jittingThreshold") == null) {
-      System.setProperty("drools.jittingThreshold", "-1");
-    }
-  }
+  /** Resource folder of the executable models generated from the bundled rules at build time. */
+  static final String PRECOMPILED = "slipway-rules-model";
+  private static final List<String> BUNDLED_SETS = List.of("validation", "lifecycle");
 
   private RuleBook() {}
 
   /** How rules are compiled: trading build time against evaluation speed. */
   public enum Mode {
-    /** Interpreted constraints: builds in ~1 s cold; right for small designs and one-shot commands. */
+    /** Classic compiler, interpreted constraints, never cached: for comparisons and diagnostics. */
     INTERPRETED,
-    /** Constraints compiled to lambdas: builds in a few seconds; several times faster on large designs. */
+    /** Executable model: precompiled or cached on disk, compiled only when the files changed. */
     EXECUTABLE
   }
 
-  /** Compiles every {@code *.drl} below {@code dir} (recursively) for the executable model. */
+  /** Loads every {@code *.drl} below {@code dir} (recursively) as the executable model. */
   public static RuleSet compile(Path dir) {
     return compile(dir, Mode.EXECUTABLE);
   }
 
-  /** Compiles every {@code *.drl} below {@code dir} (recursively). */
+  /** Loads every {@code *.drl} below {@code dir} (recursively) in the given mode. */
   public static RuleSet compile(Path dir, Mode mode) {
-    if (!Files.isDirectory(dir)) {
-      throw new RuleCompilationException("rules directory " + dir + " does not exist", List.of());
-    }
-    List<Path> files = list(dir);
-    if (files.isEmpty()) {
-      throw new RuleCompilationException("no .drl files in " + dir, List.of());
-    }
-    KieServices ks = KieServices.Factory.get();
-    ReleaseId rid = ks.newReleaseId("io.slipway.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-    KieFileSystem kfs = ks.newKieFileSystem();
-    kfs.generateAndWritePomXML(rid);
-    for (Path f : files) {
-      kfs.write("src/main/resources/" + slash(f), read(dir.resolve(f)));
-    }
-    // The classic compiler reports precise line numbers, so it judges the files first; the
-    // executable model (constraints compiled to lambdas, no interpreted MVEL) then builds what runs.
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-    if (!errors.isEmpty()) {
-      throw new RuleCompilationException("rules in " + dir + " do not compile", describe(dir, errors));
-    }
-    if (mode == Mode.EXECUTABLE) {
-      ks.getRepository().removeKieModule(rid);
-      builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-      errors = builder.getResults().getMessages(Message.Level.ERROR);
-      if (!errors.isEmpty()) {
-        throw new RuleCompilationException("rules in " + dir + " do not compile", describe(dir, errors));
-      }
-    }
-    KieContainer container = ks.newKieContainer(rid);
-    KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-    conf.setOption(ConstraintJittingThresholdOption.get(-1));
-    KieBase base = container.newKieBase(conf);
-    ks.getRepository().removeKieModule(rid); // the container keeps what it needs; avoid growth on reloads
-    // Queries are listed among a package's rules; only real rules are counted.
-    int rules = base.getKiePackages().stream().mapToInt(p -> p.getRules().size() - p.getQueries().size()).sum();
-    return new RuleSet(dir.toString(), files, rules, base);
+    return compile(dir, mode, RuleCache.configured());
   }
 
-  /** Compiles the rule set bundled on the class path ({@code slipway-rules/<sub>}). */
+  /** As {@link #compile(Path, Mode)} with an explicit cache directory ({@code null}: no cache). */
+  public static RuleSet compile(Path dir, Mode mode, Path cacheDir) {
+    return compile(dir, mode, new RuleCache(cacheDir == null ? null : cacheDir.resolve("rules")));
+  }
+
+  private static RuleSet compile(Path dir, Mode mode, RuleCache cache) {
+    long t0 = System.nanoTime();
+    return load(RuleSources.read(dir), dir.toString(), mode, cache, t0);
+  }
+
+  /** Loads the rule set bundled on the class path ({@code slipway-rules/<sub>}). */
   public static RuleSet bundled(String sub) {
     return bundled(sub, Mode.EXECUTABLE);
   }
 
-  /** Compiles the bundled rule set ({@code slipway-rules/<sub>}) in the given mode. */
+  /** Loads the bundled rule set ({@code slipway-rules/<sub>}): precompiled unless asked to interpret. */
   public static RuleSet bundled(String sub, Mode mode) {
+    long t0 = System.nanoTime();
+    String origin = "bundled:" + sub;
+    Optional<Properties> index = index(sub);
+    RuleSources src = index.isPresent() ? fromIndex(sub, index.get()) : RuleSources.read(bundledDir(sub));
+    return load(src, origin, mode, RuleCache.configured(), t0);
+  }
+
+  static RuleSet load(RuleSources src, String origin, Mode mode, RuleCache cache, long t0) {
+    if (mode == Mode.INTERPRETED) {
+      return set(origin, src, ModelCompiler.interpreted(src), Source.INTERPRETED, t0);
+    }
+    Optional<RuleSet> precompiled = precompiled(src, origin, t0);
+    if (precompiled.isPresent()) {
+      return precompiled.get();
+    }
+    Optional<RuleCache.Entry> hit = cache.find(src.key());
+    if (hit.isPresent()) {
+      try {
+        return set(origin, src, ModelLoader.kieBase(hit.get().loader(), hit.get().models()), Source.CACHED, t0);
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        cache.evict(hit.get()); // unreadable or built against other classes: compile afresh
+      }
+    }
+    ModelCompiler.Output out = ModelCompiler.executable(src);
+    cache.store(src.key(), out);
+    try {
+      return set(origin, src, ModelLoader.kieBase(new GeneratedClassLoader(out.classes()), out.models()), Source.COMPILED, t0);
+    } catch (ReflectiveOperationException e) {
+      throw new RuleCompilationException("rules in " + src.dir() + " compiled but cannot be loaded: " + e, List.of());
+    }
+  }
+
+  private static RuleSet set(String origin, RuleSources src, KieBase base, Source source, long t0) {
+    return new RuleSet(origin, src.files(), ModelLoader.ruleCount(base), base, new Loading(source, System.nanoTime() - t0));
+  }
+
+  /**
+   * The classes generated at build time, when {@code src} is exactly a bundled rule set (the bundled
+   * copy itself, or a directory holding the same files, such as a checkout's {@code rules/}).
+   */
+  private static Optional<RuleSet> precompiled(RuleSources src, String origin, long t0) {
+    for (String sub : BUNDLED_SETS) {
+      Optional<Properties> index = index(sub);
+      if (index.isPresent() && src.key().equals(index.get().getProperty("key"))) {
+        try {
+          List<String> models = Arrays.asList(index.get().getProperty("models").split(","));
+          return Optional.of(set(origin, src, ModelLoader.kieBase(RuleBook.class.getClassLoader(), models), Source.PRECOMPILED, t0));
+        } catch (ReflectiveOperationException | LinkageError e) {
+          return Optional.empty(); // classes missing from this class path: compile instead
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The build-time index of a bundled rule set: its key, model classes and files. */
+  private static Optional<Properties> index(String sub) {
+    try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(PRECOMPILED + "/" + sub + ".properties")) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return Optional.of(p);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The bundled files the index lists, read as class-path resources (no scan of the jar). */
+  private static RuleSources fromIndex(String sub, Properties index) {
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    for (String f : index.getProperty("files", "").split(",")) {
+      try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(BUNDLED + "/" + sub + "/" + f)) {
+        if (in == null) {
+          throw new RuleCompilationException("bundled rule file " + f + " is missing", List.of());
+        }
+        files.put(Path.of(f), in.readAllBytes());
+      } catch (IOException e) {
+        throw new RuleCompilationException("cannot read bundled rules: " + e.getMessage(), List.of());
+      }
+    }
+    return RuleSources.of(Path.of(BUNDLED, sub), files);
+  }
+
+  /** The bundled folder as a path (inside the jar's file system when packaged). */
+  public static Path bundledDir(String sub) {
     var url = RuleBook.class.getClassLoader().getResource(BUNDLED + "/" + sub);
     if (url == null) {
       throw new RuleCompilationException("no bundled rules for " + sub, List.of());
     }
     try {
       URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        }
-        RuleSet set = compile(fs.provider().getPath(uri), mode);
-        return new RuleSet("bundled:" + sub, set.files(), set.ruleCount(), set.kieBase());
+      if (!"jar".equals(uri.getScheme())) {
+        return Path.of(uri);
       }
-      RuleSet set = compile(Path.of(uri), mode);
-      return new RuleSet("bundled:" + sub, set.files(), set.ruleCount(), set.kieBase());
+      FileSystem fs;
+      try {
+        fs = FileSystems.getFileSystem(uri);
+      } catch (FileSystemNotFoundException e) {
+        fs = FileSystems.newFileSystem(uri, Map.of());
+      }
+      return fs.provider().getPath(uri);
     } catch (URISyntaxException | IOException e) {
       throw new RuleCompilationException("cannot read bundled rules: " + e.getMessage(), List.of());
     }
-  }
-
-  private static List<String> describe(Path dir, List<Message> errors) {
-    List<String> out = new ArrayList<>();
-    for (Message m : errors) {
-      String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
-      String text = m.getText().replaceAll("\\s+", " ").trim();
-      if (text.startsWith("Parser returned a null Package")) {
-        continue; // a consequence of the syntax error already listed
-      }
-      String col = m.getColumn() >= 0 ? String.valueOf(m.getColumn() + 1) : "1";
-      out.add(dir.resolve(path) + ":" + Math.max(m.getLine(), 1) + ":" + col + ": " + text);
-    }
-    return out;
-  }
-
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p))
-          .map(dir::relativize).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      throw new RuleCompilationException("cannot read " + p + ": " + e.getMessage(), List.of());
-    }
-  }
-
-  private static String slash(Path p) {
-    return p.toString().replace('\\', '/');
   }
 }

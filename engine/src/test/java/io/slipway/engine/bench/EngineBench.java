@@ -1,12 +1,14 @@
 package io.slipway.engine.bench;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.store.testing.Await.result;
 
 import io.slipway.drivers.lab.LabOobDriver;
 import io.slipway.drivers.lab.LabOobDriverProvider;
 import io.slipway.drivers.lab.node.LabNodeConfig;
 import io.slipway.drivers.lab.node.LabNodeDriver;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
 import io.slipway.engine.TestDesigns;
@@ -96,8 +98,8 @@ public final class EngineBench {
       StoreHandle store = db.store();
       long rev = result(store.designs().save("generated-" + n, SiteGenerator.generate(n))).id();
       LabNodeDriver nodes = LabNodeDriver.create(lab, LabNodeConfig.instant());
-      LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(lab, new JsonObject());
-      DriverSet drivers = new DriverSet(vertx, OobDrivers.load(), new JsonObject(), "lab", nodes, null, null).withOob("lab", bmcs);
+      LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(lab), new JsonObject());
+      DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), "lab", nodes, null, null).withOob("lab", bmcs);
       EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(100, 1000, 3))
           .withTimeouts(StepTimeouts.of(30_000, 60_000)).withLimits(new Limits(128, 32)).withIntervals(100, 600_000);
       Engine engine = result(Engine.start(vertx, store, config, drivers, TestDesigns.rules(), lifecycle, "bench"));

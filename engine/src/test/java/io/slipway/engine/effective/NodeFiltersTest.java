@@ -53,4 +53,20 @@ class NodeFiltersTest {
     assertThat(NodeFilters.select(null, nodes, Map.of())).extracting(EffectiveNode::name).containsExactly("a", "b", "c");
     assertThat(select("union", filter("union", List.of("c", "a"), List.of("x"), Map.of(), List.of()))).containsExactly("a", "c");
   }
+
+  @Test
+  void unknownNamesTagsAndRacksAreNamed() {
+    NodeFilterSet set = new NodeFilterSet("union", List.of(
+        filter("union", List.of("a", "nosuch"), List.of("x", "z"), Map.of(), List.of("rack1", "rack9"))));
+    assertThat(NodeFilters.unknownNames(set, nodes))
+        .containsExactly("unknown node nosuch", "unknown node tag z", "unknown rack rack9");
+  }
+
+  @Test
+  void knownNamesAndLabelFiltersAreNotReported() {
+    NodeFilterSet set = new NodeFilterSet("intersection", List.of(
+        filter("intersection", List.of("a"), List.of("y"), Map.of("color", "red"), List.of("rack2"))));
+    assertThat(NodeFilters.unknownNames(set, nodes)).isEmpty();
+    assertThat(NodeFilters.unknownNames(null, nodes)).isEmpty();
+  }
 }

@@ -1,12 +1,14 @@
 package io.slipway.engine.orchestrator;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.store.testing.Await.result;
 
 import io.slipway.drivers.lab.LabOobDriver;
 import io.slipway.drivers.lab.LabOobDriverProvider;
 import io.slipway.drivers.lab.node.LabNodeConfig;
 import io.slipway.drivers.lab.node.LabNodeDriver;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
 import io.slipway.engine.TestDesigns;
@@ -43,7 +45,7 @@ final class EngineHarness implements AutoCloseable {
   EngineHarness(StoreHandle store, LabNodeConfig labConfig) {
     this.store = store;
     this.nodes = LabNodeDriver.create(lab, labConfig);
-    this.bmcs = (LabOobDriver) new LabOobDriverProvider().create(lab, new JsonObject());
+    this.bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(lab), new JsonObject());
     this.ports = io.slipway.drivers.lab.network.LabNetworkDriver.create(lab, 0, 30_000);
   }
 
@@ -67,7 +69,7 @@ final class EngineHarness implements AutoCloseable {
 
   Engine start(EngineConfig config) {
     engineVertx = Vertx.vertx();
-    DriverSet drivers = new DriverSet(engineVertx, OobDrivers.load(), new JsonObject(), "lab", nodes, ports, null)
+    DriverSet drivers = new DriverSet(engineVertx, DriverRegistry.load(), new JsonObject(), "lab", nodes, ports, null)
         .withOob("lab", bmcs);
     engine = result(Engine.start(engineVertx, store, config, drivers, validationRules(), lifecycleRules(), "it-" + UUID.randomUUID()));
     return engine;

@@ -13,6 +13,7 @@ import io.slipway.drivers.ipmi.command.DeviceId;
 import io.slipway.drivers.ipmi.command.Fru;
 import io.slipway.drivers.ipmi.command.FruReader;
 import io.slipway.drivers.ipmi.command.SdrReader;
+import io.slipway.drivers.spi.BootMode;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.OobDriver;
@@ -55,6 +56,13 @@ public final class IpmiOobDriver implements OobDriver {
     return call(target, Chassis.getStatus(), "Get Chassis Status").map(Chassis::power);
   }
 
+  /**
+   * Reads the state first and does nothing when it already matches. Chassis Control is sent once
+   * (it is never re-sent before its answer is overdue) and the result is confirmed by reading the
+   * state. When Chassis Control itself goes unanswered, an on/off is still confirmed by reading
+   * the state; a cycle or reset cannot be told apart from "not executed" by the state, so it fails
+   * TIMEOUT, not retriable, instead of risking a second cycle.
+   */
   @Override
   public Future<PowerState> setPower(OobTarget target, PowerAction action) {
     return powerState(target)
@@ -70,6 +78,8 @@ public final class IpmiOobDriver implements OobDriver {
                       ? PowerAction.ON
                       : action;
               return call(target, Chassis.control(sent), "Chassis Control " + sent)
+                  .<Object>map(v -> v)
+                  .recover(err -> unanswered(err, sent))
                   .compose(
                       v ->
                           poller.await(
@@ -77,11 +87,58 @@ public final class IpmiOobDriver implements OobDriver {
             });
   }
 
+  private static Future<Object> unanswered(Throwable err, PowerAction sent) {
+    boolean timeout = err instanceof DriverException de && de.kind() == DriverException.Kind.TIMEOUT;
+    if (timeout && (sent == PowerAction.ON || sent == PowerAction.OFF
+        || sent == PowerAction.SOFT_OFF)) {
+      return Future.succeededFuture(); // the state read decides
+    }
+    if (timeout) {
+      return Future.failedFuture(
+          new DriverException(
+              DriverException.Kind.TIMEOUT,
+              false,
+              err.getMessage() + "; whether the " + sent + " happened is unknown, so it is not"
+                  + " repeated: check the node before asking again",
+              null,
+              err));
+    }
+    return Future.failedFuture(err);
+  }
+
+  /**
+   * Sets the boot flags and reads them back. {@link BootMode#CURRENT} keeps the EFI bit the BMC
+   * reports now. A BMC that reports the flags without the "valid" bit has its device checked only
+   * (documented downgrade); otherwise a dropped persistent flag or boot mode fails.
+   */
   @Override
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
-    return call(target, Chassis.setBootFlags(options), "Set System Boot Options")
-        .compose(v -> bootDevice(target))
-        .compose(read -> options.confirmedBy(read, "BMC " + target));
+    return resolveMode(target, options)
+        .compose(
+            wanted ->
+                call(target, Chassis.setBootFlags(wanted), "Set System Boot Options")
+                    .compose(v -> call(target, Chassis.getBootFlags(), "Get System Boot Options"))
+                    .map(Chassis::readBack)
+                    .compose(
+                        read ->
+                            read.valid()
+                                ? options.confirmedBy(read.options(), "BMC " + target)
+                                : BootOptions.onceKeepingMode(options.device())
+                                    .confirmedBy(read.options(), "BMC " + target)));
+  }
+
+  private Future<BootOptions> resolveMode(OobTarget target, BootOptions options) {
+    if (options.mode() != BootMode.CURRENT) {
+      return Future.succeededFuture(options);
+    }
+    return call(target, Chassis.getBootFlags(), "Get System Boot Options")
+        .map(Chassis::readBack)
+        .map(
+            now ->
+                options.withMode(
+                    now.valid() && now.options().mode() == BootMode.EFI
+                        ? BootMode.EFI
+                        : BootMode.LEGACY));
   }
 
   @Override

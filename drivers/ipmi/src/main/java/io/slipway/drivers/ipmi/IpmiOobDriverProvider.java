@@ -2,16 +2,20 @@ package io.slipway.drivers.ipmi;
 
 import io.slipway.drivers.ipmi.client.IpmiClient;
 import io.slipway.drivers.ipmi.client.IpmiClientOptions;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverSettings;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverProvider;
 import io.slipway.drivers.spi.PowerPoller;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Provides the {@code ipmi} driver. Configuration keys: those of {@link IpmiClientOptions}, plus
- * {@code cipherSuite} (default {@code auto}), {@code pollIntervalMs} (default 500) and {@code
- * powerTimeoutMs} (default 30000) for power confirmation.
+ * Provides the {@code ipmi} driver ({@code drivers.oob.ipmi}). Keys: those of {@link
+ * IpmiClientOptions}, plus {@code cipherSuite} (default {@code auto}), {@code pollIntervalMs}
+ * (default 500) and {@code powerTimeoutMs} (default 30000) for power confirmation. Every key has a
+ * default; BMC addresses and credentials come from the design.
  */
 public final class IpmiOobDriverProvider implements OobDriverProvider {
 
@@ -21,13 +25,22 @@ public final class IpmiOobDriverProvider implements OobDriverProvider {
   }
 
   @Override
-  public OobDriver create(Vertx vertx, JsonObject config) {
-    IpmiClient client = IpmiClient.create(vertx, IpmiClientOptions.fromJson(config));
-    PowerPoller poller =
-        new PowerPoller(
-            vertx,
-            config.getLong("pollIntervalMs", 500L),
-            config.getLong("powerTimeoutMs", 30_000L));
-    return new IpmiOobDriver(client, poller, config.getString("cipherSuite", "auto"));
+  public List<String> check(JsonObject settings) {
+    DriverSettings s = DriverSettings.of(this, settings);
+    for (String key : List.of("attemptTimeoutMs", "sessionIdleMs", "maxInFlightPerBmc", "pollIntervalMs",
+        "powerTimeoutMs", "receiveBufferBytes", "privilege")) {
+      s.positive(key);
+    }
+    s.atLeastZero("retries").atLeastZero("discoveryTimeoutMs");
+    s.oneOf("cipherSuite", Set.of("auto", "3", "17"));
+    return s.problems();
+  }
+
+  @Override
+  public OobDriver create(DriverContext ctx, JsonObject settings) {
+    IpmiClient client = IpmiClient.create(ctx.vertx(), IpmiClientOptions.fromJson(settings));
+    PowerPoller poller = new PowerPoller(ctx.vertx(), settings.getLong("pollIntervalMs", 500L),
+        settings.getLong("powerTimeoutMs", 30_000L));
+    return new IpmiOobDriver(client, poller, String.valueOf(settings.getValue("cipherSuite", "auto")));
   }
 }

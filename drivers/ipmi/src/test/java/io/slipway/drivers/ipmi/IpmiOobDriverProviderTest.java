@@ -2,14 +2,27 @@ package io.slipway.drivers.ipmi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverRegistry;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import io.slipway.drivers.spi.OobDrivers;
 
 class IpmiOobDriverProviderTest {
 
   @Test
   void theIpmiDriverIsFoundByServiceLoader() {
-    assertThat(OobDrivers.load().types()).contains("ipmi");
-    assertThat(OobDrivers.load().provider("ipmi")).isInstanceOf(IpmiOobDriverProvider.class);
+    DriverRegistry drivers = DriverRegistry.load();
+    assertThat(drivers.types(DriverKind.OOB)).contains("ipmi");
+    assertThat(drivers.oob("ipmi")).isInstanceOf(IpmiOobDriverProvider.class);
+    assertThat(drivers.oob("ipmi").simulated()).isFalse();
+  }
+
+  @Test
+  void settingsProblemsNameTheFullKey() {
+    IpmiOobDriverProvider p = new IpmiOobDriverProvider();
+    assertThat(p.check(new JsonObject())).isEmpty();
+    assertThat(p.check(new JsonObject().put("attemptTimeoutMs", "soon").put("cipherSuite", 2)))
+        .containsExactly("drivers.oob.ipmi.attemptTimeoutMs: must be a whole number above 0, not soon",
+            "drivers.oob.ipmi.cipherSuite: must be one of [17, 3, auto], not 2");
   }
 }

@@ -27,18 +27,26 @@ public record K8sConfig(
 
   public static final String IN_CLUSTER_API = "https://kubernetes.default.svc";
 
+  /** Where a pod finds the CA certificate of its cluster's API server. */
+  public static final String IN_CLUSTER_CA = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
+
   public K8sConfig {
     apiServer =
         apiServer.endsWith("/") ? apiServer.substring(0, apiServer.length() - 1) : apiServer;
   }
 
-  /** Reads the keys; defaults are the in-cluster ones (API service, service-account token). */
+  /**
+   * Reads the keys. Without {@code apiServer} all three of API server, token file and CA file are
+   * the in-cluster ones; with it, the token (file) must be given and the CA defaults to the JVM's
+   * trust store.
+   */
   public static K8sConfig fromJson(JsonObject json) {
+    boolean inCluster = json.getString("apiServer") == null;
     return new K8sConfig(
         json.getString("apiServer", IN_CLUSTER_API),
         json.getString("token"),
-        json.getString("tokenFile", IN_CLUSTER_TOKEN),
-        json.getString("caPem"),
+        json.getString("tokenFile", inCluster ? IN_CLUSTER_TOKEN : null),
+        json.getString("caPem", inCluster ? IN_CLUSTER_CA : null),
         json.getBoolean("trustAll", false),
         json.getLong("requestTimeoutMs", 10_000L));
   }

@@ -1,18 +1,21 @@
 package io.slipway.drivers.kubernetes;
 
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverSettings;
 import io.slipway.drivers.spi.kubernetes.KubernetesDriver;
 import io.slipway.drivers.spi.kubernetes.KubernetesDriverProvider;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
 
 /**
- * Provides the {@code kubernetes} driver. Keys: {@code apiServer} (default {@code
- * https://kubernetes.default.svc}), {@code token} or {@code tokenFile} (default the pod's
- * service-account token), {@code caPem}, {@code trustAll} (false), {@code requestTimeoutMs}
- * (10000). See {@link K8sConfig}.
+ * Provides the {@code kubernetes} driver ({@code drivers.kubernetes}). Keys: {@code apiServer},
+ * {@code tokenFile} (or an inline {@code token}), {@code caPem}, {@code trustAll} (false), {@code
+ * requestTimeoutMs} (10000). Without {@code apiServer} the three are the in-cluster defaults
+ * ({@code https://kubernetes.default.svc} and the pod's service-account token and CA); with it,
+ * {@code tokenFile} or {@code token} is required. See {@link K8sConfig}.
  */
 public final class K8sNodeLabelDriverProvider implements KubernetesDriverProvider {
 
@@ -22,8 +25,23 @@ public final class K8sNodeLabelDriverProvider implements KubernetesDriverProvide
   }
 
   @Override
-  public KubernetesDriver create(Vertx vertx, JsonObject config) {
-    K8sConfig c = K8sConfig.fromJson(config == null ? new JsonObject() : config);
+  public List<String> check(JsonObject settings) {
+    DriverSettings s = DriverSettings.of(this, settings).url("apiServer").text("token").text("tokenFile")
+        .text("caPem").bool("trustAll").positive("requestTimeoutMs");
+    if (settings.getValue("apiServer") instanceof String api && !api.startsWith("https://")
+        && !Boolean.TRUE.equals(settings.getValue("trustAll"))) {
+      s.problem("apiServer", "must be an https:// URL (the bearer token is sent to it)");
+    }
+    if (settings.getValue("apiServer") != null && settings.getValue("token") == null
+        && settings.getValue("tokenFile") == null) {
+      s.problem("tokenFile", "required when apiServer is set (the in-cluster token goes with the in-cluster API)");
+    }
+    return s.problems();
+  }
+
+  @Override
+  public KubernetesDriver create(DriverContext ctx, JsonObject settings) {
+    K8sConfig c = K8sConfig.fromJson(settings);
     WebClientOptions options =
         new WebClientOptions()
             .setTrustAll(c.trustAll())
@@ -33,6 +51,6 @@ public final class K8sNodeLabelDriverProvider implements KubernetesDriverProvide
     if (!c.trustAll() && c.caPem() != null) {
       options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
     }
-    return new K8sNodeLabelDriver(vertx, WebClient.create(vertx, options), c);
+    return new K8sNodeLabelDriver(ctx.vertx(), WebClient.create(ctx.vertx(), options), c);
   }
 }

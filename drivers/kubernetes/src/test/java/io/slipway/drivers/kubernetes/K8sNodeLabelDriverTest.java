@@ -1,5 +1,7 @@
 package io.slipway.drivers.kubernetes;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.kubernetes.K8sFixtures.failure;
 import static io.slipway.drivers.kubernetes.K8sFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +52,7 @@ class K8sNodeLabelDriverTest {
 
   static KubernetesDriver create(JsonObject config) {
     return new K8sNodeLabelDriverProvider()
-        .create(vertx, new JsonObject().put("apiServer", api.url(false)).mergeIn(config));
+        .create(DriverContext.of(vertx), new JsonObject().put("apiServer", api.url(false)).mergeIn(config));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.slipway.drivers.kubernetes;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.kubernetes.K8sFixtures.failure;
 import static io.slipway.drivers.kubernetes.K8sFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +48,7 @@ class K8sTransportTest {
 
   static KubernetesDriver create(JsonObject config) {
     return new K8sNodeLabelDriverProvider()
-        .create(vertx, new JsonObject().put("apiServer", api.url(false)).mergeIn(config));
+        .create(DriverContext.of(vertx), new JsonObject().put("apiServer", api.url(false)).mergeIn(config));
   }
 
   @Test
@@ -74,7 +76,7 @@ class K8sTransportTest {
     join(closed.stop());
     KubernetesDriver nowhere =
         new K8sNodeLabelDriverProvider()
-            .create(vertx, new JsonObject().put("apiServer", url).put("token", "t"));
+            .create(DriverContext.of(vertx), new JsonObject().put("apiServer", url).put("token", "t"));
     DriverException e = failure(nowhere.labels("node01"));
     assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(e.retriable()).isTrue();
@@ -88,11 +90,11 @@ class K8sTransportTest {
         new JsonObject().put("apiServer", secure.url(true)).put("token", K8sApiStub.TOKEN);
     KubernetesDriverProvider provider = new K8sNodeLabelDriverProvider();
     assertThat(
-            join(provider.create(vertx, base.copy().put("caPem", secure.caPem())).labels("node01")))
+            join(provider.create(DriverContext.of(vertx), base.copy().put("caPem", secure.caPem())).labels("node01")))
         .containsKey("role");
-    assertThat(join(provider.create(vertx, base.copy().put("trustAll", true)).labels("node01")))
+    assertThat(join(provider.create(DriverContext.of(vertx), base.copy().put("trustAll", true)).labels("node01")))
         .containsKey("role");
-    DriverException untrusted = failure(provider.create(vertx, base).labels("node01"));
+    DriverException untrusted = failure(provider.create(DriverContext.of(vertx), base).labels("node01"));
     assertThat(untrusted.kind()).isEqualTo(Kind.FAILED);
     assertThat(untrusted.retriable()).isFalse();
     join(secure.stop());

@@ -1,14 +1,17 @@
 package io.slipway.drivers.lab;
 
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
+import io.slipway.drivers.spi.DriverContext;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverProvider;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * Provides the {@code lab} driver. Its configuration is passed to the embedded IPMI driver, with
- * loopback-friendly defaults (200 ms attempts, 50 ms power polling) where keys are missing.
+ * Provides the simulated {@code lab} OOB driver ({@code drivers.oob.lab}): BMCs that live in this
+ * process. Its settings are passed to the embedded IPMI driver, with loopback-friendly defaults
+ * (200 ms attempts, 50 ms power polling) where keys are missing. A simulator: only {@code demo} and
+ * {@code --simulate} use it.
  */
 public final class LabOobDriverProvider implements OobDriverProvider {
 
@@ -16,6 +19,7 @@ public final class LabOobDriverProvider implements OobDriverProvider {
       new JsonObject()
           .put("attemptTimeoutMs", 200)
           .put("retries", 4)
+          .put("maxRtoMs", 200) // in-JVM BMCs answer at once: no back-off, a dead one fails in 1 s
           .put("pollIntervalMs", 50)
           .put("powerTimeoutMs", 10_000)
           .put("cipherSuite", "3");
@@ -26,8 +30,19 @@ public final class LabOobDriverProvider implements OobDriverProvider {
   }
 
   @Override
-  public OobDriver create(Vertx vertx, JsonObject config) {
-    JsonObject ipmi = DEFAULTS.copy().mergeIn(config == null ? new JsonObject() : config);
-    return new LabOobDriver(vertx, new IpmiOobDriverProvider().create(vertx, ipmi));
+  public boolean simulated() {
+    return true;
+  }
+
+  @Override
+  public List<String> check(JsonObject settings) {
+    return new IpmiOobDriverProvider().check(settings).stream()
+        .map(p -> p.replaceFirst("^drivers\\.oob\\.ipmi\\.", "drivers.oob.lab.")).toList();
+  }
+
+  @Override
+  public OobDriver create(DriverContext ctx, JsonObject settings) {
+    JsonObject ipmi = DEFAULTS.copy().mergeIn(settings == null ? new JsonObject() : settings);
+    return new LabOobDriver(ctx.vertx(), new IpmiOobDriverProvider().create(ctx, ipmi));
   }
 }

@@ -14,7 +14,8 @@ import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.Credentials;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverContract;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.OobTarget;
 import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
@@ -31,7 +32,7 @@ class LabOobDriverTest extends OobDriverContract {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    driver = (LabOobDriver) OobDrivers.load().create("lab", vertx, new JsonObject());
+    driver = (LabOobDriver) DriverRegistry.load().oob("lab").create(DriverContext.of(vertx), new JsonObject());
     LabFixtures.join(
         driver.validate(NODE)); // the first call creates the node's BMC with these credentials
   }

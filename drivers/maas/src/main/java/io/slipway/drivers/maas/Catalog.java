@@ -22,13 +22,17 @@ final class Catalog {
     this.client = client;
   }
 
-  /** Version, a credential check ({@code account/?op=list_authorisation_tokens}), import state and the catalog. */
+  /**
+   * Version, a credential check ({@code account/?op=list_authorisation_tokens}), import state, rack controller
+   * health ({@link RackHealth}) and the catalog.
+   */
   Future<SiteReport> report() {
     return client.getObject("version/").compose(version -> client.get("account/", "op", "list_authorisation_tokens")
-        .compose(x -> client.get("boot-resources/", "op", "is_importing"))
-        .compose(importing -> images().map(catalog -> new SiteReport(catalog,
-            "MAAS " + version.getString("version", "?")
-                + (Boolean.TRUE.equals(importing) ? "; boot resources are still importing" : "")))));
+        .compose(x -> new RackHealth(client).check())
+        .compose(racks -> client.get("boot-resources/", "op", "is_importing")
+            .compose(importing -> images().map(catalog -> new SiteReport(catalog,
+                "MAAS " + version.getString("version", "?") + "; " + racks
+                    + (Boolean.TRUE.equals(importing) ? "; boot resources are still importing" : ""))))));
   }
 
   /** Series → kernels offered for it. */

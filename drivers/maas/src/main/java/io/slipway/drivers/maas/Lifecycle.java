@@ -18,16 +18,22 @@ import io.vertx.core.MultiMap;
  */
 final class Lifecycle {
   private static final Set<String> READY = Set.of("Ready");
+  /** The failed states MAAS releases from ({@code RELEASABLE_STATUSES}, {@code models/node.py:886-897}). */
+  private static final Set<String> RELEASABLE = Set.of("Broken", "Failed deployment", "Failed disk erasing", "Releasing failed");
   private final MaasClient client;
   private final MachineLocator locator;
   private final MachineWatcher watcher;
   private final MaasConfig config;
+  private final java.util.function.Function<NodeSpec, String> userData;
 
-  Lifecycle(MaasClient client, MachineLocator locator, MachineWatcher watcher, MaasConfig config) {
+  /** {@code userData}: the node's base64 {@code user_data}, or null when it has no boot actions to fetch. */
+  Lifecycle(MaasClient client, MachineLocator locator, MachineWatcher watcher, MaasConfig config,
+      java.util.function.Function<NodeSpec, String> userData) {
     this.client = client;
     this.locator = locator;
     this.watcher = watcher;
     this.config = config;
+    this.userData = userData;
   }
 
   /** Commissions New, Broken and commissioning-failed machines; waits for ones in progress. */
@@ -65,7 +71,7 @@ final class Lifecycle {
       Future<Machine> released = switch (MachinePhases.phase(m.statusName())) {
         case RELEASING -> watcher.await(m.systemId(), READY, config.releaseTimeout(), what);
         case ALLOCATED, DEPLOYING, DEPLOYED -> release(m, erase, what);
-        case FAILED -> needsCommissioning(m) ? Future.succeededFuture(m) : release(m, erase, what);
+        case FAILED -> RELEASABLE.contains(m.statusName()) ? release(m, erase, what) : Future.succeededFuture(m);
         default -> Future.succeededFuture(m);
       };
       return released.map(MachinePhases::status);
@@ -77,10 +83,20 @@ final class Lifecycle {
         .compose(x -> watcher.await(m.systemId(), READY, config.commissionTimeout(), what));
   }
 
+  /**
+   * Workload annotations from the design's {@code owner_data} (the machine must be allocated to us), then {@code
+   * op=deploy} with the image, kernel and the boot-action {@code user_data} when the node was handed a key.
+   */
   private Future<Machine> startDeployment(Machine m, NodeSpec node, String what) {
     NodeSpec.Platform p = node.platform();
     MultiMap form = p == null ? Forms.of() : Forms.of("distro_series", p.image(), "hwe_kernel", p.kernel());
-    return client.post(m.path(), "deploy", form)
+    String script = userData.apply(node);
+    if (script != null) {
+      form.add("user_data", script);
+    }
+    Future<Object> annotated = node.labels() == null || node.labels().isEmpty() ? Future.succeededFuture()
+        : client.post(m.path(), "set_workload_annotations", annotations(node));
+    return annotated.compose(x -> client.post(m.path(), "deploy", form))
         .compose(x -> watcher.await(m.systemId(), Set.of("Deployed"), config.deployTimeout(), what));
   }
 
@@ -90,6 +106,12 @@ final class Lifecycle {
         : Forms.of("erase", "false");
     return client.post(m.path(), "release", form)
         .compose(x -> watcher.await(m.systemId(), READY, config.releaseTimeout(), what));
+  }
+
+  private static MultiMap annotations(NodeSpec node) {
+    MultiMap form = Forms.of();
+    new java.util.TreeMap<>(node.labels()).forEach(form::add);
+    return form;
   }
 
   /** Broken machines and failed commissioning or testing leave the hardware unknown. */

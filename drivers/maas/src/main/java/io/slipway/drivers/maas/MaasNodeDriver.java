@@ -14,6 +14,7 @@ import io.slipway.drivers.spi.node.SiteReport;
 import io.slipway.drivers.spi.node.SiteSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The {@code maas} node driver: drives Canonical MAAS through its REST API 2.0.
@@ -24,7 +25,9 @@ import io.vertx.core.Vertx;
  * releaseTimeoutMs}; each HTTP exchange by {@code requestTimeoutMs}. Failures: 401/403 → {@code
  * AUTH}; refused connections → {@code UNREACHABLE}; other 4xx → {@code REFUSED} with MAAS's message
  * and the HTTP status as completion code; 5xx → {@code FAILED} (retriable); a machine MAAS marks
- * failed → {@code REFUSED} with MAAS's status message. Thread-safe; one instance serves all nodes.
+ * failed → {@code REFUSED} with MAAS's status message. Thread-safe; one instance serves all nodes. Needs an
+ * administrator's API key (power parameters, machines, fabrics, subnets, domains, routes and repositories
+ * are admin-only in MAAS).
  */
 public final class MaasNodeDriver implements NodeDriver {
   public static final String TYPE = "maas";
@@ -38,17 +41,22 @@ public final class MaasNodeDriver implements NodeDriver {
   private final NetworkApplier networking;
   private final StorageApplier storage;
   private final PlatformApplier platform;
+  private final SiteServices siteServices;
+  private final BootActionKeys bootActions;
 
   MaasNodeDriver(Vertx vertx, MaasConfig config) {
-    this.client = new MaasClient(vertx, config.url(), config.apiKey(), config.requestTimeout().toMillis());
+    this.client = new MaasClient(vertx, config.url(), config.apiKey(), config.requestTimeout().toMillis(), config.caFile());
+    this.bootActions = new BootActionKeys(config.bootActionUrl());
     this.locator = new MachineLocator(client, config);
-    this.lifecycle = new Lifecycle(client, locator, new MachineWatcher(vertx, client, config.pollInterval()), config);
+    this.lifecycle = new Lifecycle(client, locator, new MachineWatcher(vertx, client, config.pollInterval()), config,
+        bootActions::userData);
     this.catalog = new Catalog(client);
     this.siteNetworks = new SiteNetworks(client);
+    this.siteServices = new SiteServices(client);
     this.sshKeys = new SshKeys(client);
     this.manifests = new Manifests(client);
-    this.networking = new NetworkApplier(client);
-    this.storage = new StorageApplier(client);
+    this.networking = new NetworkApplier(client, manifests);
+    this.storage = new StorageApplier(client, manifests);
     this.platform = new PlatformApplier(client, catalog);
   }
 
@@ -64,15 +72,23 @@ public final class MaasNodeDriver implements NodeDriver {
 
   @Override
   public Future<Void> prepareSite(SiteSpec site) {
-    return siteNetworks.apply(site).compose(x -> sshKeys.ensure(site.sshKeys()));
+    return siteNetworks.apply(site).compose(x -> siteServices.apply(site)).compose(x -> sshKeys.ensure(site.sshKeys()));
   }
 
+  /** Finds or enrolls the machine, then gives it the design's hostname and DNS domain when they differ. */
   @Override
   public Future<NodeStatus> identify(NodeSpec node) {
-    return locator.findOrEnroll(node).compose(m -> node.name().equals(m.hostname())
-        ? Future.succeededFuture(m)
-        : client.put(m.path(), Forms.of("hostname", node.name())).map(o -> m))
-        .map(MachinePhases::status);
+    return locator.findOrEnroll(node).compose(m -> {
+      JsonObject domain = m.raw().getJsonObject("domain");
+      String current = domain == null ? null : domain.getString("name");
+      boolean sameDomain = node.domain() == null || node.domain().equals(current);
+      if (node.name().equals(m.hostname()) && sameDomain) {
+        return Future.succeededFuture(m);
+      }
+      return (sameDomain ? Future.<Void>succeededFuture() : siteServices.ensureDomain(node.domain()))
+          .compose(x -> client.put(m.path(), Forms.of("hostname", node.name(), "domain", sameDomain ? null : node.domain())))
+          .map(o -> m);
+    }).map(MachinePhases::status);
   }
 
   @Override
@@ -107,6 +123,17 @@ public final class MaasNodeDriver implements NodeDriver {
   @Override
   public Future<NodeStatus> destroy(NodeSpec node, boolean eraseDisks) {
     return lifecycle.destroy(node, eraseDisks);
+  }
+
+  /**
+   * Keeps the key for the node's next {@link #deploy}, which hands it over in MAAS's {@code user_data} with a
+   * first-boot script that fetches and reports the node's boot actions ({@link BootActionUserData}). Fails
+   * {@code REFUSED} when {@code bootActionUrl} is not configured, rather than deploying a node that can never
+   * fetch its boot actions.
+   */
+  @Override
+  public Future<Void> bootActionKey(NodeSpec node, String keyHex) {
+    return bootActions.keep(node, keyHex, java.util.Map.of());
   }
 
   @Override

@@ -14,7 +14,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Finds a node's machine in MAAS: by BMC address ({@code op=power_parameters}), else by boot MAC,
- * else by hostname, and enrolls it ({@code POST machines/}) when {@link #findOrEnroll} finds none.
+ * else by hostname, and enrolls it ({@code POST machines/}) when {@link #findOrEnroll} finds none, with the
+ * design's BMC address and its {@code account}/{@code credential} as MAAS's {@code power_user}/{@code power_pass}
+ * (MAAS powers the machine on to commission it, and reverts it to New when it cannot).
  * The system id found is remembered per node name and re-checked on every use, so a machine
  * deleted in MAAS is looked up again. Thread-safe.
  */
@@ -88,13 +90,25 @@ final class MachineLocator {
           "node " + node.name() + " is not in MAAS and has no boot MAC to enroll it with"));
     }
     Map<String, String> oob = node.oobParameters() == null ? Map.of() : node.oobParameters();
+    String user = oob.get("account");
+    String password = oob.get("credential");
+    String type = powerType(node.oobType());
+    if (!type.equals("manual") && (blank(node.oobAddress()) || blank(user) || blank(password))) {
+      return Future.failedFuture(new DriverException(Kind.REFUSED, false, "node " + node.name() + ": MAAS needs the BMC's "
+          + "address, account and credential to power a " + type + " machine; the design gives "
+          + (blank(node.oobAddress()) ? "no address" : blank(user) ? "no account" : "no credential")));
+    }
     return client.post("machines/", null, Forms.of(
             "architecture", config.architecture(), "mac_addresses", node.bootMac(),
             "hostname", node.name(), "power_type", powerType(node.oobType()),
-            "power_parameters_power_address", node.oobAddress(),
-            "power_parameters_power_user", oob.get("username"),
-            "power_parameters_power_pass", oob.get("password")))
+            "power_parameters_power_address", type.equals("manual") ? null : node.oobAddress(),
+            "power_parameters_power_user", type.equals("manual") ? null : user,
+            "power_parameters_power_pass", type.equals("manual") ? null : password))
         .map(o -> Machine.from((JsonObject) o));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** MAAS drives power itself; BMC types it knows keep their name, anything else is manual. */

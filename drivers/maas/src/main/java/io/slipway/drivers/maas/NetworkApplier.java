@@ -14,26 +14,35 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Applies a node's interfaces on a Ready machine: bonds ({@code op=create_bond}), the untagged VLAN
- * of plain NICs, VLAN interfaces ({@code op=create_vlan}) and subnet links ({@code op=link_subnet},
- * mode {@code static}, {@code dhcp} or {@code link_up}). Existing bonds, VLAN interfaces and
- * matching links are kept; a link on the right subnet with other settings is replaced.
+ * Applies a node's interfaces on a Ready machine, in the order MAAS requires (Drydock's driver did the
+ * same): slaves are named by kernel name or design alias ({@link Manifests#resolve}); a bond's parents
+ * are first moved onto the bond's VLAN, since {@code create_bond} takes only parents already on it
+ * ({@code BondInterfaceForm._validate_parent_vlans_match}, {@code forms/interface.py:585-596}), then the
+ * bond is created with the design's bond options; a plain NIC is moved to its untagged VLAN; VLAN
+ * interfaces ({@code op=create_vlan}) must sit on the parent's fabric ({@code forms/interface.py:408-421});
+ * subnet links ({@code op=link_subnet}, mode {@code static}, {@code dhcp} or {@code link_up}). Existing
+ * bonds, VLAN interfaces and matching links are kept; a link on the right subnet with other settings is
+ * replaced.
  */
 final class NetworkApplier {
   private final MaasClient client;
+  private final Manifests manifests;
 
-  NetworkApplier(MaasClient client) {
+  NetworkApplier(MaasClient client, Manifests manifests) {
     this.client = client;
+    this.manifests = manifests;
   }
 
   Future<Void> apply(Machine m, NodeSpec node) {
-    return client.getArray("subnets/").compose(subnets -> {
+    return manifests.resolve(m, node).compose(aliases -> client.getArray("subnets/").compose(subnets -> {
       Future<Void> chain = Future.succeededFuture();
       for (Nic nic : Nulls.list(node.interfaces())) {
-        chain = chain.compose(x -> apply(m, nic, subnets));
+        Nic resolved = new Nic(nic.name(), Nulls.list(nic.slaves()).stream()
+            .map(s -> Manifests.device(aliases, s, m)).toList(), nic.bondMode(), nic.bondOptions(), nic.mtu(), nic.networks());
+        chain = chain.compose(x -> apply(m, resolved, subnets));
       }
       return chain;
-    });
+    }));
   }
 
   private Future<Void> apply(Machine m, Nic nic, JsonArray subnets) {
@@ -55,7 +64,7 @@ final class NetworkApplier {
     boolean bond = nic.bondMode() != null || nic.slaves().size() > 1;
     JsonObject existing = JsonLists.find(ifaces, "name", bond ? nic.name() : nic.slaves().get(0));
     if (bond) {
-      return existing != null ? Future.succeededFuture(existing) : createBond(m, nic, ifaces, untagged);
+      return existing != null ? Future.succeededFuture(existing) : Bonds.create(client, m, nic, ifaces, untagged);
     }
     if (existing == null) {
       return Future.failedFuture(refused("device " + nic.slaves().get(0) + " not found on machine " + m.systemId()));
@@ -68,22 +77,6 @@ final class NetworkApplier {
         Forms.of("vlan", String.valueOf(untagged), "mtu", mtu(nic.mtu()))).map(o -> (JsonObject) o);
   }
 
-  private Future<JsonObject> createBond(Machine m, Nic nic, JsonArray ifaces, Integer untagged) {
-    MultiMap form = Forms.of("name", nic.name(), "bond_mode", nic.bondMode(), "mtu", mtu(nic.mtu()),
-        "vlan", untagged == null ? null : String.valueOf(untagged));
-    for (String slave : nic.slaves()) {
-      JsonObject parent = JsonLists.find(ifaces, "name", slave);
-      if (parent == null) {
-        return Future.failedFuture(refused("bond " + nic.name() + ": device " + slave + " not found on machine " + m.systemId()));
-      }
-      form.add("parents", String.valueOf(parent.getInteger("id")));
-    }
-    if (nic.bondOptions() != null) {
-      nic.bondOptions().forEach((k, v) -> form.add("bond_" + k, v));
-    }
-    return client.post(m.nodePath("interfaces/"), "create_bond", form).map(o -> (JsonObject) o);
-  }
-
   private Future<Void> attach(Machine m, Nic nic, JsonObject base, Attachment a, JsonObject subnet) {
     Future<JsonObject> target = a.vlan() == null ? Future.succeededFuture(base) : vlanInterface(m, nic, base, subnet);
     return target.compose(iface -> link(m, iface, a, subnet));
@@ -91,6 +84,14 @@ final class NetworkApplier {
 
   private Future<JsonObject> vlanInterface(Machine m, Nic nic, JsonObject base, JsonObject subnet) {
     int vlanId = subnet.getJsonObject("vlan").getInteger("id");
+    JsonObject parentVlan = base.getJsonObject("vlan");
+    Integer fabric = subnet.getJsonObject("vlan").getInteger("fabric_id");
+    if (parentVlan == null || !fabric.equals(parentVlan.getInteger("fabric_id"))) {
+      return Future.failedFuture(refused("interface " + nic.name() + ": network " + subnet.getString("name")
+          + " is on MAAS fabric " + fabric + " but " + base.getString("name") + " is on "
+          + (parentVlan == null ? "no VLAN" : "fabric " + parentVlan.getInteger("fabric_id"))
+          + "; MAAS puts a VLAN interface only on its parent's fabric: give this link an untagged network on that fabric"));
+    }
     return interfaces(m).compose(ifaces -> {
       JsonObject existing = ifaces.stream().map(JsonObject.class::cast)
           .filter(i -> "vlan".equals(i.getString("type")))

@@ -14,8 +14,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Makes MAAS's fabrics, VLANs, subnets, IP ranges and DHCP match a site's networks. A subnet MAAS
- * already knows (by CIDR, e.g. self-discovered) stays on its fabric; a new one goes on the fabric
- * named after the site, on the VLAN of its tag (untagged = VID 0). Every step reads first and only
+ * already knows (by CIDR, e.g. self-discovered) stays on its fabric; a new one goes on the site's fabric
+ * (the one MAAS already holds the site's discovered untagged subnets on, else one named after the site),
+ * on the VLAN of its tag (untagged = VID 0). Every step reads first and only
  * writes what differs, so repeating it changes nothing. Networks are handled one after another.
  */
 final class SiteNetworks {
@@ -29,29 +30,43 @@ final class SiteNetworks {
   }
 
   Future<Void> apply(SiteSpec site) {
-    Future<Void> chain = Future.succeededFuture();
-    for (NetworkSpec net : Nulls.list(site.networks())) {
-      chain = chain.compose(x -> apply(site.name(), net));
-    }
-    return chain;
+    return client.getArray("subnets/").compose(known -> {
+      Integer fabric = siteFabric(site, known);
+      Future<Void> chain = Future.succeededFuture();
+      for (NetworkSpec net : Nulls.list(site.networks())) {
+        chain = chain.compose(x -> apply(site.name(), fabric, net));
+      }
+      return chain;
+    });
   }
 
-  private Future<Void> apply(String siteName, NetworkSpec net) {
-    return ensureSubnet(siteName, net)
+  /** The fabric of the first of the site's untagged networks MAAS already knows (discovered by a rack), or null. */
+  private static Integer siteFabric(SiteSpec site, JsonArray known) {
+    for (NetworkSpec net : Nulls.list(site.networks())) {
+      JsonObject s = vlanTag(net) == 0 ? JsonLists.find(known, "cidr", net.cidr()) : null;
+      if (s != null && s.getJsonObject("vlan") != null) {
+        return s.getJsonObject("vlan").getInteger("fabric_id");
+      }
+    }
+    return null;
+  }
+
+  private Future<Void> apply(String siteName, Integer fabric, NetworkSpec net) {
+    return ensureSubnet(siteName, fabric, net)
         .compose(subnet -> vlans.ensureMtu(subnet.getJsonObject("vlan"), net.mtu()).map(subnet))
         .compose(subnet -> ensureRanges(subnet, net).map(subnet))
         .compose(subnet -> vlans.ensureDhcp(subnet.getJsonObject("vlan"), net));
   }
 
-  private Future<JsonObject> ensureSubnet(String siteName, NetworkSpec net) {
+  private Future<JsonObject> ensureSubnet(String siteName, Integer fabric, NetworkSpec net) {
     return client.getArray("subnets/").compose(all -> {
       JsonObject existing = JsonLists.find(all, "cidr", net.cidr());
-      return existing != null ? updateSubnet(existing, net) : createSubnet(siteName, net);
+      return existing != null ? updateSubnet(existing, net) : createSubnet(siteName, fabric, net);
     });
   }
 
-  private Future<JsonObject> createSubnet(String siteName, NetworkSpec net) {
-    return vlans.ensure(siteName, vlanTag(net), net.name())
+  private Future<JsonObject> createSubnet(String siteName, Integer fabric, NetworkSpec net) {
+    return vlans.ensure(fabric, siteName, vlanTag(net), net.name())
         .compose(vlan -> client.post("subnets/", null, Forms.of("cidr", net.cidr(), "name", net.name(),
             "vlan", String.valueOf(vlan.getInteger("id")), "gateway_ip", gateway(net),
             "dns_servers", dnsServers(net))))

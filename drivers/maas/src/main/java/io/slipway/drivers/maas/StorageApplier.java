@@ -16,29 +16,57 @@ import io.slipway.drivers.spi.node.NodeSpec.LogicalVolume;
 import io.slipway.drivers.spi.node.NodeSpec.Partition;
 import io.slipway.drivers.spi.node.NodeSpec.VolumeGroup;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Applies a node's storage on a Ready machine. When MAAS's layout already matches the design (see
- * {@link StorageLayout#matches}) nothing is sent; otherwise the layout is cleared (volume groups,
- * then partitions of the design's disks, including MAAS's default layout) and built again:
- * partitions, {@code op=format}, {@code op=mount}, volume groups, {@code op=create_logical_volume}.
+ * Applies a node's storage on a Ready machine (MAAS allows partition, VG and LV changes only then). Disks
+ * are named by kernel name or design alias ({@link Manifests#resolve}). When MAAS's layout already matches
+ * the design ({@link StorageLayout#matches}) nothing is sent; otherwise the boot disk is set to the disk
+ * holding {@code /}, the layout is cleared (volume groups, then partitions of the design's disks) and built
+ * again: partitions sized with MAAS's arithmetic ({@link Sizes}), {@code op=format} and {@code op=mount} on
+ * {@code partition/<id>} (MAAS's route has no trailing slash), volume groups, logical volumes.
  */
 final class StorageApplier {
   private final MaasClient client;
+  private final Manifests manifests;
 
-  StorageApplier(MaasClient client) {
+  StorageApplier(MaasClient client, Manifests manifests) {
     this.client = client;
+    this.manifests = manifests;
   }
 
   Future<Void> apply(Machine m, NodeSpec node) {
     if (node.storage() == null) {
       return Future.succeededFuture();
     }
-    return StorageLayout.read(client, m).compose(layout -> layout.matches(node.storage())
-        ? Future.succeededFuture()
-        : layout.clear(node.storage()).compose(x -> build(m, node, layout)));
+    return manifests.resolve(m, node).compose(aliases -> StorageLayout.read(client, m, aliases))
+        .compose(layout -> layout.matches(node.storage()) ? Future.succeededFuture()
+            : bootDisk(m, node, layout).compose(x -> layout.clear(node.storage())).compose(x -> build(m, node, layout)));
+  }
+
+  /** MAAS installs the boot loader on its boot disk: make it the disk that holds {@code /} ({@code op=set_boot_disk}). */
+  private Future<Void> bootDisk(Machine m, NodeSpec node, StorageLayout layout) {
+    Disk root = Nulls.list(node.storage().disks()).stream().filter(d -> Nulls.list(d.partitions()).stream()
+        .anyMatch(p -> p.filesystem() != null && "/".equals(p.filesystem().mountpoint()))).findFirst()
+        .orElseGet(() -> rootVolumeGroupDisk(node));
+    if (root == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject device = layout.device(root.name());
+    JsonObject current = m.raw().getJsonObject("boot_disk");
+    if (current != null && device.getInteger("id").equals(current.getInteger("id"))) {
+      return Future.succeededFuture();
+    }
+    return client.post(m.nodePath("blockdevices/" + device.getInteger("id") + "/"), "set_boot_disk", Forms.of()).mapEmpty();
+  }
+
+  /** The first disk of the volume group holding {@code /}, when the root is a logical volume. */
+  private static Disk rootVolumeGroupDisk(NodeSpec node) {
+    String vg = Nulls.list(node.storage().volumeGroups()).stream().filter(g -> Nulls.list(g.logicalVolumes()).stream()
+        .anyMatch(lv -> lv.filesystem() != null && "/".equals(lv.filesystem().mountpoint())))
+        .map(VolumeGroup::name).findFirst().orElse(null);
+    return vg == null ? null : Nulls.list(node.storage().disks()).stream().filter(d -> vg.equals(d.volumeGroup())
+        || Nulls.list(d.partitions()).stream().anyMatch(p -> vg.equals(p.volumeGroup()))).findFirst().orElse(null);
   }
 
   private Future<Void> build(Machine m, NodeSpec node, StorageLayout layout) {
@@ -55,13 +83,13 @@ final class StorageApplier {
 
   private Future<Void> partitions(Machine m, Disk disk, JsonObject device, Map<String, List<String>> pvParts) {
     long size = device.getLong("size");
-    long[] free = {size - Sizes.TABLE_RESERVE};
+    long[] used = {0};
     String base = m.nodePath("blockdevices/" + device.getInteger("id") + "/");
     Future<Void> chain = Future.succeededFuture();
     for (Partition p : Nulls.list(disk.partitions())) {
       chain = chain.compose(x -> {
-        long bytes = Sizes.bytes(p.size(), size, free[0], disk.name() + "/" + p.name());
-        free[0] -= bytes;
+        long bytes = Sizes.bytes(p.size(), size, Sizes.partitionSpace(size, used[0], m), disk.name() + "/" + p.name());
+        used[0] += bytes;
         return client.post(base + "partitions/", null, Forms.of("size", String.valueOf(bytes),
                 "bootable", String.valueOf(p.bootable())))
             .map(o -> ((JsonObject) o).getInteger("id"))
@@ -70,7 +98,7 @@ final class StorageApplier {
                 pvParts.computeIfAbsent(p.volumeGroup(), k -> new ArrayList<>()).add(String.valueOf(pid));
                 return Future.succeededFuture();
               }
-              return formatAndMount(base + "partition/" + pid + "/", p.filesystem());
+              return formatAndMount(base + "partition/" + pid, p.filesystem());
             });
       });
     }

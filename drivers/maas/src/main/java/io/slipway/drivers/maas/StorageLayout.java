@@ -5,6 +5,7 @@ import io.slipway.drivers.maas.api.MaasClient;
 import io.slipway.drivers.maas.api.Machine;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.DriverException.Kind;
+import io.slipway.drivers.spi.node.DeviceAliases;
 import io.slipway.drivers.spi.node.NodeSpec.Disk;
 import io.slipway.drivers.spi.node.NodeSpec.Filesystem;
 import io.slipway.drivers.spi.node.NodeSpec.LogicalVolume;
@@ -20,32 +21,43 @@ final class StorageLayout {
   private final Machine machine;
   private final JsonArray devices;
   private final JsonArray volumeGroups;
+  private final DeviceAliases.Resolution aliases;
 
-  private StorageLayout(MaasClient client, Machine machine, JsonArray devices, JsonArray volumeGroups) {
+  private StorageLayout(MaasClient client, Machine machine, JsonArray devices, JsonArray volumeGroups,
+      DeviceAliases.Resolution aliases) {
     this.client = client;
     this.machine = machine;
     this.devices = devices;
     this.volumeGroups = volumeGroups;
+    this.aliases = aliases;
   }
 
-  static Future<StorageLayout> read(MaasClient client, Machine m) {
+  static Future<StorageLayout> read(MaasClient client, Machine m, DeviceAliases.Resolution aliases) {
     return client.getArray(m.nodePath("blockdevices/")).compose(devices -> client.getArray(m.nodePath("volume-groups/"))
-        .map(vgs -> new StorageLayout(client, m, devices, vgs)));
+        .map(vgs -> new StorageLayout(client, m, devices, vgs, aliases)));
   }
 
-  /** The block device {@code name}; fails {@code REFUSED} when the machine has none of that name. */
+  /** The block device the design's {@code name} (kernel name or alias) stands for; fails {@code REFUSED} when there is none. */
   JsonObject device(String name) {
-    JsonObject d = JsonLists.find(devices, "name", name);
+    String kernel = Manifests.device(aliases, name, machine);
+    JsonObject d = JsonLists.find(devices, "name", kernel);
     if (d == null) {
-      throw new DriverException(Kind.REFUSED, false, "disk " + name + " not found on machine " + machine.systemId());
+      throw new DriverException(Kind.REFUSED, false, "disk " + name + (kernel.equals(name) ? "" : " (" + kernel + ")")
+          + " not found on machine " + machine.systemId());
     }
     return d;
+  }
+
+  /** The block device {@code name} stands for, or null when it names nothing on the machine. */
+  private JsonObject find(String name) {
+    String kernel = aliases.unresolved().containsKey(name) ? null : aliases.deviceName(name);
+    return kernel == null ? null : JsonLists.find(devices, "name", kernel);
   }
 
   /** Whether every partition, volume group and logical volume of {@code wanted} is in place, mounted as asked. */
   boolean matches(Storage wanted) {
     for (Disk disk : Nulls.list(wanted.disks())) {
-      JsonObject d = JsonLists.find(devices, "name", disk.name());
+      JsonObject d = find(disk.name());
       JsonArray parts = d == null ? null : d.getJsonArray("partitions", new JsonArray());
       if (parts == null || parts.size() != Nulls.list(disk.partitions()).size()) {
         return false;

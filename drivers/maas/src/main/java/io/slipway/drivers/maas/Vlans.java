@@ -20,10 +20,14 @@ final class Vlans {
     this.client = client;
   }
 
-  /** The VLAN {@code vid} on the fabric named {@code fabricName}, creating either when missing. */
-  Future<JsonObject> ensure(String fabricName, int vid, String vlanName) {
+  /**
+   * The VLAN {@code vid} on the site's fabric, creating either when missing: the fabric MAAS already put one of
+   * the site's untagged subnets on ({@code siteFabricId}, e.g. the PXE network its rack discovered), else one
+   * named after the site. One fabric per site keeps every tagged VLAN on the fabric of the NICs that carry it.
+   */
+  Future<JsonObject> ensure(Integer siteFabricId, String fabricName, int vid, String vlanName) {
     return client.getArray("fabrics/").compose(all -> {
-      JsonObject fabric = JsonLists.find(all, "name", fabricName);
+      JsonObject fabric = siteFabricId != null ? JsonLists.find(all, "id", siteFabricId) : JsonLists.find(all, "name", fabricName);
       return fabric != null ? Future.succeededFuture(fabric)
           : client.post("fabrics/", null, Forms.of("name", fabricName)).map(o -> (JsonObject) o);
     }).compose(fabric -> {
@@ -69,11 +73,28 @@ final class Vlans {
             "DHCP relay upstream " + upstream + " is on no subnet MAAS knows"));
       }
       Integer relayVlan = home.getJsonObject("vlan").getInteger("id");
-      if (relayVlan.equals(vlan.getInteger("relay_vlan"))) {
+      if (relayVlan.equals(vlan.getInteger("id"))) {
+        // the DHCP server is on the network itself: nothing to relay (MAAS refuses a VLAN relaying to itself)
+        return Future.succeededFuture();
+      }
+      if (relayVlan.equals(relayVlanId(vlan))) {
         return Future.succeededFuture();
       }
       return client.put(path(vlan), Forms.of("relay_vlan", String.valueOf(relayVlan))).mapEmpty();
     });
+  }
+
+  /**
+   * The id of the VLAN {@code vlan} relays to: MAAS renders the {@code relay_vlan} foreign key as the nested
+   * VLAN object ({@code api/vlans.py:16-29}; python-libmaas reads {@code relay_vlan["id"]}); a bare id is
+   * accepted too.
+   */
+  static Integer relayVlanId(JsonObject vlan) {
+    Object relay = vlan.getValue("relay_vlan");
+    if (relay instanceof JsonObject o) {
+      return o.getInteger("id");
+    }
+    return relay instanceof Number n ? n.intValue() : null;
   }
 
   private static String fabricPath(int fabricId) {

@@ -14,7 +14,7 @@ import io.slipway.drivers.spi.node.NodeStatus.Phase;
 
 /** The MAAS calls the driver makes, read from the simulator's request log. */
 class MaasCallSequenceTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {
@@ -37,11 +37,14 @@ class MaasCallSequenceTest {
 
     assertThat(calls(id)).containsExactly(
         "GET machines/?op=power_parameters",
-        "PUT machines/{id}/",
+        // the design's hostname and DNS domain (created by prepareSite)
+        "GET domains/", "PUT machines/{id}/",
         "POST machines/{id}/?op=commission",
         "GET nodes/{id}/results/current-commissioning/",
         // networking: the bond on the untagged VLAN, then a VLAN interface for the tagged network
         "GET subnets/", "GET nodes/{id}/interfaces/",
+        // the parents move onto the bond's VLAN before MAAS accepts the bond
+        "PUT nodes/{id}/interfaces/{n}/", "PUT nodes/{id}/interfaces/{n}/",
         "POST nodes/{id}/interfaces/?op=create_bond",
         "POST nodes/{id}/interfaces/{n}/?op=link_subnet",
         "GET nodes/{id}/interfaces/",
@@ -51,11 +54,11 @@ class MaasCallSequenceTest {
         "GET nodes/{id}/blockdevices/", "GET nodes/{id}/volume-groups/",
         "DELETE nodes/{id}/blockdevices/{n}/partition/{n}",
         "POST nodes/{id}/blockdevices/{n}/partitions/",
-        "POST nodes/{id}/blockdevices/{n}/partition/{n}/?op=format",
-        "POST nodes/{id}/blockdevices/{n}/partition/{n}/?op=mount",
+        "POST nodes/{id}/blockdevices/{n}/partition/{n}?op=format",
+        "POST nodes/{id}/blockdevices/{n}/partition/{n}?op=mount",
         "POST nodes/{id}/blockdevices/{n}/partitions/",
-        "POST nodes/{id}/blockdevices/{n}/partition/{n}/?op=format",
-        "POST nodes/{id}/blockdevices/{n}/partition/{n}/?op=mount",
+        "POST nodes/{id}/blockdevices/{n}/partition/{n}?op=format",
+        "POST nodes/{id}/blockdevices/{n}/partition/{n}?op=mount",
         "POST nodes/{id}/volume-groups/",
         "POST nodes/{id}/volume-group/{n}/?op=create_logical_volume",
         "POST nodes/{id}/blockdevices/{n}/?op=format",
@@ -65,6 +68,7 @@ class MaasCallSequenceTest {
         "POST tags/", "POST tags/compute/?op=update_nodes",
         "POST tags/", "POST tags/node01_kp/?op=update_nodes",
         "POST machines/?op=allocate",
+        "POST machines/{id}/?op=set_workload_annotations",
         "POST machines/{id}/?op=deploy");
     assertThat(param("deploy", "distro_series")).containsExactly("jammy");
     assertThat(param("deploy", "hwe_kernel")).containsExactly("ga-22.04");

@@ -1,5 +1,7 @@
 package io.slipway.drivers.maas;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.maas.SimFixture.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +23,7 @@ import io.vertx.core.Future;
 
 /** Typed failures, failed machine states and disk erasure against the simulator. */
 class MaasFailureTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {
@@ -30,7 +32,7 @@ class MaasFailureTest {
 
   @Test
   void wrongApiKeyFailsWithAuth() {
-    NodeDriver wrong = new MaasNodeDriverProvider().create(f.vertx, SimFixture.config(f.sim.url(), "simconsumer:simtoken:nope"));
+    NodeDriver wrong = new MaasNodeDriverProvider().create(DriverContext.of(f.vertx), SimFixture.config(f.sim.url(), "simconsumer:simtoken:nope"));
     DriverException e = failure(wrong.verifySite());
     assertThat(e.kind()).isEqualTo(Kind.AUTH);
     assertThat(e.retriable()).isFalse();
@@ -43,7 +45,7 @@ class MaasFailureTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    NodeDriver nowhere = new MaasNodeDriverProvider().create(f.vertx,
+    NodeDriver nowhere = new MaasNodeDriverProvider().create(DriverContext.of(f.vertx),
         SimFixture.config("http://127.0.0.1:" + port + "/MAAS", MaasSimulator.API_KEY));
     long start = System.nanoTime();
     DriverException e = failure(nowhere.status(NodeSpecs.node(1)));
@@ -103,7 +105,7 @@ class MaasFailureTest {
   void deployTimesOutWithinItsBound() {
     NodeSpec node = commissioned(5);
     f.sim.timings(new MaasSimulator.Timings(80, 60_000, 60, 60));
-    NodeDriver impatient = new MaasNodeDriverProvider().create(f.vertx,
+    NodeDriver impatient = new MaasNodeDriverProvider().create(DriverContext.of(f.vertx),
         SimFixture.config(f.sim.url(), MaasSimulator.API_KEY).put("deployTimeoutMs", 300));
     DriverException e = failure(impatient.deploy(node));
     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);

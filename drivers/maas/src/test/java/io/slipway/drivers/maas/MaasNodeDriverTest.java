@@ -16,6 +16,8 @@ class MaasNodeDriverTest extends NodeDriverContract {
   @BeforeAll
   static void start() {
     fixture = new SimFixture();
+    // NodeSpecs names kernel devices: machines with two onboard NICs (eno1, eno2) and disks sda, sdb
+    fixture.sim.hardware(mac -> io.slipway.drivers.maas.sim.SimHardware.onboard());
   }
 
   @AfterAll

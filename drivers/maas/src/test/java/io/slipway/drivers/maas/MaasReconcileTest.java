@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A changed design is brought into MAAS: only what differs is sent. */
 class MaasReconcileTest {
-  private final SimFixture f = new SimFixture();
+  private final SimFixture f = SimFixture.onboard();
 
   @AfterEach
   void close() {

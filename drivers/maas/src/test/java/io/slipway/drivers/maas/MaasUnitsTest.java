@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import io.slipway.drivers.spi.DriverException;
-import io.slipway.drivers.spi.node.NodeDrivers;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.node.NodeStatus.Phase;
 import io.vertx.core.json.JsonObject;
 
@@ -27,8 +28,14 @@ class MaasUnitsTest {
 
   @Test
   void sizesFollowTheDesignNotation() {
-    assertThat(Sizes.bytes("30g", 100 * GIB, 100 * GIB, "p")).isEqualTo(30 * GIB);
-    assertThat(Sizes.bytes("512MB", 100 * GIB, 100 * GIB, "p")).isEqualTo(512L << 20);
+    // Drydock's units: g/GB/MB decimal, gi/GiB/mi binary; MAAS rounds every partition down to 4 MiB
+    assertThat(Sizes.bytes("30gi", 100 * GIB, 100 * GIB, "p")).isEqualTo(30 * GIB);
+    assertThat(Sizes.bytes("10GiB", 100 * GIB, 100 * GIB, "p")).isEqualTo(10 * GIB);
+    assertThat(Sizes.bytes("512mi", 100 * GIB, 100 * GIB, "p")).isEqualTo(512L << 20);
+    assertThat(Sizes.bytes("30g", 100 * GIB, 100 * GIB, "p")).isEqualTo(Sizes.alignDown(30_000_000_000L));
+    assertThat(Sizes.bytes("1GB", 100 * GIB, 100 * GIB, "p")).isEqualTo(238L * Sizes.ALIGN);
+    assertThat(Sizes.bytes("512MB", 100 * GIB, 100 * GIB, "p")).isEqualTo(Sizes.alignDown(512_000_000L));
+    assertThat(Sizes.bytes("2T", 4096 * GIB, 4096 * GIB, "p")).isEqualTo(Sizes.alignDown(2_000_000_000_000L));
     assertThat(Sizes.bytes("25%", 100 * GIB, 100 * GIB, "p")).isEqualTo(25 * GIB);
     assertThat(Sizes.bytes(">30g", 100 * GIB, 60 * GIB, "p")).isEqualTo(60 * GIB);
     assertThatThrownBy(() -> Sizes.bytes(">30g", 100 * GIB, 20 * GIB, "p")).isInstanceOf(DriverException.class)
@@ -59,6 +66,16 @@ class MaasUnitsTest {
 
   @Test
   void providerIsFoundByServiceLoader() {
-    assertThat(NodeDrivers.load().types()).contains("maas");
+    assertThat(DriverRegistry.load().types(DriverKind.NODE)).contains("maas");
+  }
+
+  @Test
+  void settingsAreCheckedWithoutIo() {
+    MaasNodeDriverProvider p = new MaasNodeDriverProvider();
+    assertThat(p.check(new JsonObject())).containsExactly("drivers.node.maas.url: required",
+        "drivers.node.maas.apiKey: required");
+    assertThat(p.check(new JsonObject().put("url", "http://127.0.0.1:5240/MAAS").put("apiKey", "a:b")))
+        .containsExactly("drivers.node.maas.apiKey: must be consumer:token:secret (3 parts separated by ':')");
+    assertThat(p.check(new JsonObject().put("url", "http://127.0.0.1:5240/MAAS").put("apiKey", "a:b:c"))).isEmpty();
   }
 }

@@ -1,5 +1,7 @@
 package io.slipway.drivers.maas;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.util.concurrent.TimeUnit;
 import io.slipway.drivers.maas.sim.MaasSimulator;
 import io.slipway.drivers.spi.node.NodeDriver;
@@ -15,12 +17,19 @@ final class SimFixture implements AutoCloseable {
 
   SimFixture() {
     sim = join(new MaasSimulator(vertx).start());
-    driver = new MaasNodeDriverProvider().create(vertx, config(sim.url(), MaasSimulator.API_KEY));
+    driver = new MaasNodeDriverProvider().create(DriverContext.of(vertx), config(sim.url(), MaasSimulator.API_KEY));
+  }
+
+  /** A fixture whose machines have {@link io.slipway.drivers.maas.sim.SimHardware#onboard} hardware, as {@code NodeSpecs} names it. */
+  static SimFixture onboard() {
+    SimFixture f = new SimFixture();
+    f.sim.hardware(mac -> io.slipway.drivers.maas.sim.SimHardware.onboard());
+    return f;
   }
 
   static JsonObject config(String url, String apiKey) {
     return new JsonObject().put("url", url).put("apiKey", apiKey)
-        .put("requestTimeoutMs", 2000).put("pollIntervalMs", 10)
+        .put("requestTimeoutMs", 2000).put("bootActionUrl", "http://127.0.0.1:9/").put("pollIntervalMs", 10)
         .put("commissionTimeoutMs", 5000).put("deployTimeoutMs", 5000).put("releaseTimeoutMs", 5000);
   }
 

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.slipway.drivers.spi.BootDevice;
 import io.slipway.drivers.spi.BootOptions;
 import io.slipway.drivers.spi.DriverException;
+import io.slipway.drivers.spi.ManualConfirmation;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobInventory;
 import io.slipway.drivers.spi.OobTarget;
@@ -30,7 +32,7 @@ import io.vertx.core.Vertx;
  * <p>Power and boot state are what operators last confirmed; before any confirmation power is
  * {@link PowerState#UNKNOWN}. There is nothing to reach, so {@link #validate} always succeeds.
  */
-public final class ManualOobDriver implements OobDriver {
+public final class ManualOobDriver implements OobDriver, ManualConfirmation {
 
   public static final String TYPE = "manual";
 
@@ -75,6 +77,26 @@ public final class ManualOobDriver implements OobDriver {
             DriverException.Kind.REFUSED,
             false,
             "operator rejected request " + requestId + ": " + reason));
+  }
+
+  @Override
+  public List<String> waiting(OobTarget target) {
+    return at(target).stream().map(ManualRequest::describe).toList();
+  }
+
+  @Override
+  public Optional<String> confirm(OobTarget target) {
+    return at(target).stream().filter(r -> confirm(r.id())).findFirst().map(ManualRequest::describe);
+  }
+
+  @Override
+  public Optional<String> reject(OobTarget target, String reason) {
+    return at(target).stream().filter(r -> reject(r.id(), reason)).findFirst().map(ManualRequest::describe);
+  }
+
+  private List<ManualRequest> at(OobTarget target) {
+    String k = key(target);
+    return pending().stream().filter(r -> key(r.target()).equals(k)).toList();
   }
 
   /** Hears every new request (e.g. to notify operators). */

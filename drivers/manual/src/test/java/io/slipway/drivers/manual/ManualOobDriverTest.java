@@ -12,7 +12,8 @@ import io.slipway.drivers.spi.Credentials;
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverContract;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.OobTarget;
 import io.slipway.drivers.spi.PowerAction;
 import io.slipway.drivers.spi.PowerState;
@@ -33,7 +34,7 @@ class ManualOobDriverTest extends OobDriverContract {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    driver = (ManualOobDriver) OobDrivers.load().create("manual", vertx, new JsonObject());
+    driver = (ManualOobDriver) DriverRegistry.load().oob("manual").create(DriverContext.of(vertx), new JsonObject());
     driver.onRequest(
         rq -> {
           if (rq.target().equals(NODE)) {

@@ -1,5 +1,7 @@
 package io.slipway.drivers.redfish;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ExecutionException;
@@ -41,7 +43,7 @@ class RedfishDriverFeaturesTest {
 
   private OobDriver driver(JsonObject extra) {
     return new RedfishOobDriverProvider()
-        .create(vertx, RedfishOobDriverTest.CONFIG.copy().mergeIn(extra));
+        .create(DriverContext.of(vertx), RedfishOobDriverTest.CONFIG.copy().mergeIn(extra));
   }
 
   private static OobTarget target(RedfishSimulator sim, String scheme) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import io.slipway.drivers.spi.Credentials;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverContract;
-import io.slipway.drivers.spi.OobDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.OobTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +36,7 @@ class RedfishOobDriverTest extends OobDriverContract {
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
-    driver = OobDrivers.load().create("redfish", vertx, CONFIG);
+    driver = DriverRegistry.load().oob("redfish").create(DriverContext.of(vertx), CONFIG);
   }
 
   @AfterAll

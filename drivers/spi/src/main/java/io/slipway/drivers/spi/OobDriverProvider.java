@@ -1,23 +1,14 @@
 package io.slipway.drivers.spi;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-
 /**
- * Creates {@link OobDriver}s of one type. Registered as a {@code java.util.ServiceLoader} service
- * in {@code META-INF/services/io.slipway.drivers.spi.OobDriverProvider} and found by {@link
- * OobDrivers}.
+ * Creates {@link OobDriver}s of one type (the design's {@code oob.type}). Registered as a {@code
+ * java.util.ServiceLoader} service in {@code META-INF/services/io.slipway.drivers.spi.OobDriverProvider}
+ * and found by {@link DriverRegistry}; settings are the {@code drivers.oob.<type>} subtree.
  */
-public interface OobDriverProvider {
+public interface OobDriverProvider extends DriverProvider<OobDriver> {
 
-  /** The {@code oob.type} value this provider serves; unique among providers. */
-  String type();
-
-  /**
-   * Creates a driver. Must not block or do I/O: sockets and sessions open lazily on first use.
-   *
-   * @param config driver settings (the {@code drivers.oob.<type>} subtree of the configuration);
-   *     unknown keys are ignored, missing keys take documented defaults
-   */
-  OobDriver create(Vertx vertx, JsonObject config);
+  @Override
+  default DriverKind kind() {
+    return DriverKind.OOB;
+  }
 }

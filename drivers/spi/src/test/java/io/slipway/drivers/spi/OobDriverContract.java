@@ -88,7 +88,7 @@ public abstract class OobDriverContract extends io.slipway.drivers.spi.DriverCon
   }
 
   @Test
-  void diskBootPersistentReadsBack() {
+  protected void diskBootPersistentReadsBack() {
     await(driver().setBootDevice(target(), BootOptions.persistent(BootDevice.DISK)));
     assertThat(await(driver().bootDevice(target())).device()).isEqualTo(BootDevice.DISK);
   }

@@ -26,10 +26,11 @@ final class BmcConnection {
   private final SessionOpener opener;
   private final IpmiClientOptions options;
   private final Runnable onIdle;
+  private final Pacer pacer;
   private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
   private Future<Session> session;
   private Throwable setupFailure;
-  private long setupFailedAt;
+  private int queuedBehindFailure;
   private int inFlight;
   private long idleTimer = -1;
 
@@ -39,7 +40,9 @@ final class BmcConnection {
       Transport transport,
       SessionOpener opener,
       IpmiClientOptions options,
+      Pacer pacer,
       Runnable onIdle) {
+    this.pacer = pacer;
     this.vertx = vertx;
     this.bmc = bmc;
     this.transport = transport;
@@ -50,11 +53,18 @@ final class BmcConnection {
 
   Future<IpmiResponse> execute(IpmiRequest request) {
     return acquire()
-        .compose(v -> session())
         .compose(
-            s ->
-                s.call(transport, request, options.attemptTimeoutMs(), options.retries() + 1)
-                    .onFailure(err -> dropIfExpired(s, err)))
+            v ->
+                pacer
+                    .acquire()
+                    .compose(
+                        w ->
+                            session()
+                                .compose(
+                                    s ->
+                                        s.call(transport, request, options.retries())
+                                            .onFailure(err -> dropIfExpired(s, err)))
+                                .andThen(ar -> pacer.release())))
         .andThen(ar -> release());
   }
 
@@ -70,18 +80,18 @@ final class BmcConnection {
   }
 
   private Future<Session> session() {
-    if (session == null
-        && setupFailure != null
-        && System.nanoTime() - setupFailedAt < options.attemptTimeoutMs() * 1_000_000L) {
+    if (session == null && setupFailure != null && queuedBehindFailure > 0) {
+      queuedBehindFailure--;
       return Future.failedFuture(setupFailure);
     }
     if (session == null) {
-      Future<Session> opening = opener.open(bmc);
+      Future<Session> opening = pacer.opening(() -> opener.open(bmc));
       session = opening;
       opening.onComplete(
           ar -> {
             setupFailure = ar.failed() ? ar.cause() : null;
-            setupFailedAt = System.nanoTime();
+            // the requests waiting now queued behind this setup and share its outcome
+            queuedBehindFailure = ar.failed() ? waiting.size() : 0;
             if (ar.failed() && session == opening) {
               session = null;
             }
@@ -97,6 +107,7 @@ final class BmcConnection {
         && session.succeeded()
         && session.result() == s) {
       transport.unregister(s);
+      s.close(transport); // the BMC may still hold it: do not leave it open until it expires
       session = null;
     }
   }

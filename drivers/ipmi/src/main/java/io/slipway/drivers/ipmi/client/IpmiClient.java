@@ -17,7 +17,8 @@ import io.vertx.core.Vertx;
  *
  * <p>Sessions are opened on first use per BMC and user, reused by later requests, and closed after
  * {@link IpmiClientOptions#sessionIdleMs()} without use. Every request is retransmitted on a timer
- * until answered or until its attempts run out ({@code TIMEOUT}); no thread ever waits.
+ * with back-off until answered or until its attempts run out ({@code TIMEOUT}); no thread ever
+ * waits. At most an adaptive window of operations runs at once per client ({@link Pacer}).
  *
  * <p>Thread safety: methods may be called from any thread; all work runs on the context the client
  * was created on, and returned futures complete there.
@@ -29,13 +30,15 @@ public final class IpmiClient {
   private final IpmiClientOptions options;
   private final Transport transport;
   private final SessionOpener opener;
+  private final Pacer pacer;
   private final Map<BmcKey, BmcConnection> connections = new HashMap<>();
 
   private IpmiClient(Vertx vertx, IpmiClientOptions options) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.options = options;
-    this.transport = new Transport(vertx, context, options);
+    this.pacer = new Pacer(options);
+    this.transport = new Transport(vertx, context, options, pacer);
     Map<String, CipherSuite> learned = new HashMap<>();
     this.opener = new SessionOpener(transport, options, learned);
   }
@@ -72,6 +75,11 @@ public final class IpmiClient {
         });
   }
 
+  /** The current in-flight window; for benchmarks and metrics. */
+  public Future<Integer> window() {
+    return onContext(() -> Future.succeededFuture(pacer.window()));
+  }
+
   /** The number of BMCs with an open or opening session; for tests and metrics. */
   public Future<Integer> openConnections() {
     return onContext(() -> Future.succeededFuture(connections.size()));
@@ -80,7 +88,8 @@ public final class IpmiClient {
   private BmcConnection connection(BmcKey key) {
     return connections.computeIfAbsent(
         key,
-        k -> new BmcConnection(vertx, k, transport, opener, options, () -> connections.remove(k)));
+        k -> new BmcConnection(
+                vertx, k, transport, opener, options, pacer, () -> connections.remove(k)));
   }
 
   /** Literal addresses are normalised in place; names are resolved on a worker thread. */

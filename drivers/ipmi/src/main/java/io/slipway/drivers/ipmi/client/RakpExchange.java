@@ -41,6 +41,11 @@ final class RakpExchange {
     var rakp1 = new Handshake.Rakp1(opener.nextTag(), bmcSid, rc, role, user);
     return opener
         .setup(bmc, rakp1.tag(), RmcpPacket.RAKP_1, rakp1.encode(), "RAKP 1")
+        .recover(
+            err -> {
+              abort(RmcpStatus.INVALID_INTEGRITY_CHECK); // frees the half-open session
+              return Future.failedFuture(SessionOpener.Stalled.wrap(err, "RAKP 1"));
+            })
         .compose(this::onRakp2);
   }
 
@@ -66,18 +71,27 @@ final class RakpExchange {
             suite, kuid, consoleSid, bmcSid, rc, rakp2.rm(), rakp2.guid(), role, user);
     if (!MessageDigest.isEqual(expected, rakp2.authCode())) {
       // tell the BMC, so it frees the half-open session instead of holding it until it times out
-      var abort =
-          new Handshake.Rakp3(
-              opener.nextTag(), RmcpStatus.INVALID_INTEGRITY_CHECK, bmcSid, new byte[0]);
-      opener.sendOnce(bmc, RmcpPacket.RAKP_3, abort.encode());
+      abort(RmcpStatus.INVALID_INTEGRITY_CHECK);
       return Future.failedFuture(
           DriverException.auth("BMC " + bmc + ": password rejected (RAKP 2 code mismatch)"));
     }
     var keys = SessionKeys.derive(suite, kuid, rc, rakp2.rm(), role, user);
     byte[] code = SessionKeys.rakp3Code(suite, kuid, rakp2.rm(), consoleSid, role, user);
     var rakp3 = new Handshake.Rakp3(opener.nextTag(), 0, bmcSid, code);
+    Transport transport = opener.transport();
+    // a BMC that already took a first copy of RAKP 3 answers the next one sealed with these keys
+    transport.expectSealedSetup(consoleSid, keys);
+    Session session = new Session(bmc, consoleSid, bmcSid, keys);
     return opener
         .setup(bmc, rakp3.tag(), RmcpPacket.RAKP_3, rakp3.encode(), "RAKP 3")
+        .andThen(ar -> transport.forgetSetup(consoleSid))
+        .recover(
+            err -> {
+              // the BMC may consider the session open (RAKP 4 lost) or half-open: end both
+              abort(RmcpStatus.INVALID_INTEGRITY_CHECK);
+              session.close(transport);
+              return Future.failedFuture(SessionOpener.Stalled.wrap(err, "RAKP 3"));
+            })
         .compose(
             p -> {
               var rakp4 = Handshake.Rakp4.decode(p);
@@ -86,10 +100,16 @@ final class RakpExchange {
                     SessionOpener.statusError(bmc, "RAKP 3", rakp4.status()));
               }
               if (!MessageDigest.isEqual(keys.rakp4Icv(rc, bmcSid, rakp2.guid()), rakp4.icv())) {
+                session.close(transport);
                 return Future.failedFuture(
                     DriverException.failed("BMC " + bmc + ": RAKP 4 integrity check failed"));
               }
-              return Future.succeededFuture(new Session(bmc, consoleSid, bmcSid, keys));
+              return Future.succeededFuture(session);
             });
+  }
+
+  private void abort(int status) {
+    var abort = new Handshake.Rakp3(opener.nextTag(), status, bmcSid, new byte[0]);
+    opener.sendOnce(bmc, RmcpPacket.RAKP_3, abort.encode());
   }
 }

@@ -38,12 +38,11 @@ final class Session {
   }
 
   /**
-   * Sends {@code request} in the session. Each retransmission is sealed again with the next session
-   * sequence number (a BMC may reject a repeated one) but keeps the requester sequence, so the BMC
-   * can recognise a duplicate and the answer still matches.
+   * Sends {@code request} in the session. A retransmission is the same sealed datagram (same
+   * session sequence number and requester sequence), so a BMC can recognise the duplicate and the
+   * answer to either copy matches; {@link IpmiRequest#idempotent()} decides how soon it may be sent.
    */
-  Future<IpmiResponse> call(
-      Transport transport, IpmiRequest request, long timeoutMs, int attempts) {
+  Future<IpmiResponse> call(Transport transport, IpmiRequest request, int retries) {
     int seq = nextRqSeq();
     byte[] message =
         LanMessage.request(request.netFn(), request.cmd(), seq, request.data()).encode();
@@ -51,9 +50,9 @@ final class Session {
         .exchange(
             bmc,
             Transport.sessionKey(consoleSid, seq),
-            () -> RmcpPacket.sealed(keys, bmcSid, nextSequence(), message),
-            timeoutMs,
-            attempts,
+            RmcpPacket.sealed(keys, bmcSid, nextSequence(), message),
+            request.idempotent(),
+            retries,
             request.name())
         .map(
             answer -> {

@@ -32,12 +32,73 @@ final class SessionOpener {
     this.chooser = new SuiteChooser(transport, options, learned);
   }
 
+  /**
+   * Sets up a session. A setup that stalls after the BMC answered Open Session (a lost answer the
+   * retransmissions did not recover, or a BMC that silently drops RAKP 1 for an unknown user) is
+   * started once more from the beginning. When RAKP 1 went unanswered and the second setup times
+   * out too (some BMCs then ignore the console altogether for a while), the user name is what the
+   * BMC rejects and the error is AUTH. A BMC that never answers is not asked twice.
+   */
   Future<Session> open(BmcKey bmc) {
+    return openOnce(bmc)
+        .recover(
+            first -> {
+              if (!(first instanceof Stalled stalled)) {
+                return Future.failedFuture(first);
+              }
+              return openOnce(bmc)
+                  .recover(
+                      second ->
+                          Future.failedFuture(
+                              stalled.silentUser() && isTimeout(second)
+                                  ? DriverException.auth(
+                                      "BMC "
+                                          + bmc
+                                          + " accepted Open Session but never answered RAKP 1,"
+                                          + " twice: the user name is unknown to the BMC (or not"
+                                          + " allowed on this channel)")
+                                  : plain(second)));
+            });
+  }
+
+  private static boolean isTimeout(Throwable err) {
+    return err instanceof DriverException de && de.kind() == DriverException.Kind.TIMEOUT;
+  }
+
+  private Future<Session> openOnce(BmcKey bmc) {
     return chooser
         .checkIpmi20(bmc)
         .compose(v -> chooser.candidates(bmc))
         .compose(suites -> openWith(bmc, suites, 0))
         .compose(session -> raisePrivilege(bmc, session));
+  }
+
+  /**
+   * A TIMEOUT after the BMC answered Open Session; {@code step} names the unanswered message.
+   */
+  static final class Stalled extends DriverException {
+    private final String step;
+
+    private Stalled(DriverException cause, String step) {
+      super(Kind.TIMEOUT, true, cause.getMessage(), null, cause);
+      this.step = step;
+    }
+
+    static Throwable wrap(Throwable err, String step) {
+      if (err instanceof Stalled || !(err instanceof DriverException de)
+          || de.kind() != Kind.TIMEOUT) {
+        return err;
+      }
+      return step == null ? err : new Stalled(de, step);
+    }
+
+    boolean silentUser() {
+      return "RAKP 1".equals(step);
+    }
+  }
+
+  private static Throwable plain(Throwable err) {
+    return err instanceof Stalled s ? s.getCause() : err;
   }
 
   private Future<Session> openWith(BmcKey bmc, List<CipherSuite> suites, int index) {
@@ -53,6 +114,7 @@ final class SessionOpener {
             suite.confidentialityAlgorithm());
     return setup(
             bmc, request.tag(), RmcpPacket.OPEN_SESSION_REQUEST, request.encode(), "Open Session")
+        .recover(err -> Future.failedFuture(Stalled.wrap(err, "Open Session")))
         .compose(
             payload -> {
               var answer = Handshake.OpenResponse.decode(payload);
@@ -79,7 +141,7 @@ final class SessionOpener {
     transport.register(session);
     IpmiRequest setPrivilege = IpmiRequest.of(0x06, 0x3B, options.privilege());
     return session
-        .call(transport, setPrivilege, options.attemptTimeoutMs(), options.retries() + 1)
+        .call(transport, setPrivilege, options.retries())
         .compose(
             rsp -> {
               if (rsp.ok()) {
@@ -93,21 +155,29 @@ final class SessionOpener {
                       rsp.completionCode(),
                       null));
             })
-        .onFailure(err -> transport.unregister(session));
+        .recover(
+            err -> {
+              transport.unregister(session);
+              session.close(transport); // the BMC holds it open otherwise until it expires
+              return Future.failedFuture(Stalled.wrap(err, "Set Session Privilege Level"));
+            });
   }
 
   /** Sends a setup payload and waits for the matching answer (the request type + 1). */
   Future<byte[]> setup(BmcKey bmc, int tag, int type, byte[] payload, String what) {
-    var packet = RmcpPacket.plain(type, payload);
     return transport
         .exchange(
             bmc,
             Transport.setupKey(bmc.endpoint(), type + 1, tag),
-            () -> packet,
-            options.attemptTimeoutMs(),
-            options.retries() + 1,
+            RmcpPacket.plain(type, payload),
+            true,
+            options.retries(),
             what)
         .map(o -> (byte[]) o);
+  }
+
+  Transport transport() {
+    return transport;
   }
 
   private static boolean suiteMismatch(Throwable err) {

@@ -37,13 +37,7 @@ final class SuiteChooser {
 
   Future<Void> checkIpmi20(BmcKey bmc) {
     byte[] data = {(byte) 0x8E, (byte) options.privilege()};
-    return sessionless(
-            bmc,
-            0x38,
-            data,
-            options.attemptTimeoutMs(),
-            options.retries() + 1,
-            "Get Channel Authentication Capabilities")
+    return sessionless(bmc, 0x38, data, -1, options.retries(), "Get Channel Authentication Capabilities")
         .compose(
             m -> {
               if (m.completionCode() != 0 || m.data().length < 4) {
@@ -138,18 +132,16 @@ final class SuiteChooser {
     return ids;
   }
 
+  /** With {@code timeoutMs} below 0 the wait adapts and {@code n} is the retry count; else fixed. */
   private Future<LanMessage> sessionless(
-      BmcKey bmc, int cmd, byte[] data, long timeoutMs, int attempts, String what) {
+      BmcKey bmc, int cmd, byte[] data, long timeoutMs, int n, String what) {
     rqSeq = (rqSeq + 1) & 0x3F;
     var packet = RmcpPacket.sessionless(LanMessage.request(APP, cmd, rqSeq, data).encode());
-    return transport
-        .exchange(
-            bmc,
-            Transport.sessionlessKey(bmc.endpoint(), rqSeq),
-            () -> packet,
-            timeoutMs,
-            attempts,
-            what)
-        .map(o -> (LanMessage) o);
+    String key = Transport.sessionlessKey(bmc.endpoint(), rqSeq);
+    Future<Object> answer =
+        timeoutMs < 0
+            ? transport.exchange(bmc, key, packet, true, n, what)
+            : transport.probe(bmc, key, packet, timeoutMs, n, what);
+    return answer.map(o -> (LanMessage) o);
   }
 }

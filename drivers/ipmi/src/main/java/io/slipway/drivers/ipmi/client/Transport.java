@@ -3,9 +3,9 @@ package io.slipway.drivers.ipmi.client;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import io.slipway.drivers.ipmi.rmcp.LanMessage;
 import io.slipway.drivers.ipmi.rmcp.RmcpPacket;
+import io.slipway.drivers.ipmi.rmcp.SessionKeys;
 import io.slipway.drivers.spi.DriverException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -20,9 +20,17 @@ import io.vertx.core.datagram.DatagramSocketOptions;
  * One UDP socket shared by every BMC session of a client, with request/answer matching and
  * retransmission on timers. All state is confined to the client's context thread.
  *
+ * <p>A retransmission sends the very same datagram again (same session sequence number, same
+ * requester sequence), so a BMC can recognise the copy and an answer to any copy completes the
+ * request. Waits adapt to each BMC's observed latency ({@link RttEstimator}) and double after each
+ * expiry. A non-idempotent request is not sent again before its answer is overdue ({@link
+ * RttEstimator#overdue}).
+ *
  * <p>Answers are matched by a key: sessionless messages by sender and requester sequence,
  * session-setup payloads by sender, payload type and message tag (a refusal may be only two bytes
  * long and carry no session ID), session messages by console session ID and requester sequence.
+ * A setup answer that arrives sealed (a RAKP 4 sent again for a repeated RAKP 3 once the BMC
+ * considers the session open) is opened with the keys registered for that console session.
  * Unmatched datagrams (late duplicates, strangers) are dropped.
  */
 final class Transport {
@@ -30,24 +38,21 @@ final class Transport {
   private final Vertx vertx;
   private final Context context;
   private final IpmiClientOptions options;
-  private final Map<String, Pending> pending = new HashMap<>();
+  private final Pacer pacer;
+  private final Map<String, Exchange> pending = new HashMap<>();
   private final Map<Integer, Session> sessions = new HashMap<>();
+  private final Map<Integer, SessionKeys> setupKeys = new HashMap<>();
+  private final Map<String, RttEstimator> rtts = new HashMap<>();
+  private final RttEstimator clientRtt;
   private DatagramSocket socket;
   private Future<Void> started;
 
-  private static final class Pending {
-    final Promise<Object> promise;
-    long timerId;
-
-    Pending(Promise<Object> promise) {
-      this.promise = promise;
-    }
-  }
-
-  Transport(Vertx vertx, Context context, IpmiClientOptions options) {
+  Transport(Vertx vertx, Context context, IpmiClientOptions options, Pacer pacer) {
     this.vertx = vertx;
     this.context = context;
     this.options = options;
+    this.pacer = pacer;
+    this.clientRtt = new RttEstimator(options.minRtoMs(), options.maxRtoMs());
   }
 
   /** Binds the socket once; later calls return the same future. Must run on the context. */
@@ -64,13 +69,9 @@ final class Transport {
 
   /** Fails whatever still waits for an answer, then closes the socket. */
   Future<Void> close() {
-    List<Pending> waiting = List.copyOf(pending.values());
+    List<Exchange> waiting = List.copyOf(pending.values());
     pending.clear();
-    waiting.forEach(
-        p -> {
-          vertx.cancelTimer(p.timerId);
-          p.promise.tryFail(DriverException.failed("IPMI client closed"));
-        });
+    waiting.forEach(x -> x.fail(DriverException.failed("IPMI client closed")));
     return socket == null ? Future.succeededFuture() : socket.close();
   }
 
@@ -86,58 +87,47 @@ final class Transport {
     sessions.remove(session.consoleSid());
   }
 
-  /**
-   * Sends what {@code packet} builds and waits for the answer keyed {@code key}, building and
-   * sending again after each attempt timeout, up to {@code attempts} times.
-   */
-  Future<Object> exchange(
-      BmcKey bmc, String key, Supplier<Buffer> packet, long timeoutMs, int attempts, String what) {
-    Promise<Object> promise = Promise.promise();
-    attempt(bmc, key, packet, timeoutMs, attempts, what, promise);
-    return promise.future();
+  /** Keys to open setup answers that arrive sealed for {@code consoleSid} (see class comment). */
+  void expectSealedSetup(int consoleSid, SessionKeys keys) {
+    setupKeys.put(consoleSid, keys);
   }
 
-  private void attempt(
-      BmcKey bmc,
-      String key,
-      Supplier<Buffer> packet,
-      long timeoutMs,
-      int left,
-      String what,
-      Promise<Object> promise) {
-    Pending entry = new Pending(promise);
-    entry.timerId =
-        vertx.setTimer(
-            timeoutMs,
-            id -> {
-              pending.remove(key, entry);
-              if (promise.future().isComplete()) {
-                return;
-              }
-              if (left > 1) {
-                attempt(bmc, key, packet, timeoutMs, left - 1, what, promise);
-              } else {
-                promise.tryFail(
-                    DriverException.timeout(
-                        "no answer from BMC " + bmc.endpoint() + " to " + what));
-              }
-            });
-    pending.put(key, entry);
-    socket
-        .send(packet.get(), bmc.port(), bmc.host())
-        .onFailure(
-            err -> {
-              vertx.cancelTimer(entry.timerId);
-              pending.remove(key, entry);
-              promise.tryFail(
-                  DriverException.unreachable(
-                      "cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
-            });
+  void forgetSetup(int consoleSid) {
+    setupKeys.remove(consoleSid);
+  }
+
+  /**
+   * Sends {@code packet} and waits for the answer keyed {@code key}, sending the same datagram again
+   * when a wait expires, up to {@code retries} more times, each wait twice the one before.
+   */
+  Future<Object> exchange(
+      BmcKey bmc, String key, Buffer packet, boolean idempotent, int retries, String what) {
+    RttEstimator rtt = rtt(bmc);
+    long prior = Math.max(options.attemptTimeoutMs(), clientRtt.rto(options.attemptTimeoutMs()));
+    long first = idempotent ? rtt.rto(prior) : rtt.overdue(prior);
+    long cap = Math.max(first, options.maxRtoMs());
+    Exchange x = new Exchange(bmc, key, packet, what, first, cap, retries, true);
+    x.send();
+    return x.promise.future();
+  }
+
+  /** Like {@link #exchange} with fixed waits and no latency learning: for optional probes. */
+  Future<Object> probe(
+      BmcKey bmc, String key, Buffer packet, long timeoutMs, int attempts, String what) {
+    Exchange x = new Exchange(bmc, key, packet, what, timeoutMs, timeoutMs, attempts - 1, false);
+    x.send();
+    return x.promise.future();
   }
 
   /** Fire and forget, for Close Session where an answer changes nothing. */
   void send(BmcKey bmc, Buffer packet) {
     socket.send(packet, bmc.port(), bmc.host());
+  }
+
+  /** The smoothed round trip to {@code bmc} in ms, or -1 before any answer; for tests and logs. */
+  long smoothedRttMs(BmcKey bmc) {
+    RttEstimator r = rtts.get(bmc.endpoint());
+    return r == null ? -1 : r.smoothedMs();
   }
 
   static String sessionlessKey(String endpoint, int rqSeq) {
@@ -152,6 +142,11 @@ final class Transport {
     return "c/" + consoleSid + "/" + rqSeq;
   }
 
+  private RttEstimator rtt(BmcKey bmc) {
+    return rtts.computeIfAbsent(
+        bmc.endpoint(), e -> new RttEstimator(options.minRtoMs(), options.maxRtoMs()));
+  }
+
   private void onPacket(DatagramPacket datagram) {
     try {
       RmcpPacket p = RmcpPacket.parse(datagram.data());
@@ -161,8 +156,8 @@ final class Transport {
         LanMessage m = LanMessage.decode(p.payload(), true);
         complete(sessionlessKey(endpoint, m.rqSeq()), m);
       } else if (p.payloadType() != RmcpPacket.PAYLOAD_IPMI) {
-        byte[] payload = p.payload();
-        if (payload.length > 0) {
+        byte[] payload = setupPayload(p);
+        if (payload != null && payload.length > 0) {
           complete(setupKey(endpoint, p.payloadType(), payload[0] & 0xFF), payload);
         }
       } else {
@@ -178,11 +173,93 @@ final class Transport {
     }
   }
 
+  private byte[] setupPayload(RmcpPacket p) {
+    if (!p.authenticated() && !p.encrypted()) {
+      return p.payload();
+    }
+    SessionKeys keys = setupKeys.get(p.sessionId());
+    return keys == null ? null : p.open(keys);
+  }
+
   private void complete(String key, Object answer) {
-    Pending p = pending.remove(key);
-    if (p != null) {
-      vertx.cancelTimer(p.timerId);
-      p.promise.tryComplete(answer);
+    Exchange x = pending.remove(key);
+    if (x != null) {
+      x.answered(answer);
+    }
+  }
+
+  /** One request on the wire: the datagram, its timer and what remains of its attempts. */
+  private final class Exchange {
+    final BmcKey bmc;
+    final String key;
+    final Buffer packet;
+    final String what;
+    final long cap;
+    final boolean adaptive;
+    final Promise<Object> promise = Promise.promise();
+    final long firstSent = System.nanoTime();
+    long wait;
+    int left;
+    long timerId = -1;
+
+    Exchange(BmcKey bmc, String key, Buffer packet, String what, long wait, long cap, int left,
+        boolean adaptive) {
+      this.bmc = bmc;
+      this.key = key;
+      this.packet = packet;
+      this.what = what;
+      this.wait = wait;
+      this.cap = cap;
+      this.left = left;
+      this.adaptive = adaptive;
+    }
+
+    void send() {
+      pending.put(key, this);
+      timerId = vertx.setTimer(wait, id -> expired());
+      socket
+          .send(packet, bmc.port(), bmc.host())
+          .onFailure(
+              err -> {
+                pending.remove(key, this);
+                fail(DriverException.unreachable(
+                    "cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
+              });
+    }
+
+    void expired() {
+      if (promise.future().isComplete()) {
+        return;
+      }
+      if (adaptive) {
+        pacer.timedOut();
+      }
+      if (left > 0) {
+        left--;
+        wait = Math.min(wait * 2, cap);
+        send();
+      } else {
+        pending.remove(key, this);
+        promise.tryFail(
+            DriverException.timeout("no answer from BMC " + bmc.endpoint() + " to " + what));
+      }
+    }
+
+    void answered(Object answer) {
+      vertx.cancelTimer(timerId);
+      if (adaptive) {
+        long ms = (System.nanoTime() - firstSent) / 1_000_000L;
+        RttEstimator r = rtt(bmc);
+        r.sample(ms);
+        clientRtt.sample(ms);
+        pacer.answered(ms, r.baselineMs());
+      }
+      promise.tryComplete(answer);
+    }
+
+    void fail(Throwable err) {
+      vertx.cancelTimer(timerId);
+      promise.tryFail(err);
     }
   }
 }

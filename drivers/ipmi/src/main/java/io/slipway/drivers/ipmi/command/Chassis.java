@@ -46,14 +46,14 @@ public final class Chassis {
           case RESET -> CONTROL_RESET;
           case SOFT_OFF -> CONTROL_SOFT;
         };
-    return IpmiRequest.of(NETFN, CONTROL, code);
+    return IpmiRequest.action(NETFN, CONTROL, code);
   }
 
   /** Boot flags: valid bit, persistence and EFI in byte 1, device selector in byte 2. */
   public static IpmiRequest setBootFlags(BootOptions options) {
     int flags =
         0x80 | (options.persistent() ? 0x40 : 0) | (options.mode() == BootMode.EFI ? 0x20 : 0);
-    return IpmiRequest.of(
+    return IpmiRequest.action(
         NETFN, SET_BOOT_OPTIONS, BOOT_FLAGS, flags, deviceCode(options.device()) << 2, 0, 0, 0);
   }
 
@@ -75,6 +75,16 @@ public final class Chassis {
     boolean valid = (flags & 0x80) != 0;
     return new BootOptions(
         device, valid && (flags & 0x40) != 0, (flags & 0x20) != 0 ? BootMode.EFI : BootMode.LEGACY);
+  }
+
+  /**
+   * Parameter 5 as read back, with whether the BMC marked the flags valid: a BMC that clears the
+   * bit reports the device only, so persistence and mode cannot be checked against it.
+   */
+  public record BootFlags(BootOptions options, boolean valid) {}
+
+  public static BootFlags readBack(IpmiResponse rsp) {
+    return new BootFlags(bootFlags(rsp), (rsp.u8(2) & 0x80) != 0);
   }
 
   static int deviceCode(BootDevice device) {

@@ -19,6 +19,8 @@ class SuiteChooserTest {
     var o = IpmiClientOptions.fromJson(new io.vertx.core.json.JsonObject().put("retries", 9));
     assertThat(o.retries()).isEqualTo(9);
     assertThat(o.attemptTimeoutMs()).isEqualTo(IpmiClientOptions.defaults().attemptTimeoutMs());
-    assertThat(o.requestBoundMs()).isEqualTo(o.attemptTimeoutMs() * 10);
+    // 1 s, then doubling up to the 4 s ceiling: 1 + 2 + 4 + 4 * 7
+    assertThat(o.requestBoundMs()).isEqualTo(35_000);
+    assertThat(o.window()).isEqualTo(64);
   }
 }

@@ -1,5 +1,7 @@
 package io.slipway.drivers.ipmi.it;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ class IpmiOobDriverIT extends OobDriverContract {
       new JsonObject()
           .put("attemptTimeoutMs", 300)
           .put("retries", 3)
+          .put("maxRtoMs", 600)
           .put("pollIntervalMs", 100)
           .put("powerTimeoutMs", 10_000)
           .put("cipherSuite", "3");
@@ -33,7 +36,7 @@ class IpmiOobDriverIT extends OobDriverContract {
     IpmiSim.requireOrSkip();
     sim = IpmiSim.start(1);
     vertx = Vertx.vertx();
-    driver = new IpmiOobDriverProvider().create(vertx, CONFIG);
+    driver = new IpmiOobDriverProvider().create(DriverContext.of(vertx), CONFIG);
   }
 
   @AfterAll
@@ -71,6 +74,7 @@ class IpmiOobDriverIT extends OobDriverContract {
 
   @Override
   protected Duration unreachableBound() {
-    return Duration.ofMillis(300 * 4);
+    return Duration.ofMillis(
+        io.slipway.drivers.ipmi.client.IpmiClientOptions.fromJson(CONFIG).requestBoundMs());
   }
 }

@@ -1,5 +1,7 @@
 package io.slipway.drivers.ipmi.it;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,7 +41,7 @@ class IpmiSimInteropIT {
     IpmiSim.requireOrSkip();
     sim = IpmiSim.start(1);
     vertx = Vertx.vertx();
-    driver = new IpmiOobDriverProvider().create(vertx, IpmiOobDriverIT.CONFIG);
+    driver = new IpmiOobDriverProvider().create(DriverContext.of(vertx), IpmiOobDriverIT.CONFIG);
   }
 
   @AfterAll
@@ -114,7 +116,7 @@ class IpmiSimInteropIT {
     OobDriver blind =
         new IpmiOobDriverProvider()
             .create(
-                vertx,
+                DriverContext.of(vertx),
                 IpmiOobDriverIT.CONFIG
                     .copy()
                     .put("cipherSuite", "auto")

@@ -1,14 +1,16 @@
 package io.slipway.drivers.lab.network;
 
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverSettings;
 import io.slipway.drivers.spi.network.NetworkDriver;
 import io.slipway.drivers.spi.network.NetworkDriverProvider;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
- * Provides the {@code lab} network driver. Keys ({@code drivers.network.lab}): {@code latencyMs}
+ * Provides the simulated {@code lab} network driver ({@code drivers.network.lab}): {@code latencyMs}
  * (time a port change takes, default 0) and {@code timeoutMs} (bound for a hung change, default
- * 30000).
+ * 30000). A simulator: only {@code demo} and {@code --simulate} use it.
  */
 public final class LabNetworkDriverProvider implements NetworkDriverProvider {
 
@@ -18,9 +20,18 @@ public final class LabNetworkDriverProvider implements NetworkDriverProvider {
   }
 
   @Override
-  public NetworkDriver create(Vertx vertx, JsonObject config) {
-    JsonObject c = config == null ? new JsonObject() : config;
-    return LabNetworkDriver.create(
-        vertx, c.getLong("latencyMs", 0L), c.getLong("timeoutMs", 30_000L));
+  public boolean simulated() {
+    return true;
+  }
+
+  @Override
+  public List<String> check(JsonObject settings) {
+    return DriverSettings.of(this, settings).atLeastZero("latencyMs").positive("timeoutMs").problems();
+  }
+
+  @Override
+  public NetworkDriver create(DriverContext ctx, JsonObject settings) {
+    JsonObject c = settings == null ? new JsonObject() : settings;
+    return LabNetworkDriver.create(ctx.vertx(), c.getLong("latencyMs", 0L), c.getLong("timeoutMs", 30_000L));
   }
 }

@@ -1,5 +1,7 @@
 package io.slipway.drivers.lab.bench;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
@@ -108,7 +110,7 @@ public final class OobBench {
 
   /** Power status of every target with a new driver (so every BMC gets a new session). */
   private static int statusOfAll(Vertx vertx, List<OobTarget> targets) {
-    OobDriver driver = new IpmiOobDriverProvider().create(vertx, CONFIG);
+    OobDriver driver = new IpmiOobDriverProvider().create(DriverContext.of(vertx), CONFIG);
     try {
       List<Future<PowerState>> all =
           targets.stream().map(t -> driver.powerState(t).otherwise((PowerState) null)).toList();

@@ -1,5 +1,7 @@
 package io.slipway.drivers.lab.ipmi;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.lab.LabFixtures.failure;
 import static io.slipway.drivers.lab.LabFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +42,7 @@ class IpmiClientLabTest {
     driver =
         new IpmiOobDriverProvider()
             .create(
-                vertx,
+                DriverContext.of(vertx),
                 new JsonObject()
                     .put("attemptTimeoutMs", 200)
                     .put("retries", 3)

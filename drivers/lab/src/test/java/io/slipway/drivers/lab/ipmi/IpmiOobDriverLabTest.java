@@ -1,5 +1,7 @@
 package io.slipway.drivers.lab.ipmi;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.lab.LabFixtures.join;
 
 import java.time.Duration;
@@ -23,6 +25,7 @@ class IpmiOobDriverLabTest extends OobDriverContract {
       new JsonObject()
           .put("attemptTimeoutMs", 200)
           .put("retries", 3)
+          .put("maxRtoMs", 200)
           .put("pollIntervalMs", 50)
           .put("powerTimeoutMs", 5000);
 
@@ -34,7 +37,7 @@ class IpmiOobDriverLabTest extends OobDriverContract {
   static void start() {
     vertx = Vertx.vertx();
     bmc = join(LabBmc.start(vertx, LabBmcConfig.defaults("SN-LAB-1")));
-    driver = new IpmiOobDriverProvider().create(vertx, CONFIG);
+    driver = new IpmiOobDriverProvider().create(DriverContext.of(vertx), CONFIG);
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package io.slipway.drivers.lab.ipmi;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.lab.LabFixtures.failure;
 import static io.slipway.drivers.lab.LabFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,7 @@ class LabFaultsTest {
     driver =
         new IpmiOobDriverProvider()
             .create(
-                vertx,
+                DriverContext.of(vertx),
                 new JsonObject()
                     .put("attemptTimeoutMs", attemptMs)
                     .put("retries", retries)
@@ -113,7 +115,7 @@ class LabFaultsTest {
     driver =
         new IpmiOobDriverProvider()
             .create(
-                vertx,
+                DriverContext.of(vertx),
                 new JsonObject()
                     .put("attemptTimeoutMs", 200)
                     .put("pollIntervalMs", 20)

@@ -14,7 +14,9 @@ import io.slipway.drivers.spi.node.ApplyStep;
 import io.slipway.drivers.spi.node.HardwareManifest;
 import io.slipway.drivers.spi.node.NodeDriver;
 import io.slipway.drivers.spi.node.NodeDriverContract;
-import io.slipway.drivers.spi.node.NodeDrivers;
+import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.drivers.spi.node.NodeSpec;
 import io.slipway.drivers.spi.node.NodeSpecs;
 import io.slipway.drivers.spi.node.NodeStatus.Phase;
@@ -67,9 +69,11 @@ class LabNodeDriverTest extends NodeDriverContract {
   @Test
   void isFoundThroughServiceLoader() {
     NodeDriver loaded =
-        NodeDrivers.load().create("lab", vertx, new JsonObject().put("deployMs", 0));
+        DriverRegistry.load().node("lab").create(DriverContext.of(vertx), new JsonObject().put("deployMs", 0));
     assertThat(loaded).isInstanceOf(LabNodeDriver.class);
-    assertThat(NodeDrivers.load().types()).contains("lab");
+    assertThat(DriverRegistry.load().types(DriverKind.NODE)).contains("lab");
+    assertThat(DriverRegistry.load().node("lab").simulated()).isTrue();
+    assertThat(DriverRegistry.load().realTypes(DriverKind.NODE)).doesNotContain("lab");
   }
 
   @Test

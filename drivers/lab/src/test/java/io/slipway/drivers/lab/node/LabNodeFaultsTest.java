@@ -1,5 +1,7 @@
 package io.slipway.drivers.lab.node;
 
+import io.slipway.drivers.spi.DriverContext;
+
 import static io.slipway.drivers.lab.LabFixtures.failure;
 import static io.slipway.drivers.lab.LabFixtures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,7 +135,7 @@ class LabNodeFaultsTest {
                 "faults",
                 new JsonObject()
                     .put("n1", new JsonObject().put("fail", new JsonObject().put("deploy", 1))));
-    LabNodeDriver configured = (LabNodeDriver) new LabNodeDriverProvider().create(vertx, config);
+    LabNodeDriver configured = (LabNodeDriver) new LabNodeDriverProvider().create(DriverContext.of(vertx), config);
     NodeSpec node = LabNodes.named("n1", 1);
     join(configured.identify(node));
     join(configured.commission(node));

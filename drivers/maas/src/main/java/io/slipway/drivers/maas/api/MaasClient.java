@@ -9,6 +9,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -17,7 +18,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 /**
  * A thin client of the MAAS REST API 2.0: paths are relative to {@code <url>/api/2.0/}, {@code op}
  * goes in the query string and POST/PUT parameters are sent as {@code multipart/form-data}, as the
- * API documentation asks. Every request carries a fresh OAuth PLAINTEXT header.
+ * API documentation asks, always with a {@code Content-Length} ({@link MultipartBody}). Every request
+ * carries a fresh OAuth PLAINTEXT header. An {@code https} MAAS is verified against {@code caFile}
+ * (PEM) when one is given, else the JVM's trust store.
  *
  * <p>Thread-safe; futures complete on a Vert.x context. Failures are always {@link
  * io.slipway.drivers.spi.DriverException}s (see {@link MaasErrors}); nothing is retried here, since
@@ -30,10 +33,18 @@ public final class MaasClient {
   private final long requestTimeoutMs;
 
   public MaasClient(Vertx vertx, String url, MaasApiKey key, long requestTimeoutMs) {
-    this.web = WebClient.create(vertx, new WebClientOptions()
+    this(vertx, url, key, requestTimeoutMs, null);
+  }
+
+  public MaasClient(Vertx vertx, String url, MaasApiKey key, long requestTimeoutMs, String caFile) {
+    WebClientOptions options = new WebClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, requestTimeoutMs))
         .setFollowRedirects(false)
-        .setUserAgent("slipway-maas"));
+        .setUserAgent("slipway-maas");
+    if (caFile != null && !caFile.isBlank()) {
+      options.setTrustOptions(new PemTrustOptions().addCertPath(caFile));
+    }
+    this.web = WebClient.create(vertx, options);
     this.base = url.replaceAll("/+$", "") + "/api/2.0/";
     this.key = key;
     this.requestTimeoutMs = requestTimeoutMs;
@@ -77,9 +88,13 @@ public final class MaasClient {
         .putHeader("Authorization", OAuthHeader.of(key))
         .putHeader("Accept", "application/json");
     query.forEach(request::addQueryParam);
-    Future<HttpResponse<Buffer>> sent = form == null
-        ? request.send()
-        : request.putHeader("Content-Type", "multipart/form-data").sendForm(form);
+    Future<HttpResponse<Buffer>> sent;
+    if (form == null) {
+      sent = request.send();
+    } else {
+      MultipartBody body = MultipartBody.of(form);
+      sent = request.putHeader("Content-Type", body.contentType()).sendBuffer(body.bytes());
+    }
     return sent.transform(ar -> ar.succeeded()
         ? Future.succeededFuture(ar.result())
         : Future.failedFuture(MaasErrors.fromTransport(ar.cause(), what)))

@@ -35,6 +35,6 @@ public record Machine(String systemId, String hostname, String statusName, Strin
   }
 
   public boolean failed() {
-    return statusName.startsWith("Failed") || is("Broken");
+    return statusName.startsWith("Failed") || is("Broken") || is("Releasing failed");
   }
 }

@@ -31,7 +31,7 @@ class MaasClientTest {
     DriverException e = failure(client.post("machines/", "allocate", Forms.of("system_id", id)));
     assertThat(e.kind()).isEqualTo(Kind.REFUSED);
     assertThat(e.completionCode()).hasValue(409);
-    assertThat(e.getMessage()).contains("No available machine matching constraints");
+    assertThat(e.getMessage()).contains("No machine with system ID " + id + " available.");
     assertThat(failure(client.getObject("machines/nosuch/")).completionCode()).hasValue(404);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Function;
 import io.slipway.drivers.maas.sim.SimRouter.SimError;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -15,16 +16,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
- * An in-process MAAS region API 2.0 on loopback, for driver tests. It checks the OAuth PLAINTEXT
- * header against its API key, follows MAAS's machine states on timers ({@link Timings}), keeps
- * fabrics, VLANs, subnets, IP ranges, SSH keys, tags, interfaces and storage as far as the driver
- * uses them, and logs every request. All state sits behind one lock, so tests may read it from
- * their own thread.
+ * An in-process MAAS region API 2.0 on loopback, for driver tests, enforcing MAAS's own rules rather
+ * than the driver's: MAAS's URL patterns ({@link SimRouter}), admin-only operations (403 for {@link
+ * #USER_KEY}), the machine state machine and its power check ({@link SimLifecycle}), per-state storage
+ * and interface rules ({@link SimStorage}, {@link SimLvm}, {@link SimInterfaces}, {@link SimLinks}),
+ * VLAN relay and DHCP rules ({@link SimSite}). With {@link #twistedFront} on it parses request bodies as
+ * MAAS &lt;= 3.1 did (regiond's Twisted WSGI bridge, no nginx): only with a {@code Content-Length}.
+ * All state sits behind one lock, so tests may read it from their own thread.
  */
 public final class MaasSimulator {
+  /** An administrator's key. */
   public static final String API_KEY = "simconsumer:simtoken:simsecret";
+  /** A non-admin user's key. */
+  public static final String USER_KEY = "userconsumer:usertoken:usersecret";
   private static final String PREFIX = "/MAAS/api/2.0/";
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
@@ -35,28 +43,39 @@ public final class MaasSimulator {
     }
   }
 
-  /** One logged request: method, path relative to {@code api/2.0/}, {@code op} (or null) and parameters. */
-  public record Request(String method, String path, String op, Map<String, List<String>> params) {
+  /** One logged request: method, path relative to {@code api/2.0/}, {@code op} (or null), parameters, Content-Length (or null). */
+  public record Request(String method, String path, String op, Map<String, List<String>> params, String contentLength) {
     @Override
     public String toString() {
       return method + " " + path + (op == null ? "" : "?op=" + op);
     }
   }
 
+  /** One answer: the request, HTTP status and body. */
+  public record Answer(Request request, int status, String body) {}
+
   private final Vertx vertx;
   private final SimIds ids = new SimIds();
   private final SimSite site = new SimSite(ids);
-  private final SimMachines machines = new SimMachines(this, ids);
+  private final SimRegion region = new SimRegion(ids, site);
+  private final SimMachines machines = new SimMachines(ids, region);
+  private final SimInterfaces interfaces = new SimInterfaces(machines, site, ids);
+  private final SimStorage storage = new SimStorage(machines, ids);
+  private final SimLifecycle lifecycle = new SimLifecycle(this, machines, interfaces, storage);
   private final SimRouter router = new SimRouter();
-  private final List<Request> log = new ArrayList<>();
+  private final List<Answer> log = new ArrayList<>();
   private volatile Timings timings = Timings.fast();
+  private volatile boolean twistedFront;
   private HttpServer server;
 
   public MaasSimulator(Vertx vertx) {
     this.vertx = vertx;
     site.register(router);
+    region.register(router);
     machines.register(router);
-    new SimNodeConfig(machines, site, ids).register(router);
+    lifecycle.register(router);
+    interfaces.register(router);
+    storage.register(router);
   }
 
   /** Listens on 127.0.0.1 on a free port. */
@@ -89,49 +108,76 @@ public final class MaasSimulator {
       req.setExpectMultipart(true);
     }
     req.end().onComplete(ar -> {
+      Request logged = logged(req);
       int status = 200;
       String body;
       try {
-        body = respond(req);
+        body = respond(req, logged);
       } catch (SimError e) {
         status = e.status;
         body = e.getMessage();
+      }
+      synchronized (this) {
+        log.add(new Answer(logged, status, body));
       }
       req.response().setStatusCode(status)
           .putHeader("Content-Type", status == 200 ? "application/json" : "text/plain").end(body == null ? "" : body);
     });
   }
 
-  private String respond(HttpServerRequest req) {
+  /**
+   * Query and form parameters. Behind Twisted's WSGI bridge (MAAS &lt;= 3.1) {@code CONTENT_LENGTH} is
+   * the header or "" ({@code twisted/web/wsgi.py:261}), and Django reads no body without it.
+   */
+  private Request logged(HttpServerRequest req) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(req.params());
+    String length = req.getHeader("Content-Length");
+    if (!twistedFront || length != null) {
+      params.addAll(req.formAttributes());
+    }
+    String path = req.path().startsWith(PREFIX) ? req.path().substring(PREFIX.length()) : req.path();
+    return new Request(req.method().name(), path, params.get("op"), copy(params), length);
+  }
+
+  private String respond(HttpServerRequest req, Request r) {
     if (!req.path().startsWith(PREFIX)) {
       throw new SimError(404, "Not Found");
     }
-    if (!authorised(req.getHeader("Authorization"))) {
+    Boolean admin = role(req.getHeader("Authorization"));
+    if (admin == null) {
       throw new SimError(401, "Authorization Error: 'Invalid access token: "
           + (req.getHeader("Authorization") == null ? "none" : "rejected") + "'");
     }
-    MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(req.params()).addAll(req.formAttributes());
-    String path = req.path().substring(PREFIX.length());
+    MultiMap params = MultiMap.caseInsensitiveMultiMap();
+    r.params().forEach(params::add);
     synchronized (this) {
-      log.add(new Request(req.method().name(), path, params.get("op"), copy(params)));
-      Object result = router.dispatch(req.method().name(), path, params);
+      Object result = router.dispatch(r.method(), req.path(), r.path(), params, admin);
       return result == null ? null : Json.encode(result);
     }
   }
 
-  private static boolean authorised(String header) {
+  /** True for the admin key, false for the user key, null when the OAuth PLAINTEXT header matches neither. */
+  private static Boolean role(String header) {
     if (header == null || !header.startsWith("OAuth ")) {
-      return false;
+      return null;
     }
     Map<String, String> p = new HashMap<>();
     Matcher m = PARAM.matcher(header);
     while (m.find()) {
       p.put(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
     }
-    String[] key = API_KEY.split(":");
-    return "PLAINTEXT".equals(p.get("oauth_signature_method")) && key[0].equals(p.get("oauth_consumer_key"))
-        && key[1].equals(p.get("oauth_token")) && ("&" + key[2]).equals(p.get("oauth_signature"))
-        && p.containsKey("oauth_nonce") && p.containsKey("oauth_timestamp");
+    if (!"PLAINTEXT".equals(p.get("oauth_signature_method")) || !p.containsKey("oauth_nonce")
+        || !p.containsKey("oauth_timestamp")) {
+      return null;
+    }
+    for (String k : List.of(API_KEY, USER_KEY)) {
+      String[] key = k.split(":");
+      if (key[0].equals(p.get("oauth_consumer_key")) && key[1].equals(p.get("oauth_token"))
+          && ("&" + key[2]).equals(p.get("oauth_signature"))) {
+        return k.equals(API_KEY);
+      }
+    }
+    return null;
   }
 
   private static Map<String, List<String>> copy(MultiMap params) {
@@ -151,15 +197,75 @@ public final class MaasSimulator {
 
   // ---- test hooks -------------------------------------------------------------------------
 
-  /** A machine that PXE-booted and enlisted itself: status New, not commissioned. Returns its system id. */
+  /** MAAS &lt;= 3.1 mode: regiond serves port 5240 itself and ignores bodies without a Content-Length. */
+  public void twistedFront(boolean on) {
+    twistedFront = on;
+  }
+
+  /** The BMC at {@code address} accepts only these credentials (from MAAS's side). */
+  public void bmc(String address, String user, String password) {
+    lifecycle.bmcs.put(address, new String[] {user, password});
+  }
+
+  /** What commissioning finds, per boot MAC (default: {@link SimHardware#gen10} varied by the MAC's last octet). */
+  public void hardware(Function<String, SimHardware> byMac) {
+    machines.hardware = byMac;
+  }
+
+  /** The subnet the rack controller serves PXE on, as MAAS discovers it (on {@code fabric-0}, untagged). */
+  public synchronized void bootSubnet(String cidr, String name) {
+    site.bootSubnet(cidr, name);
+  }
+
+  public synchronized void rackService(String name, String status) {
+    region.rackServices.put(name, status);
+  }
+
+  public void importing(boolean on) {
+    region.importing = on;
+  }
+
+  /** A machine that PXE-booted and enlisted itself (New; enlistment set up a {@code maas} BMC user). */
   public synchronized String enlist(String bootMac, String powerAddress) {
-    return machines.enlist(bootMac, null, "ipmi", powerAddress).systemId;
+    SimMachine m = machines.enlist(bootMac, null, "amd64/generic");
+    m.powerType = "ipmi";
+    m.powerParameters.put("power_address", powerAddress);
+    m.powerParameters.put("power_user", "maas");
+    m.powerParameters.put("power_pass", "enlistment-generated");
+    return m.systemId;
+  }
+
+  /** Puts the machine in {@code status} directly, as an operator or a failure in MAAS would. */
+  public synchronized void force(String systemId, String status, String message) {
+    SimStatus.number(status);
+    machines.machine(systemId).status(status, message);
   }
 
   /** The system id of the machine booting from {@code bootMac}, or null. */
   public synchronized String systemIdOf(String bootMac) {
     return machines.machines.stream().filter(m -> m.bootMac.equalsIgnoreCase(bootMac)).map(m -> m.systemId)
         .findFirst().orElse(null);
+  }
+
+  /** The machine as {@code GET machines/<id>/} renders it, plus {@code user_data} (decoded) and power parameters. */
+  public synchronized JsonObject machine(String systemId) {
+    SimMachine m = machines.machine(systemId);
+    return m.json().put("user_data", m.userData).put("power_parameters", new JsonObject(new HashMap<>(m.powerParameters)))
+        .put("default_gateway", m.defaultGateway);
+  }
+
+  /** Site objects by kind: {@code fabrics}, {@code subnets}, {@code ipranges}, {@code domains}, {@code static-routes}, {@code package-repositories}. */
+  public synchronized JsonArray objects(String kind) {
+    List<JsonObject> list = switch (kind) {
+      case "fabrics" -> site.fabrics;
+      case "subnets" -> site.subnets;
+      case "ipranges" -> site.ipRanges;
+      case "domains" -> region.domains;
+      case "static-routes" -> region.staticRoutes;
+      case "package-repositories" -> region.repositories;
+      default -> throw new IllegalArgumentException(kind);
+    };
+    return new JsonArray(list.stream().map(JsonObject::copy).toList());
   }
 
   /** Makes the next deployment of the machine end in Failed deployment with {@code message}. */
@@ -190,8 +296,22 @@ public final class MaasSimulator {
     return machines.machine(systemId).status;
   }
 
+  public synchronized String statusMessage(String systemId) {
+    return machines.machine(systemId).statusMessage;
+  }
+
   public synchronized List<Request> requests() {
+    return log.stream().map(Answer::request).toList();
+  }
+
+  /** Every answer, oldest first. */
+  public synchronized List<Answer> answers() {
     return List.copyOf(log);
+  }
+
+  /** Answers with a status of 400 or more. */
+  public synchronized List<Answer> refusals() {
+    return log.stream().filter(a -> a.status() >= 400).toList();
   }
 
   public synchronized void clearRequests() {

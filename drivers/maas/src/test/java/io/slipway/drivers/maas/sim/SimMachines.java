@@ -4,43 +4,41 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import io.slipway.drivers.maas.sim.SimRouter.Exchange;
 import io.slipway.drivers.maas.sim.SimRouter.SimError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Machines and their lifecycle, following MAAS's transitions: New → Commissioning → Ready →
- * Allocated → Deploying → Deployed; Releasing (→ Disk erasing) → Ready; Failed commissioning and
- * Failed deployment when a failure is injected. Transitions that take time run on simulator timers.
+ * The machine registry: listing and filters ({@code NodesHandler.read}), the admin-only power parameters
+ * ({@code api/nodes.py:1205-1252}), creation, updates, tags and commissioning results filtered as
+ * {@code filter_script_results} does ({@code api/scriptresults.py:39-72}: a filter is a script name, a tag
+ * or an id).
  */
 final class SimMachines {
   final List<SimMachine> machines = new ArrayList<>();
   final List<JsonObject> tags = new ArrayList<>();
-  private final MaasSimulator sim;
-  private final SimIds ids;
+  final SimIds ids;
+  final SimRegion region;
+  volatile Function<String, SimHardware> hardware = mac -> SimHardware.gen10(Integer.parseInt(mac.substring(mac.length() - 2), 16));
 
-  SimMachines(MaasSimulator sim, SimIds ids) {
-    this.sim = sim;
+  SimMachines(SimIds ids, SimRegion region) {
     this.ids = ids;
+    this.region = region;
   }
 
   void register(SimRouter r) {
-    r.on("GET", null, "machines", this::list)
-        .on("GET", "power_parameters", "machines", x -> powerParameters())
-        .on("POST", null, "machines", this::create)
-        .on("POST", "allocate", "machines", this::allocate)
-        .on("GET", null, "machines/(\\w+)", x -> machine(x.group(1)).json())
-        .on("PUT", null, "machines/(\\w+)", x -> rename(machine(x.group(1)), x.param("hostname")))
-        .on("POST", "commission", "machines/(\\w+)", x -> commission(machine(x.group(1))).json())
-        .on("POST", "deploy", "machines/(\\w+)", this::deploy)
-        .on("POST", "release", "machines/(\\w+)", this::release)
-        .on("GET", null, "nodes/(\\w+)/results/current-commissioning", x -> results(machine(x.group(1))))
-        .on("GET", null, "tags", x -> new JsonArray(new ArrayList<>(tags)))
-        .on("POST", null, "tags", this::createTag)
-        .on("DELETE", null, "tags/([\\w.-]+)", x -> deleteTag(x.group(1)))
-        .on("POST", "update_nodes", "tags/([\\w.-]+)", this::tagNodes);
+    r.on("GET", null, "machines_handler", this::list)
+        .on("GET", "power_parameters", "machines_handler", this::powerParameters)
+        .on("GET", null, "machine_handler", x -> machine(x.group("system_id")).json())
+        .on("PUT", null, "machine_handler", this::update)
+        .on("GET", null, "script_result_handler", this::results)
+        .on("GET", null, "tags_handler", x -> new JsonArray(new ArrayList<>(tags)))
+        .on("POST", null, "tags_handler", this::createTag)
+        .on("DELETE", null, "tag_handler", x -> deleteTag(x.requireAdmin().group("name")))
+        .on("POST", "update_nodes", "tag_handler", this::tagNodes);
   }
 
   SimMachine machine(String systemId) {
@@ -48,8 +46,8 @@ final class SimMachines {
         .orElseThrow(() -> new SimError(404, "No Machine matches the given query."));
   }
 
-  SimMachine enlist(String mac, String hostname, String powerType, String powerAddress) {
-    SimMachine m = new SimMachine(ids.systemId(), mac, hostname, powerType, powerAddress, "amd64/generic");
+  SimMachine enlist(String mac, String hostname, String architecture) {
+    SimMachine m = new SimMachine(ids.systemId(), mac, hostname, architecture, hardware.apply(mac.toLowerCase()));
     machines.add(m);
     return m;
   }
@@ -63,115 +61,76 @@ final class SimMachines {
         .filter(m -> hostname == null || hostname.equals(m.hostname)).map(SimMachine::json).toList());
   }
 
-  private JsonObject powerParameters() {
+  private JsonObject powerParameters(Exchange x) {
+    x.requireAdmin();
     JsonObject all = new JsonObject();
-    machines.forEach(m -> all.put(m.systemId, new JsonObject().put("power_address", m.powerAddress)));
+    machines.forEach(m -> all.put(m.systemId, new JsonObject(Map.copyOf(m.powerParameters))));
     return all;
   }
 
-  /** An admin adding a machine: MAAS commissions it straight away. */
-  private JsonObject create(Exchange x) {
-    String mac = x.required("mac_addresses");
-    if (machines.stream().anyMatch(m -> m.bootMac.equalsIgnoreCase(mac))) {
-      throw new SimError(400, "{\"mac_addresses\": [\"One or more MAC addresses is invalid. ('MAC address " + mac + " already in use.')\"]}");
-    }
-    SimMachine m = enlist(mac, x.param("hostname"), x.required("power_type"), x.param("power_parameters_power_address"));
-    return commission(m).json();
-  }
-
-  private Object rename(SimMachine m, String hostname) {
-    if (hostname != null) {
-      m.hostname = hostname;
-    }
-    return m.json();
-  }
-
-  private SimMachine commission(SimMachine m) {
-    if (!Set.of("New", "Ready", "Failed commissioning", "Broken").contains(m.status)) {
-      throw new SimError(409, "Cannot commission node because it is " + m.status + ".");
-    }
-    m.commissions++;
-    m.status("Commissioning", "Gathering information");
-    sim.later(sim.timings().commissionMs(), () -> {
-      if (m.failNextCommission != null) {
-        m.status("Failed commissioning", m.failNextCommission);
-        m.failNextCommission = null;
-      } else {
-        m.discoverHardware(ids);
-        m.status("Ready", "");
+  /** {@code power_parameters_<name>} fields become the machine's power parameters. */
+  static void powerParameters(SimMachine m, Exchange x) {
+    for (String name : x.params().names()) {
+      if (name.startsWith("power_parameters_")) {
+        m.powerParameters.put(name.substring("power_parameters_".length()), x.param(name));
       }
-    });
-    return m;
+    }
   }
 
-  private JsonObject allocate(Exchange x) {
-    SimMachine m = machine(x.required("system_id"));
-    if (!m.status.equals("Ready")) {
-      throw new SimError(409, "No available machine matching constraints: (system_id=" + m.systemId + ")");
+  private JsonObject update(Exchange x) {
+    SimMachine m = machine(x.group("system_id"));
+    if (x.param("hostname") != null) {
+      m.hostname = x.param("hostname");
     }
-    m.owner = "slipway";
-    m.status("Allocated", "");
+    if (x.param("domain") != null) {
+      String d = x.param("domain");
+      JsonObject domain = region.domains.stream().filter(o -> d.equals(o.getString("name")) || d.equals(String.valueOf(o.getValue("id"))))
+          .findFirst().orElseThrow(() -> new SimError(400, "{\"domain\": [\"Select a valid choice. That choice is not one of the available choices.\"]}"));
+      m.domain = domain.getString("name");
+    }
+    if (x.param("power_type") != null) {
+      m.powerType = x.param("power_type");
+    }
+    powerParameters(m, x);
     return m.json();
   }
 
-  private JsonObject deploy(Exchange x) {
-    SimMachine m = machine(x.group(1));
-    if (!m.status.equals("Allocated")) {
-      throw new SimError(409, "Can't deploy: machine " + m.systemId + " is " + m.status + ", not allocated.");
-    }
-    m.distroSeries = x.param("distro_series") == null ? "jammy" : x.param("distro_series");
-    m.hweKernel = x.param("hwe_kernel") == null ? "" : x.param("hwe_kernel");
-    m.deploys++;
-    m.status("Deploying", "Installing OS");
-    sim.later(sim.timings().deployMs(), () -> {
-      if (m.failNextDeploy != null) {
-        m.status("Failed deployment", m.failNextDeploy);
-        m.failNextDeploy = null;
-      } else {
-        m.status("Deployed", "");
-      }
-    });
-    return m.json();
-  }
-
-  private JsonObject release(Exchange x) {
-    SimMachine m = machine(x.group(1));
-    if (!Set.of("Allocated", "Deploying", "Deployed", "Failed deployment", "Failed releasing", "Failed disk erasing")
-        .contains(m.status)) {
-      throw new SimError(409, "Cannot release node because it is " + m.status + ".");
-    }
-    boolean erase = "true".equals(x.param("erase"));
-    m.releases++;
-    m.status("Releasing", "");
-    sim.later(sim.timings().releaseMs(), () -> {
-      if (!erase) {
-        released(m);
-        return;
-      }
-      m.erases++;
-      m.status("Disk erasing", "true".equals(x.param("quick_erase")) ? "Quick erase" : "Full erase");
-      sim.later(sim.timings().eraseMs(), () -> released(m));
-    });
-    return m.json();
-  }
-
-  private static void released(SimMachine m) {
-    m.owner = null;
-    m.distroSeries = "";
-    m.status("Ready", "");
-  }
-
-  private JsonObject results(SimMachine m) {
-    if (!m.commissioned) {
+  /**
+   * {@code nodes/<id>/results/current-commissioning/}: the commissioning script set. {@code maas-lshw}
+   * ({@code node_info_scripts.py:30}) is a builtin script tagged {@code deploy-info}; the numbered
+   * commissioning scripts have no script object, hence no tags.
+   */
+  private JsonObject results(Exchange x) {
+    SimMachine m = machine(x.group("system_id"));
+    if (!x.group("id").equals("current-commissioning") || !m.commissioned) {
       throw new SimError(404, "No ScriptSet matches the given query.");
     }
-    String output = Base64.getEncoder().encodeToString(m.lshw().getBytes(StandardCharsets.UTF_8));
+    List<String> filters = x.param("filters") == null ? null : List.of(x.param("filters").split(","));
+    boolean output = x.param("include_output") != null && !x.param("include_output").equalsIgnoreCase("false");
+    JsonArray results = new JsonArray();
+    String lshw = SimLshw.of(m.hostname, "SIM-" + m.systemId, m.bootMac, m.hardware);
+    addResult(results, filters, output, "maas-lshw", List.of("deploy-info"), lshw);
+    addResult(results, filters, output, "50-maas-01-commissioning", List.of(), "{\"network\": {}}");
+    addResult(results, filters, output, "20-maas-03-machine-resources", List.of(), "{\"resources\": {}}");
     return new JsonObject().put("id", 1).put("system_id", m.systemId).put("type_name", "Commissioning")
-        .put("results", new JsonArray().add(new JsonObject().put("name", "lshw").put("status_name", "Passed").put("output", output)));
+        .put("status_name", "Passed").put("results", results);
+  }
+
+  private void addResult(JsonArray results, List<String> filters, boolean output, String name, List<String> tags, String text) {
+    int id = Math.abs(name.hashCode() % 10000);
+    if (filters != null && filters.stream().noneMatch(f -> f.equals(name) || tags.contains(f) || f.equals(String.valueOf(id)))) {
+      return;
+    }
+    JsonObject r = new JsonObject().put("id", id).put("name", name).put("tags", String.join(",", tags))
+        .put("status_name", "Passed").put("exit_status", 0);
+    if (output) {
+      r.put("output", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+    }
+    results.add(r);
   }
 
   private JsonObject createTag(Exchange x) {
-    String name = x.required("name");
+    String name = x.requireAdmin().required("name");
     if (SimSite.find(new JsonArray(tags), "name", name) != null) {
       throw new SimError(400, "{\"name\": [\"Tag with this Name already exists.\"]}");
     }
@@ -190,7 +149,8 @@ final class SimMachines {
   }
 
   private JsonObject tagNodes(Exchange x) {
-    String name = x.group(1);
+    x.requireAdmin();
+    String name = x.group("name");
     if (SimSite.find(new JsonArray(tags), "name", name) == null) {
       throw new SimError(404, "No Tag matches the given query.");
     }

@@ -1,12 +1,17 @@
 package io.slipway.drivers.spi.kubernetes;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverProvider;
 
-/** Creates {@link KubernetesDriver}s; registered in {@code META-INF/services/io.slipway.drivers.spi.kubernetes.KubernetesDriverProvider}. */
-public interface KubernetesDriverProvider {
-  String type();
+/**
+ * Creates {@link KubernetesDriver}s; registered in {@code
+ * META-INF/services/io.slipway.drivers.spi.kubernetes.KubernetesDriverProvider}; settings are the
+ * {@code drivers.kubernetes} subtree.
+ */
+public interface KubernetesDriverProvider extends DriverProvider<KubernetesDriver> {
 
-  /** Creates a driver without blocking or I/O ({@code config} = {@code drivers.kubernetes.<type>}). */
-  KubernetesDriver create(Vertx vertx, JsonObject config);
+  @Override
+  default DriverKind kind() {
+    return DriverKind.KUBERNETES;
+  }
 }

@@ -1,12 +1,17 @@
 package io.slipway.drivers.spi.network;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverProvider;
 
-/** Creates {@link NetworkDriver}s; registered in {@code META-INF/services/io.slipway.drivers.spi.network.NetworkDriverProvider}. */
-public interface NetworkDriverProvider {
-  String type();
+/**
+ * Creates {@link NetworkDriver}s; registered in {@code
+ * META-INF/services/io.slipway.drivers.spi.network.NetworkDriverProvider}; settings are the {@code
+ * drivers.network.<type>} subtree.
+ */
+public interface NetworkDriverProvider extends DriverProvider<NetworkDriver> {
 
-  /** Creates a driver without blocking or I/O ({@code config} = {@code drivers.network.<type>}). */
-  NetworkDriver create(Vertx vertx, JsonObject config);
+  @Override
+  default DriverKind kind() {
+    return DriverKind.NETWORK;
+  }
 }

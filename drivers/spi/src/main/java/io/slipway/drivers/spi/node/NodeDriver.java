@@ -78,4 +78,12 @@ public interface NodeDriver {
   default Future<Void> bootActionKey(NodeSpec node, String keyHex) {
     return Future.succeededFuture();
   }
+
+  /**
+   * Like {@link #bootActionKey}, with the ids the node reports its boot actions under ({@code POST
+   * /api/v1.0/bootactions/{id}}), keyed by boot action name. The default hands over the key only.
+   */
+  default Future<Void> bootActions(NodeSpec node, String keyHex, java.util.Map<String, String> actionIds) {
+    return bootActionKey(node, keyHex);
+  }
 }

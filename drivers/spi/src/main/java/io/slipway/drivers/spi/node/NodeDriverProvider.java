@@ -1,17 +1,17 @@
 package io.slipway.drivers.spi.node;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.slipway.drivers.spi.DriverKind;
+import io.slipway.drivers.spi.DriverProvider;
 
 /**
- * Creates {@link NodeDriver}s of one type; registered in {@code
- * META-INF/services/io.slipway.drivers.spi.node.NodeDriverProvider} and found by {@link NodeDrivers}.
+ * Creates {@link NodeDriver}s (bootstrappers) of one type; registered in {@code
+ * META-INF/services/io.slipway.drivers.spi.node.NodeDriverProvider} and found by {@link
+ * io.slipway.drivers.spi.DriverRegistry}; settings are the {@code drivers.node.<type>} subtree.
  */
-public interface NodeDriverProvider {
+public interface NodeDriverProvider extends DriverProvider<NodeDriver> {
 
-  /** The type this provider serves; unique among providers. */
-  String type();
-
-  /** Creates a driver without blocking or doing I/O ({@code config} is the {@code drivers.node.<type>} subtree). */
-  NodeDriver create(Vertx vertx, JsonObject config);
+  @Override
+  default DriverKind kind() {
+    return DriverKind.NODE;
+  }
 }

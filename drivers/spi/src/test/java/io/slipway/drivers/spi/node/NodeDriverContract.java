@@ -43,6 +43,53 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
    */
   protected abstract void failNextDeploy(NodeSpec node, String message);
 
+  /**
+   * For an {@link AgentBootstrapper}: the engine's network boot of {@code node} (next boot PXE, power
+   * cycle): the backing system starts the node so that it loads the agent. Others never get this call.
+   */
+  protected void bootAgent(NodeSpec node) {
+    throw new UnsupportedOperationException("an AgentBootstrapper's test must boot its nodes");
+  }
+
+  /**
+   * For an {@link AgentBootstrapper}: the engine's disk boot after the image is installed (boot device
+   * disk, power cycle): the backing system boots the OS the agent wrote.
+   */
+  protected void bootInstalledOs(NodeSpec node) {
+    throw new UnsupportedOperationException("an AgentBootstrapper's test must boot its installed OS");
+  }
+
+  /** Plays the engine's lifecycle rules before an agent job: boot the agent unless it is already running. */
+  protected void engineBoot(NodeSpec node) {
+    if (driver() instanceof AgentBootstrapper a && !await(a.armAgent(node))) {
+      bootAgent(node);
+    }
+  }
+
+  /** Deploys as the engine does: agent boot (if needed), deploy, then for agent bootstrappers the disk boot and first boot. */
+  protected NodeStatus deployAsEngine(NodeSpec node) {
+    engineBoot(node);
+    return finishDeploy(node, driver().deploy(node));
+  }
+
+  /** Waits for a deployment started with {@code deploying} to end, booting the installed OS where the engine would. */
+  protected NodeStatus finishDeploy(NodeSpec node, Future<NodeStatus> deploying) {
+    NodeStatus s = await(deploying);
+    if (driver() instanceof AgentBootstrapper a && s.phase() == Phase.DEPLOYING) {
+      bootInstalledOs(node);
+      s = await(a.awaitBooted(node));
+    }
+    return s;
+  }
+
+  /** Destroys as the engine does: with an erase, an agent bootstrapper's node first boots the agent. */
+  protected NodeStatus destroyAsEngine(NodeSpec node, boolean erase) {
+    if (erase) {
+      engineBoot(node);
+    }
+    return await(driver().destroy(node, erase));
+  }
+
   /** The site prepared before node tests; override when the bootstrapper needs other networks. */
   protected SiteSpec site() {
     return NodeSpecs.site();
@@ -82,6 +129,7 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   @Test
   void commissionReturnsAManifestOnce() {
     NodeSpec node = identified();
+    engineBoot(node);
     HardwareManifest first = await(driver().commission(node));
     assertThat(first.data()).isNotBlank();
     assertThat(first.generator()).isNotBlank();
@@ -107,7 +155,7 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   @Test
   void deployReachesDeployedOnce() {
     NodeSpec node = commissioned();
-    NodeStatus deployed = await(driver().deploy(node));
+    NodeStatus deployed = deployAsEngine(node);
     assertThat(deployed.phase()).isEqualTo(Phase.DEPLOYED);
     assertThat(await(driver().status(node)).phase()).isEqualTo(Phase.DEPLOYED);
     assertThat(observed(node).deploys()).isEqualTo(1);
@@ -118,16 +166,17 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   @Test
   void statusShowsDeploymentInProgress() {
     NodeSpec node = commissioned();
+    engineBoot(node);
     Future<NodeStatus> deploying = driver().deploy(node);
     Phase during = await(driver().status(node)).phase();
     assertThat(during).isIn(Phase.READY, Phase.ALLOCATED, Phase.DEPLOYING, Phase.DEPLOYED);
-    assertThat(await(deploying).phase()).isEqualTo(Phase.DEPLOYED);
+    assertThat(finishDeploy(node, deploying).phase()).isEqualTo(Phase.DEPLOYED);
   }
 
   @Test
   void destroyWithEraseReturnsToReady() {
     NodeSpec node = deployed();
-    NodeStatus released = await(driver().destroy(node, true));
+    NodeStatus released = destroyAsEngine(node, true);
     assertThat(released.phase()).isEqualTo(Phase.READY);
     assertThat(await(driver().status(node)).phase()).isEqualTo(Phase.READY);
     assertThat(observed(node).releases()).isEqualTo(1);
@@ -137,7 +186,7 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   @Test
   void destroyWithoutEraseKeepsDisks() {
     NodeSpec node = deployed();
-    assertThat(await(driver().destroy(node, false)).phase()).isEqualTo(Phase.READY);
+    assertThat(destroyAsEngine(node, false).phase()).isEqualTo(Phase.READY);
     assertThat(observed(node).releases()).isEqualTo(1);
     assertThat(observed(node).erases()).isZero();
   }
@@ -145,15 +194,15 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   @Test
   void destroyOfAReadyNodeCompletesAtOnce() {
     NodeSpec node = commissioned();
-    assertThat(await(driver().destroy(node, true)).phase()).isEqualTo(Phase.READY);
+    assertThat(destroyAsEngine(node, true).phase()).isEqualTo(Phase.READY);
     assertThat(observed(node).releases()).isZero();
   }
 
   @Test
   void aNodeCanBeRedeployedAfterDestroy() {
     NodeSpec node = deployed();
-    await(driver().destroy(node, false));
-    assertThat(await(driver().deploy(node)).phase()).isEqualTo(Phase.DEPLOYED);
+    destroyAsEngine(node, false);
+    assertThat(deployAsEngine(node).phase()).isEqualTo(Phase.DEPLOYED);
     assertThat(observed(node).deploys()).isEqualTo(2);
   }
 
@@ -161,13 +210,14 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   void failedDeploymentIsRefusedWithTheBootstrappersMessage() {
     NodeSpec node = commissioned();
     failNextDeploy(node, "curtin: installation failed on sda");
+    engineBoot(node);
     DriverException e = awaitFailure(driver().deploy(node));
     assertThat(e.kind()).isEqualTo(DriverException.Kind.REFUSED);
     assertThat(e.getMessage()).contains("curtin: installation failed on sda");
     assertThat(await(driver().status(node)).phase()).isEqualTo(Phase.FAILED);
     // a failed machine goes back to the pool and deploys again
-    assertThat(await(driver().destroy(node, false)).phase()).isEqualTo(Phase.READY);
-    assertThat(await(driver().deploy(node)).phase()).isEqualTo(Phase.DEPLOYED);
+    assertThat(destroyAsEngine(node, false).phase()).isEqualTo(Phase.READY);
+    assertThat(deployAsEngine(node).phase()).isEqualTo(Phase.DEPLOYED);
   }
 
   /** A new node, identified. */
@@ -180,6 +230,7 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
   /** A new node, identified and commissioned. */
   protected NodeSpec commissioned() {
     NodeSpec node = identified();
+    engineBoot(node);
     await(driver().commission(node));
     return node;
   }
@@ -191,7 +242,7 @@ public abstract class NodeDriverContract extends io.slipway.drivers.spi.DriverCo
     for (ApplyStep step : ApplyStep.values()) {
       await(driver().apply(node, step));
     }
-    assertThat(await(driver().deploy(node)).phase()).isEqualTo(Phase.DEPLOYED);
+    assertThat(deployAsEngine(node).phase()).isEqualTo(Phase.DEPLOYED);
     return node;
   }
 

@@ -56,7 +56,7 @@ public final class NodeSpecs {
         List.of(new VolumeGroup("data", List.of(
             new LogicalVolume("var", "50g", new Filesystem("/var/lib/data", "xfs", null))))));
     return new NodeSpec(name, "sw.example", mac, "ipmi", "10.23.0." + (10 + index),
-        Map.of("username", "admin", "password", "secret"), "rack1", List.of(bond), storage,
+        Map.of("account", "admin", "credential", "secret"), "rack1", List.of(bond), storage,
         new Platform(IMAGE, KERNEL, "console=ttyS0,115200n8 intel_iommu=on"), List.of("compute"),
         Map.of("role", "compute"));
   }

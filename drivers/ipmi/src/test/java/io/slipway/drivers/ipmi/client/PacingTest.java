@@ -1,0 +1,60 @@
+package io.slipway.drivers.ipmi.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PacingTest {
+
+  @Test
+  void theTimeoutFollowsObservedLatencyWithinItsBounds() {
+    RttEstimator r = new RttEstimator(250, 4000);
+    assertThat(r.rto(1000)).isEqualTo(1000); // nothing observed yet
+    for (int i = 0; i < 50; i++) {
+      r.sample(2);
+    }
+    assertThat(r.rto(1000)).isEqualTo(250);
+    for (int i = 0; i < 50; i++) {
+      r.sample(1500);
+    }
+    assertThat(r.rto(1000)).isBetween(1500L, 4000L);
+    assertThat(r.baselineMs()).isEqualTo(2);
+  }
+
+  @Test
+  void aNonIdempotentCommandWaitsAtLeastThreeRoundTripsOfAslowBmc() {
+    RttEstimator r = new RttEstimator(250, 4000);
+    for (int i = 0; i < 20; i++) {
+      r.sample(1500);
+    }
+    assertThat(r.overdue(1000)).isGreaterThanOrEqualTo(4500);
+    RttEstimator fresh = new RttEstimator(250, 4000);
+    assertThat(fresh.overdue(1000)).isEqualTo(3000);
+  }
+
+  @Test
+  void theWindowShrinksOnTimeoutsAndSlowAnswersAndGrowsOnFastOnes() {
+    Pacer p = new Pacer(IpmiClientOptions.defaults());
+    assertThat(p.window()).isEqualTo(64);
+    p.timedOut();
+    assertThat(p.window()).isEqualTo(32);
+    p.timedOut(); // within 200 ms of the last decrease: ignored
+    assertThat(p.window()).isEqualTo(32);
+    for (int i = 0; i < 32 * 3; i++) {
+      p.answered(1, 1);
+    }
+    assertThat(p.window()).isBetween(34, 36);
+  }
+
+  @Test
+  void operationsBeyondTheWindowWaitForAFreeSlot() {
+    Pacer p = new Pacer(IpmiClientOptions.defaults().withWindow(8, 8));
+    for (int i = 0; i < 8; i++) {
+      assertThat(p.acquire().succeeded()).isTrue();
+    }
+    var ninth = p.acquire();
+    assertThat(ninth.isComplete()).isFalse();
+    p.release();
+    assertThat(ninth.succeeded()).isTrue();
+  }
+}

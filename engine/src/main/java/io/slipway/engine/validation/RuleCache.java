@@ -1,0 +1,147 @@
+package io.slipway.engine.validation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Compiled rule sets on disk: one jar of generated executable-model classes per {@link RuleSources#key()}.
+ * Entries are written to a temporary file and moved into place atomically, so concurrent processes
+ * never see a partial jar; a compile error writes nothing. The newest {@value #KEEP} entries are kept.
+ * Location: {@code $SLIPWAY_CACHE_DIR}, else {@code -Dslipway.cache.dir}, else
+ * {@code $XDG_CACHE_HOME/slipway}, else {@code ~/.cache/slipway}; rule sets go to {@code rules/} below it.
+ * {@code SLIPWAY_CACHE_DIR=off} disables the cache. Failures to write are not errors: the rules are
+ * then compiled on every run.
+ */
+final class RuleCache {
+  static final String MODELS = "META-INF/slipway/models";
+  private static final int KEEP = 16;
+  private final Path dir;
+
+  RuleCache(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The cache configured by the environment, or a disabled one. */
+  static RuleCache configured() {
+    String env = System.getenv("SLIPWAY_CACHE_DIR");
+    String prop = System.getProperty("slipway.cache.dir");
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    String base = env != null && !env.isBlank() ? env : prop != null && !prop.isBlank() ? prop
+        : xdg != null && !xdg.isBlank() ? xdg + "/slipway" : System.getProperty("user.home") + "/.cache/slipway";
+    return new RuleCache(base.equals("off") ? null : Path.of(base, "rules"));
+  }
+
+  /** A class loader over the cached jar for {@code key}, with the names of its model classes. */
+  Optional<Entry> find(String key) {
+    if (dir == null) {
+      return Optional.empty();
+    }
+    Path jar = dir.resolve(key + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      return Optional.empty();
+    }
+    try {
+      URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RuleCache.class.getClassLoader());
+      URL models = loader.findResource(MODELS);
+      if (models == null) {
+        loader.close();
+        return Optional.empty();
+      }
+      try (var in = models.openStream()) {
+        return Optional.of(new Entry(jar, loader, lines(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stores a compiled rule set under {@code key}; returns false (and leaves nothing) when it cannot. */
+  boolean store(String key, ModelCompiler.Output out) {
+    if (dir == null) {
+      return false;
+    }
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, key, ".tmp");
+      try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(tmp))) {
+        write(jar, MODELS, String.join("\n", out.models()).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> c : out.classes().entrySet()) {
+          write(jar, c.getKey(), c.getValue());
+        }
+      }
+      Files.move(tmp, dir.resolve(key + ".jar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      prune();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp);
+      return false;
+    }
+  }
+
+  /** Removes a cached entry that could not be loaded (truncated by a full disk, built by another JDK). */
+  void evict(Entry entry) {
+    try {
+      entry.close();
+    } catch (IOException ignored) {
+      // deleting matters, closing is best effort
+    }
+    deleteQuietly(entry.jar());
+  }
+
+  /** A cached rule set: its jar, a loader over it, and its model class names. */
+  record Entry(Path jar, ClassLoader loader, List<String> models) {
+    void close() throws IOException {
+      ((URLClassLoader) loader).close();
+    }
+  }
+
+  private void prune() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> jars = s.filter(p -> p.toString().endsWith(".jar"))
+          .sorted(Comparator.comparing(RuleCache::modified).reversed()).toList();
+      jars.stream().skip(KEEP).forEach(RuleCache::deleteQuietly);
+    }
+  }
+
+  private static long modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void write(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+    jar.putNextEntry(new JarEntry(name));
+    ((OutputStream) jar).write(bytes);
+    jar.closeEntry();
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // a leftover temporary file is harmless: it never has the .jar suffix the cache reads
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.slipway.engine.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slipway.engine.TestDesigns;
+import io.slipway.engine.validation.RuleBook.Mode;
+import io.slipway.engine.validation.RuleSet.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.runtime.KieSession;
+
+class RuleCacheTest {
+  @TempDir Path rules;
+  @TempDir Path cache;
+
+  private static final String RULE = """
+      package x;
+      rule "X-001 counts strings"
+      when
+        String(length > %d)
+      then
+        insert(Integer.valueOf(1));
+      end
+      """;
+
+  @Test
+  void aDirectoryIsCompiledOnceThenLoadedFromTheCacheUntilAFileChanges() throws IOException {
+    Files.writeString(rules.resolve("a.drl"), RULE.formatted(3));
+    RuleSet first = RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    assertThat(first.loading().source()).isEqualTo(Source.COMPILED);
+    assertThat(fires(first, "abcd")).isEqualTo(1);
+    assertThat(jars()).hasSize(1);
+
+    RuleSet again = RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    assertThat(again.loading().source()).isEqualTo(Source.CACHED);
+    assertThat(fires(again, "abcd")).isEqualTo(1);
+
+    Files.writeString(rules.resolve("a.drl"), RULE.formatted(10)); // the edit changes what fires
+    RuleSet edited = RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    assertThat(edited.loading().source()).isEqualTo(Source.COMPILED);
+    assertThat(fires(edited, "abcd")).isZero();
+    assertThat(jars()).hasSize(2);
+  }
+
+  @Test
+  void aBrokenFileIsReportedByPositionAndLeavesNothingInTheCache() throws IOException {
+    Files.writeString(rules.resolve("a.drl"), RULE.formatted(3));
+    RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    Files.writeString(rules.resolve("broken.drl"), "package x;\n\nrule \"broken\"\nwhen\n  String( length > \nthen\nend\n");
+    assertThatThrownBy(() -> RuleBook.compile(rules, Mode.EXECUTABLE, cache))
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).anySatisfy(line ->
+            assertThat(line).matches(Pattern.quote(rules.resolve("broken.drl").toString()) + ":\\d+:\\d+: .+")));
+    assertThat(jars()).hasSize(1);
+    Files.delete(rules.resolve("broken.drl"));
+    assertThat(RuleBook.compile(rules, Mode.EXECUTABLE, cache).loading().source()).isEqualTo(Source.CACHED);
+  }
+
+  @Test
+  void aDamagedCacheEntryIsReplaced() throws IOException {
+    Files.writeString(rules.resolve("a.drl"), RULE.formatted(3));
+    RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    Files.write(jars().get(0), new byte[] {1, 2, 3});
+    RuleSet set = RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+    assertThat(set.loading().source()).isEqualTo(Source.COMPILED);
+    assertThat(fires(set, "abcd")).isEqualTo(1);
+  }
+
+  @Test
+  void theRepositoryRulesUseTheClassesGeneratedAtBuildTime() {
+    RuleSet set = RuleBook.compile(TestDesigns.repoRoot().resolve("rules/validation"), Mode.EXECUTABLE, cache);
+    assertThat(set.loading().source()).isEqualTo(Source.PRECOMPILED);
+    assertThat(RuleBook.bundled("lifecycle").loading().source()).isEqualTo(Source.PRECOMPILED);
+    assertThat(set.ruleCount()).isEqualTo(RuleBook.compile(
+        TestDesigns.repoRoot().resolve("rules/validation"), Mode.INTERPRETED, null).ruleCount());
+  }
+
+  private static long fires(RuleSet set, String fact) {
+    KieSession s = set.kieBase().newKieSession();
+    try {
+      s.insert(fact);
+      s.fireAllRules();
+      return s.getObjects(o -> o instanceof Integer).size();
+    } finally {
+      s.dispose();
+    }
+  }
+
+  private List<Path> jars() throws IOException {
+    Path dir = cache.resolve("rules");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".jar")).toList();
+    }
+  }
+}
