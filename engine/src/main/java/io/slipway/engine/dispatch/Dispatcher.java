@@ -84,6 +84,7 @@ public final class Dispatcher {
 
   public void stop() {
     stopped = true;
+    ledger.stopRetries();
   }
 
   /** Earliest time the node may be tried again, or 0. */

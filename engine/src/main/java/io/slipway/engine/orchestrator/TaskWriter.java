@@ -1,5 +1,6 @@
 package io.slipway.engine.orchestrator;
 
+import io.slipway.engine.dispatch.StoreRetry;
 import io.slipway.store.Fence;
 import io.slipway.store.ResultMessage;
 import io.slipway.store.ResultMessageStore;
@@ -7,16 +8,12 @@ import io.slipway.store.StoreException;
 import io.slipway.store.Task;
 import io.slipway.store.TaskStore;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fenced, ordered writes of tasks and their messages. Writes on one chain (a top-level task: its own
@@ -30,9 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskWriter {
   static final int MAX_PENDING = 100_000;
-  private static final Logger LOG = LoggerFactory.getLogger(TaskWriter.class);
-  private static final long FIRST_BACKOFF_MS = 250;
-  private static final long MAX_BACKOFF_MS = 5_000;
+  private final StoreRetry retry = new StoreRetry("a task write");
   private final TaskStore tasks;
   private final ResultMessageStore messages;
   private final Fence fence;
@@ -76,6 +71,7 @@ final class TaskWriter {
   /** No more retries (this instance no longer leads): waiting writes fail as fenced. */
   void stop() {
     stopped = true;
+    retry.stop();
   }
 
   private <T> Future<T> enqueue(UUID chain, Supplier<Future<T>> write) {
@@ -85,32 +81,13 @@ final class TaskWriter {
     }
     pending++;
     Future<?> tail = tails.getOrDefault(chain, Future.succeededFuture());
-    Future<T> next = tail.transform(ignored -> retrying(write, FIRST_BACKOFF_MS));
+    Future<T> next = tail.transform(ignored -> stopped ? Future.failedFuture(StoreException.fenced(fence)) : retry.run(write));
     tails.put(chain, next);
     next.onComplete(ar -> {
       pending--;
       tails.remove(chain, next);
     });
     return next;
-  }
-
-  private <T> Future<T> retrying(Supplier<Future<T>> write, long backoff) {
-    if (stopped) {
-      return Future.failedFuture(StoreException.fenced(fence));
-    }
-    return write.get().recover(e -> {
-      if (!(e instanceof StoreException se && se.kind() == StoreException.Kind.UNAVAILABLE) || stopped) {
-        return Future.failedFuture(e);
-      }
-      LOG.warn("a task write waits for the database ({} waiting); retrying in {} ms", pending, backoff);
-      Promise<T> later = Promise.promise();
-      Vertx vertx = Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
-      if (vertx == null) {
-        return Future.failedFuture(e);
-      }
-      vertx.setTimer(backoff, id -> retrying(write, Math.min(MAX_BACKOFF_MS, backoff * 2)).onComplete(later));
-      return later.future();
-    });
   }
 
   private Future<Task> apply(UUID id, UnaryOperator<Task> change, int attempts) {

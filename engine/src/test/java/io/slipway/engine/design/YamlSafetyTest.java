@@ -120,4 +120,14 @@ class YamlSafetyTest {
     assertThat(parse(fits).findings()).noneMatch(f -> f.message().contains("without a space"));
     System.out.printf("a 60 KB single-line plain scalar: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
   }
+
+  /** Found by DesignFuzzTest: a \\u escape cut short at the end of the stream escaped as a NumberFormatException. */
+  @Test
+  void aShortEscapeSequenceIsNamed() {
+    for (String y : List.of("---\nschema: drydock/Network/v1\nmetadata: {name: \"quoted \\u", "a: \"\\x4\"\n",
+        "a: \"\\U0001F60\"\n", "a: \"\\uZZZZ\"\n")) {
+      assertThatThrownBy(() -> parse(y)).as(y).isInstanceOf(DesignInputException.class)
+          .hasMessageContaining("site.yaml").hasMessageContaining("escape sequence");
+    }
+  }
 }

@@ -63,7 +63,11 @@ class DesignFuzzTest {
         findings.add(save(input, "DesignInputException without a message"));
       }
     } catch (Throwable t) {
-      findings.add(save(input, t.toString()));
+      StringBuilder where = new StringBuilder(t.toString());
+      for (int i = 0; i < Math.min(4, t.getStackTrace().length); i++) {
+        where.append(" at ").append(t.getStackTrace()[i]);
+      }
+      findings.add(save(input, where.toString()));
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (ms > SLOW_MS) {
