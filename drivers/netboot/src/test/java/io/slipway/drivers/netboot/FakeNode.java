@@ -88,7 +88,17 @@ final class FakeNode {
 
   private void agent(String token) throws Exception {
     while (!Thread.currentThread().isInterrupted()) {
-      HttpResponse<String> r = get("/agent/v1/job?wait=2", token);
+      HttpResponse<String> r;
+      try {
+        r = get("/agent/v1/job?wait=2", token);
+      } catch (java.io.IOException e) {
+        Thread.sleep(100); // the server is restarting: retry, as the agent does
+        continue;
+      }
+      if (r.statusCode() >= 500) {
+        Thread.sleep(100);
+        continue;
+      }
       if (r.statusCode() == 401) {
         unauthorized.incrementAndGet();
         return;
