@@ -108,6 +108,28 @@ class NetbootFaultsIT {
   }
 
   @Test
+  void aNodeThatNeverReachesTheAgentTimesOutSayingHowFarItGotAndStaysArmed() throws Exception {
+    NetbootFixture quick = new NetbootFixture(new io.slipway.drivers.spi.state.MemoryDriverStateStore(),
+        new JsonObject().put("commissionTimeoutS", 1));
+    try {
+      NodeSpec spec = NodeSpecs.node(5);
+      await(quick.driver.identify(spec));
+      DriverException never = failure(quick.driver.commission(spec));
+      assertThat(never.kind()).isEqualTo(DriverException.Kind.TIMEOUT);
+      assertThat(never.retriable()).isTrue();
+      assertThat(never.getMessage()).contains("never asked for its boot script");
+
+      FakeNode node = new FakeNode(spec, quick.base);
+      node.boot();
+      assertThat(await(quick.driver.commission(spec)).generator()).as("the retry finds the job still armed")
+          .isEqualTo("slipway-netboot-agent");
+      node.stop();
+    } finally {
+      quick.close();
+    }
+  }
+
+  @Test
   void imagesAreListedWithTheirHashAndServedInRanges() throws Exception {
     FakeNode client = new FakeNode(NodeSpecs.node(4), fx.base);
     JsonArray list = new JsonArray(client.get("/boot/images", null).body());
