@@ -211,6 +211,7 @@ final class EngineVerticle extends VerticleBase {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(reconcileTimer);
     dispatcher.stop();
+    orchestrator.stop();
     lifecycle.close();
     return Future.succeededFuture();
   }
