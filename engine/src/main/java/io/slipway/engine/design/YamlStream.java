@@ -53,6 +53,10 @@ final class YamlStream {
       throw new DesignInputException(file + ": YAML rejected: " + explain(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new DesignInputException(file + ": YAML nesting is too deep");
+    } catch (NumberFormatException e) {
+      // The scanner parses \\x, \\u and \\U escapes itself and lets a short or non-hex one escape as this.
+      throw new DesignInputException(file + ": not valid YAML: an escape sequence (\\xXX, \\uXXXX or \\UXXXXXXXX) in a"
+          + " double-quoted string is cut short or not hexadecimal");
     }
   }
 
