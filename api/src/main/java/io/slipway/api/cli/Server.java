@@ -67,9 +67,24 @@ final class Server {
       db = DatabaseConfig.embedded(o.dataDir.resolve("pgdata"));
     }
     StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
-    RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
-    RuleSet lifecycle = o.rules.lifecycleRules();
-    var drivers = wiring.build(DriverContext.of(vertx));
+    RuleSet validation = Runtime.step("loading the validation rules", () -> o.rules.validationRules(RuleBook.Mode.EXECUTABLE));
+    RuleSet lifecycle = Runtime.step("loading the lifecycle rules", o.rules::lifecycleRules);
+    // Node-facing routes are served by the API's own handlers once the API exists (a driver's listener starts first).
+    java.util.concurrent.atomic.AtomicReference<io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> nodeRoutes =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    var drivers = wiring.build(DriverContext.of(vertx, java.time.Clock.systemUTC(), store.driverState(), req -> {
+      var h = nodeRoutes.get();
+      if (h == null) {
+        req.response().setStatusCode(503).putHeader("Retry-After", "5").end();
+      } else {
+        h.handle(req);
+      }
+    }));
+    if (drivers.node() instanceof io.slipway.drivers.spi.node.AgentBootstrapper agent) {
+      // Nodes call in whoever leads (a restarted server must answer agents at once); the images must be usable.
+      Runtime.await(agent.listen(), 30, "starting the " + agent.type() + " boot listener");
+      Runtime.await(agent.verifySite(), 600, "checking the " + agent.type() + " images and agent artefacts");
+    }
     var election = new HzLeaderElection(o.election());
     Leadership leadership = new Leadership(election, () -> Engine.start(vertx, store, EngineConfig.defaults(), drivers,
         validation, lifecycle, election.instanceId(), election::isLeader));
@@ -83,6 +98,7 @@ final class Server {
         auth.routes()::permits, false, wiring.describe(), BootActionService.create(vertx, store, revisions::get,
         BootActionConfig.defaults().withFetchPolicy(fetch)
             .withReportUrl("http://" + o.bind + ":" + o.port + "/api/v1.0/bootactions/")));
+    nodeRoutes.set(io.slipway.api.http.Routes.nodeFacing(api));
     ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port,
         HttpLimits.fromJson(new JsonObject(o.httpConfig))), 30, "starting the API");
     String host = "0.0.0.0".equals(o.bind) ? "127.0.0.1" : o.bind;

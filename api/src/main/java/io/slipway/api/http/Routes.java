@@ -64,6 +64,23 @@ public final class Routes {
     return r;
   }
 
+  /**
+   * The node-facing routes only (boot-action files and reports, authenticated by the node's key), for a
+   * listener nodes reach, such as the netboot driver's; the same handlers and error bodies as on the API.
+   */
+  public static Router nodeFacing(ApiContext api) {
+    Router r = Router.router(api.vertx());
+    r.route().handler(new RequestIds());
+    r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+    if (api.bootActions() != null) {
+      new BootActionRoutes(api, api.bootActions()).mount(r);
+    }
+    r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no route " + ctx.request().method() + " "
+        + ctx.request().path())));
+    r.route().failureHandler(new ErrorHandler());
+    return r;
+  }
+
   /** Drydock's routes keep Drydock's error body; the others answer problem+json. */
   static boolean isDrydockRoute(String path) {
     for (String own : SLIPWAY_ONLY) {

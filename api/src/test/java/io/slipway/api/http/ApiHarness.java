@@ -38,7 +38,12 @@ final class ApiHarness implements AutoCloseable {
   final LabNodeDriver labNodes;
 
   ApiHarness(StoreHandle store) {
-    this(store, LabNodeConfig.instant());
+    this(store, "lab");
+  }
+
+  /** With {@code oobOverride} null, each node's own {@code oob.type} picks its OOB driver ({@code lab} stays available). */
+  ApiHarness(StoreHandle store, String oobOverride) {
+    this(store, LabNodeConfig.instant(), HttpLimits.defaults(), io.slipway.engine.fetch.FetchPolicy.none(), oobOverride);
   }
 
   ApiHarness(StoreHandle store, LabNodeConfig nodeTimes) {
@@ -50,6 +55,11 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits, io.slipway.engine.fetch.FetchPolicy fetch) {
+    this(store, nodeTimes, limits, fetch, "lab");
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits, io.slipway.engine.fetch.FetchPolicy fetch,
+      String oobOverride) {
     this.store = store;
     Path rules = repoRoot().resolve("rules");
     synchronized (ApiHarness.class) {
@@ -60,7 +70,7 @@ final class ApiHarness implements AutoCloseable {
     }
     LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(vertx), new JsonObject());
     labNodes = LabNodeDriver.create(vertx, nodeTimes);
-    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), "lab",
+    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), oobOverride,
         labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
