@@ -62,9 +62,9 @@ final class NetbootScenario implements AutoCloseable {
       serve.start();
       s.upload();
       return s;
-    } catch (Exception | Error e) {
+    } catch (Exception | Error failure) {
       s.close();
-      throw e;
+      throw failure;
     }
   }
 
