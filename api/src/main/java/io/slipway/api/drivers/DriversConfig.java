@@ -22,10 +22,10 @@ import java.util.List;
 public record DriversConfig(JsonObject tree, boolean simulate) {
 
   /**
-   * The node driver when none is configured: none, so {@code serve} refuses to start until one is
-   * chosen. (When a real bootstrapper ships with Slipway, it becomes this default.)
+   * The node driver when none is configured: {@code netboot}, Slipway's own bootstrapper; {@code serve}
+   * still refuses to start until its settings (listener URL, artefacts, images) are given.
    */
-  public static final String DEFAULT_NODE_TYPE = null;
+  public static final String DEFAULT_NODE_TYPE = "netboot";
 
   /** The simulator type of every kind. */
   public static final String LAB = "lab";

@@ -50,7 +50,7 @@ public final class DriversConfigSource {
     if (nodeDriverConfig != null && !nodeDriverConfig.isBlank() && !nodeDriverConfig.isBlank()) {
       try {
         JsonObject extra = new JsonObject(nodeDriverConfig);
-        String type = node(tree).getString("type");
+        String type = node(tree).getString("type", DriversConfig.DEFAULT_NODE_TYPE);
         if (type == null) {
           problems.add("--node-driver-config: give --node-driver (or drivers.node.type) to say which driver it configures");
         } else {

@@ -45,8 +45,19 @@ final class NodeRoutes {
   private void one(RoutingContext ctx) {
     String host = Bodies.hostname(ctx);
     api.store().nodes().find(host).recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "node " + host + " is not known")))
-        .onSuccess(n -> ctx.response().putHeader("Content-Type", "application/json").end(json(n).encode()))
+        .compose(n -> api.store().buildData().latest(host).map(data -> json(n).put("deployed_from", deployedFrom(data))))
+        .onSuccess(j -> ctx.response().putHeader("Content-Type", "application/json").end(j.encode()))
         .onFailure(ctx::fail);
+  }
+
+  /** The image (name, sha256) and design revision of the node's last deployment, from its build data; null when none. */
+  static JsonObject deployedFrom(List<io.slipway.store.BuildData> data) {
+    return data.stream().filter(b -> "deployment".equals(b.generator())).findFirst().map(b -> {
+      JsonObject d = new JsonObject(b.data());
+      return new JsonObject().put("image", d.getString("image")).put("sha256", d.getString("sha256"))
+          .put("design_revision", d.getLong("design_revision"))
+          .put("collected", b.collected() == null ? null : b.collected().toString());
+    }).orElse(null);
   }
 
   private void explain(RoutingContext ctx) {
@@ -119,8 +130,10 @@ final class NodeRoutes {
       throw ApiException.badRequest("node_filter must be an object");
     }
     NodeFilterJson.parse((JsonObject) filter);
-    Designs.resolve(api, body.getValue("design_ref"))
-        .compose(rev -> engine.plan(a, rev.id(), (JsonObject) filter))
+    Object ref = body.getValue("design_ref");
+    boolean stored = ref instanceof String s && s.trim().matches("(revision:)?\\d{1,18}");
+    (stored ? Designs.resolve(api, ctx, ref, "physical_provisioner:" + a).compose(rev -> engine.plan(a, rev.id(), (JsonObject) filter))
+        : Designs.read(api, ctx, ref, "physical_provisioner:" + a).compose(text -> engine.plan(a, text, (JsonObject) filter)))
         .onSuccess(plan -> ctx.response().putHeader("Content-Type", "application/json").end(plan(plan).encode()))
         .onFailure(ctx::fail);
   }

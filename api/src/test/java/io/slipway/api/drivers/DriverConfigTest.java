@@ -27,10 +27,10 @@ class DriverConfigTest {
   }
 
   @Test
-  void withoutANodeDriverTheStartIsRefusedNamingTheKeyAndTheRealTypes() {
-    assertThat(problems(null, Map.of(), null, false)).singleElement().asString()
-        .startsWith("drivers.node.type: required")
-        .contains("SLIPWAY_DRIVERS_NODE_TYPE", "--node-driver", "installed: [maas]", "--simulate");
+  void withoutANodeDriverNetbootIsChosenAndTheStartIsRefusedNamingItsSettings() {
+    assertThat(problems(null, Map.of(), null, false)).containsExactly(
+        "drivers.node.netboot.baseUrl: required", "drivers.node.netboot.artefactsDir: required",
+        "drivers.node.netboot.imagesDir: required");
   }
 
   @Test
@@ -39,7 +39,7 @@ class DriverConfigTest {
         .put("oob", new JsonObject().put("ipmii", new JsonObject())).put("storage", new JsonObject());
     assertThat(problems(file, Map.of(), null, false)).containsExactly(
         "drivers.storage: unknown driver kind; kinds: [oob, node, network, kubernetes]",
-        "drivers.node.type: no node driver of type mass is installed; installed: [lab, maas]",
+        "drivers.node.type: no node driver of type mass is installed; installed: [lab, maas, netboot]",
         "drivers.oob.ipmii: no oob driver of type ipmii is installed; installed: [ipmi, lab, manual, redfish]");
   }
 
@@ -47,7 +47,7 @@ class DriverConfigTest {
   void simulatorsRunOnlyWhenSimulating() {
     assertThat(problems(null, Map.of(), "lab", false)).singleElement().asString()
         .isEqualTo("drivers.node.type: lab is a simulator; it runs only in demo or with serve --simulate"
-            + " (real node drivers: [maas])");
+            + " (real node drivers: [maas, netboot])");
     JsonObject labBmcs = new JsonObject().put("node", new JsonObject().put("type", "maas").put("maas", MAAS))
         .put("oob", new JsonObject().put("lab", new JsonObject()));
     assertThat(problems(labBmcs, Map.of(), null, false)).singleElement().asString()

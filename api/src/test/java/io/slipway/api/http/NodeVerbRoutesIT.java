@@ -84,7 +84,7 @@ class NodeVerbRoutesIT {
 
   @Test
   void confirmCompletesManualPowerStepsRejectFailsOneAndReleaseBringsItBack(StoreHandle store) throws Exception {
-    try (ApiHarness h = new ApiHarness(store, null)) {
+    try (ApiHarness h = new ApiHarness(store, (String) null)) {
       HttpResponse<Buffer> up = h.http.post(h.server.port(), "127.0.0.1", "/api/v1.0/designs?name=manual-site.yaml")
           .putHeader("Authorization", "Bearer " + ApiHarness.TOKEN).putHeader("Content-Type", "application/yaml")
           .sendBuffer(Buffer.buffer(manualSite(h))).toCompletionStage().toCompletableFuture().get();

@@ -88,21 +88,33 @@ public final class StepRunner {
       case DEPLOY -> bootActions.issue(site, node)
           .compose(ctx -> ctx == null ? Future.<Void>succeededFuture() : drivers.node().bootActions(spec, ctx.keyHex(),
               ids(ctx.actionIds())))
-          .compose(v -> drivers.node().deploy(spec)).map(s -> "deployed (" + s.detail() + ")");
+          .compose(v -> drivers.node().deploy(spec)).compose(s -> s.phase() == io.slipway.drivers.spi.node.NodeStatus.Phase.DEPLOYED
+              ? recordDeployment(node, spec).map("deployed (" + s.detail() + ")") : Future.succeededFuture("written (" + s.detail() + ")"));
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
       case BOOT_AGENT -> agent().armAgent(spec).compose(running -> running
           ? Future.succeededFuture("the agent is running: no boot needed")
-          : oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE))
+          : oob(spec).setBootDevice(target, BootOptions.onceKeepingMode(BootDevice.PXE))
               .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the agent: next boot PXE, power " + s));
-      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistent(BootDevice.DISK))
+      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistentKeepingMode(BootDevice.DISK))
           .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the installed disk: power " + s);
-      case AWAIT_BOOTED -> agent().awaitBooted(spec).map(s -> "first boot reported (" + s.detail() + ")");
+      case AWAIT_BOOTED -> agent().awaitBooted(spec).compose(s -> recordDeployment(node, spec)
+          .map("first boot reported (" + s.detail() + ")"));
       case PORT_PROVISIONING -> port(site, node).compose(p -> drivers.network().configureProvisioning(p.port(), p.provisioning()))
           .map(s -> "port " + s.mode() + " (native VLAN " + s.nativeVlan() + ")");
       case PORT_PRODUCTION -> port(site, node).compose(p -> drivers.network().configureProduction(p.port(), p.production()))
           .map(s -> "port " + s.mode() + " (tagged " + s.taggedVlans() + ", MTU " + s.mtu() + ")");
-      case RELABEL -> drivers.kubernetes().relabel(node, spec.labels(), Set.of()).map(l -> "labels " + l);
+      case RELABEL -> relabel(node, spec.labels());
     };
+  }
+
+  /** Keeps what the node was deployed from as build data ({@code deployment}), when the driver says. */
+  private Future<Void> recordDeployment(String node, NodeSpec spec) {
+    return drivers.node().deployedImage(spec).compose(d -> d == null ? Future.<Void>succeededFuture()
+        : buildData.record(node, new io.slipway.drivers.spi.node.HardwareManifest("deployment", "json",
+            new io.vertx.core.json.JsonObject().put("image", d.image()).put("sha256", d.sha256())
+                .put("design_revision", d.designRevision()).encode(),
+            java.util.Map.of("image", d.image(), "sha256", String.valueOf(d.sha256()), "design_revision",
+                Long.toString(d.designRevision())))));
   }
 
   private io.slipway.drivers.spi.node.AgentBootstrapper agent() {
@@ -135,5 +147,19 @@ public final class StepRunner {
       }
     });
     return p.future();
+  }
+
+  /**
+   * Sets the design's labels on the node's Kubernetes Node object and removes the labels the design
+   * no longer has; labels under {@code kubernetes.io} (set by the kubelet and the cluster) are kept.
+   */
+  private Future<String> relabel(String node, java.util.Map<String, String> labels) {
+    return drivers.kubernetes().labels(node).compose(current -> {
+      Set<String> dropped = new java.util.TreeSet<>(current.keySet());
+      dropped.removeAll(labels.keySet());
+      dropped.removeIf(key -> key.contains("kubernetes.io"));
+      return drivers.kubernetes().relabel(node, labels, dropped)
+          .map(l -> "labels " + new java.util.TreeMap<>(l) + (dropped.isEmpty() ? "" : "; removed " + dropped));
+    });
   }
 }

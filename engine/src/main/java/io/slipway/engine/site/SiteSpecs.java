@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Translates the site-wide parts of a design into the bootstrapper's {@link SiteSpec}. */
-final class SiteSpecs {
+public final class SiteSpecs {
   private SiteSpecs() {}
 
-  static SiteSpec of(EffectiveDesign d) {
+  public static SiteSpec of(EffectiveDesign d) {
     Region region = d.design().regions().isEmpty() ? null : d.design().regions().get(0);
     List<SiteSpec.NetworkSpec> networks = d.networks().stream().map(SiteSpecs::network).toList();
     List<SiteSpec.RepoSpec> repos = region == null ? List.of() : region.repositories().stream()

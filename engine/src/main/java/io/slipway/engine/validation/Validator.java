@@ -69,7 +69,7 @@ public final class Validator {
         found.add((Finding) row.get("$finding"));
       }
       found.sort(ORDER);
-      return found;
+      return ProfileFindings.collapse(found, design);
     } finally {
       session.dispose();
     }

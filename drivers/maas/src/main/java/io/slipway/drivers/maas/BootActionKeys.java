@@ -28,12 +28,21 @@ final class BootActionKeys {
     this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl;
   }
 
+  /**
+   * Keeps the key for the node's deployment. {@code actionIds} null = not known. Without a configured URL, a
+   * node that boot actions target (or may target) is refused, since it could never fetch them; one that none
+   * targets is deployed without the script.
+   */
   Future<Void> keep(NodeSpec node, String keyHex, Map<String, String> actionIds) {
+    if (baseUrl == null && actionIds != null && actionIds.isEmpty()) {
+      keys.remove(node.name());
+      return Future.succeededFuture();
+    }
     if (baseUrl == null) {
       return Future.failedFuture(new DriverException(Kind.REFUSED, false, "node " + node.name()
           + " has boot actions but drivers.node.maas.bootActionUrl is not set, so the deployed node could not fetch them"));
     }
-    keys.put(node.name(), new Handover(keyHex, Map.copyOf(actionIds)));
+    keys.put(node.name(), new Handover(keyHex, actionIds == null ? Map.of() : Map.copyOf(actionIds)));
     return Future.succeededFuture();
   }
 

@@ -127,13 +127,22 @@ public final class MaasNodeDriver implements NodeDriver {
 
   /**
    * Keeps the key for the node's next {@link #deploy}, which hands it over in MAAS's {@code user_data} with a
-   * first-boot script that fetches and reports the node's boot actions ({@link BootActionUserData}). Fails
-   * {@code REFUSED} when {@code bootActionUrl} is not configured, rather than deploying a node that can never
-   * fetch its boot actions.
+   * first-boot script that fetches and reports the node's boot actions ({@link BootActionUserData}). Without
+   * the ids it cannot tell whether any boot action targets the node, so it fails {@code REFUSED} when {@code
+   * bootActionUrl} is not configured, rather than deploying a node that could never fetch them.
    */
   @Override
   public Future<Void> bootActionKey(NodeSpec node, String keyHex) {
-    return bootActions.keep(node, keyHex, java.util.Map.of());
+    return bootActions.keep(node, keyHex, null);
+  }
+
+  /**
+   * As {@link #bootActionKey}, with the ids the first-boot script reports each boot action under; a node no
+   * boot action targets (no ids) deploys without the script when {@code bootActionUrl} is not configured.
+   */
+  @Override
+  public Future<Void> bootActions(NodeSpec node, String keyHex, java.util.Map<String, String> actionIds) {
+    return bootActions.keep(node, keyHex, actionIds);
   }
 
   @Override

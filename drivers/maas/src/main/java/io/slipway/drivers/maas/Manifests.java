@@ -39,7 +39,7 @@ final class Manifests {
   /** The node's device names: its aliases resolved against the machine's lshw; fails naming an alias that does not resolve. */
   Future<DeviceAliases.Resolution> resolve(Machine m, NodeSpec node) {
     if (node.deviceAliases().isEmpty()) {
-      return Future.succeededFuture(DeviceAliases.resolve(java.util.List.of(), LshwInventory.parse("<list/>", "")));
+      return Future.succeededFuture(new DeviceAliases.Resolution(Map.of(), Map.of()));
     }
     return lshw(m).map(xml -> DeviceAliases.resolve(node.deviceAliases(), LshwInventory.parse(xml, m.systemId())));
   }

@@ -38,18 +38,29 @@ final class Vlans {
     });
   }
 
+  /**
+   * Raises the VLAN's MTU to {@code mtu}; never lowers it, since several untagged networks of a site may share
+   * one VLAN (each network's interfaces carry their own MTU).
+   */
   Future<Void> ensureMtu(JsonObject vlan, int mtu) {
-    if (mtu <= 0 || vlan.getInteger("mtu", 0) == mtu) {
+    if (mtu <= 0 || vlan.getInteger("mtu", 0) >= mtu) {
       return Future.succeededFuture();
     }
     return client.put(path(vlan), Forms.of("mtu", String.valueOf(mtu))).mapEmpty();
   }
 
-  /** DHCP relay when the network names an upstream server, else MAAS DHCP when it has a dhcp range. */
+  /**
+   * DHCP relay when the network names an upstream server on another VLAN, else MAAS DHCP when it has a dhcp
+   * range, served by a rack controller with an interface on the VLAN (else the first one).
+   */
   Future<Void> ensureDhcp(JsonObject vlan, NetworkSpec net) {
     if (net.dhcpRelayUpstream() != null && !net.dhcpRelayUpstream().isBlank()) {
-      return ensureRelay(vlan, net.dhcpRelayUpstream());
+      return ensureRelay(vlan, net.dhcpRelayUpstream()).compose(relayed -> relayed ? Future.succeededFuture() : maasDhcp(vlan, net));
     }
+    return maasDhcp(vlan, net);
+  }
+
+  private Future<Void> maasDhcp(JsonObject vlan, NetworkSpec net) {
     boolean wanted = Nulls.list(net.ranges()).stream().anyMatch(r -> r.type().equals("dhcp"));
     if (!wanted || vlan.getBoolean("dhcp_on", false)) {
       return Future.succeededFuture();
@@ -59,12 +70,19 @@ final class Vlans {
         return Future.failedFuture(new DriverException(Kind.REFUSED, false,
             "network " + net.name() + ": MAAS has no rack controller to serve DHCP"));
       }
-      String rack = racks.getJsonObject(0).getString("system_id");
+      String rack = racks.stream().map(JsonObject.class::cast).filter(r -> onVlan(r, vlan)).findFirst()
+          .orElse(racks.getJsonObject(0)).getString("system_id");
       return client.put(path(vlan), Forms.of("dhcp_on", "true", "primary_rack", rack)).mapEmpty();
     });
   }
 
-  private Future<Void> ensureRelay(JsonObject vlan, String upstream) {
+  private static boolean onVlan(JsonObject rack, JsonObject vlan) {
+    return rack.getJsonArray("interface_set", new JsonArray()).stream().map(JsonObject.class::cast)
+        .anyMatch(i -> i.getJsonObject("vlan") != null && vlan.getInteger("id").equals(i.getJsonObject("vlan").getInteger("id")));
+  }
+
+  /** Points the VLAN's relay at the upstream server's VLAN; false when that is the VLAN itself (nothing to relay). */
+  private Future<Boolean> ensureRelay(JsonObject vlan, String upstream) {
     return client.getArray("subnets/").compose(subnets -> {
       JsonObject home = subnets.stream().map(JsonObject.class::cast)
           .filter(s -> Ipv4.contains(s.getString("cidr", ""), upstream)).findFirst().orElse(null);
@@ -75,12 +93,12 @@ final class Vlans {
       Integer relayVlan = home.getJsonObject("vlan").getInteger("id");
       if (relayVlan.equals(vlan.getInteger("id"))) {
         // the DHCP server is on the network itself: nothing to relay (MAAS refuses a VLAN relaying to itself)
-        return Future.succeededFuture();
+        return Future.succeededFuture(false);
       }
       if (relayVlan.equals(relayVlanId(vlan))) {
-        return Future.succeededFuture();
+        return Future.succeededFuture(true);
       }
-      return client.put(path(vlan), Forms.of("relay_vlan", String.valueOf(relayVlan))).mapEmpty();
+      return client.put(path(vlan), Forms.of("relay_vlan", String.valueOf(relayVlan))).map(true);
     });
   }
 

@@ -114,6 +114,20 @@ class MaasFailureTest {
   }
 
   @Test
+  void bootActionsWithoutBootActionUrlAreRefusedUnlessNoneTargetTheNode() {
+    NodeDriver noUrl = new MaasNodeDriverProvider().create(DriverContext.of(f.vertx),
+        SimFixture.config(f.sim.url(), MaasSimulator.API_KEY).put("bootActionUrl", (Object) null));
+    NodeSpec node = commissioned(7);
+    DriverException e = failure(noUrl.bootActions(node, "ab".repeat(32), java.util.Map.of("motd", "1")));
+    assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+    assertThat(e.getMessage()).contains("drivers.node.maas.bootActionUrl is not set");
+    assertThat(failure(noUrl.bootActionKey(node, "ab".repeat(32))).kind()).isEqualTo(Kind.REFUSED);
+    join(noUrl.bootActions(node, "ab".repeat(32), java.util.Map.of()));
+    join(noUrl.deploy(node));
+    assertThat(f.sim.machine(f.sim.systemIdOf(node.bootMac())).getString("user_data")).isNull();
+  }
+
+  @Test
   void unknownImageIsRefusedBeforeDeployment() {
     NodeSpec base = commissioned(6);
     NodeSpec node = new NodeSpec(base.name(), base.domain(), base.bootMac(), base.oobType(), base.oobAddress(),

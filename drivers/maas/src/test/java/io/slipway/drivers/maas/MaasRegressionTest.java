@@ -146,14 +146,14 @@ class MaasRegressionTest {
   void bootActionsTravelInUserData() {
     NodeSpec node = ready(7, List.of(), null);
     String key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    join(f.driver.bootActionKey(node, key));
+    join(f.driver.bootActions(node, key, Map.of("motd", "0b7e3f0e-2f4c-4c55-9d59-6f3f0f1d2a11")));
     join(f.driver.deploy(node));
     Request deploy = only("POST", "machines/" + id(node) + "/", "deploy");
     assertThat(deploy.params()).containsKey("user_data");
     JsonObject machine = f.sim.machine(id(node));
     assertThat(machine.getString("user_data")).startsWith("#!/bin/sh").contains("KEY='" + key + "'")
         .contains("$BASE/api/v1.0/bootactions/nodes/$NODE/$kind").contains("NODE='reg07'")
-        .contains("$BASE/api/v1.0/bootactions/$id");
+        .contains("$BASE/api/v1.0/bootactions/$id").contains("ACTIONS='0b7e3f0e-2f4c-4c55-9d59-6f3f0f1d2a11'");
     assertThat(machine.getJsonObject("workload_annotations").getMap()).containsEntry("role", "compute");
     assertThat(machine.getString("status_name")).isEqualTo("Deployed");
   }

@@ -29,8 +29,8 @@ final class SimFixture implements AutoCloseable {
 
   static JsonObject config(String url, String apiKey) {
     return new JsonObject().put("url", url).put("apiKey", apiKey)
-        .put("requestTimeoutMs", 2000).put("bootActionUrl", "http://127.0.0.1:9/").put("pollIntervalMs", 10)
-        .put("commissionTimeoutMs", 5000).put("deployTimeoutMs", 5000).put("releaseTimeoutMs", 5000);
+        .put("requestTimeoutMs", 10_000).put("bootActionUrl", "http://127.0.0.1:9/").put("pollIntervalMs", 10)
+        .put("commissionTimeoutMs", 20_000).put("deployTimeoutMs", 20_000).put("releaseTimeoutMs", 20_000);
   }
 
   static <T> T join(Future<T> f) {

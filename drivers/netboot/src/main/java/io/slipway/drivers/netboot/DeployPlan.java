@@ -20,11 +20,11 @@ record DeployPlan(String node, long revision, ImageRegistry.Image image, String 
     String imageName = spec.platform() == null ? null : spec.platform().image();
     if (image == null) {
       throw new DriverException(DriverException.Kind.REFUSED, false, "image " + imageName + " of " + spec.name()
-          + " is not registered (slipway netboot image add " + imageName + " FILE --format raw|gzip)");
+          + " is not registered (slipway netboot image add --images-dir IMAGES_DIR " + imageName + " FILE --format raw|gzip)");
     }
     DeviceAliases.Resolution aliases = DeviceAliases.resolve(spec.deviceAliases(), inv);
     String root = rootDisk(spec, inv, aliases);
-    String meta = "instance-id: " + spec.name() + "-" + spec.designRevision() + "\nlocal-hostname: " + spec.name() + "\n";
+    String meta = NocloudSeed.metaData(spec);
     return new DeployPlan(spec.name(), spec.designRevision(), image, baseUrl + "/boot/images/" + image.name(), root, meta,
         NetworkConfig.render(spec, inv, aliases), UserData.cloudConfig(spec), spec.platform() == null ? null : spec.platform().kernelCommandLine(),
         aliases);

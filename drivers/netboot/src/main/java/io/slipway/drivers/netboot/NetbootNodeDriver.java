@@ -81,6 +81,12 @@ public final class NetbootNodeDriver implements AgentBootstrapper {
     });
   }
 
+  /** Stops the listener (the process is stopping); jobs stay in the durable state. */
+  public Future<Void> close() {
+    return on(() -> server == null ? Future.<Void>succeededFuture()
+        : server.compose(HttpServer::close).onComplete(r -> server = null));
+  }
+
   /** The port the listener is bound to (after {@link #listen}); for tests with port 0. */
   public int port() {
     return server == null || !server.succeeded() ? -1 : server.result().actualPort();
@@ -130,6 +136,18 @@ public final class NetbootNodeDriver implements AgentBootstrapper {
   @Override
   public Future<NodeStatus> status(NodeSpec node) {
     return on(() -> work.status(node));
+  }
+
+  @Override
+  public Future<io.slipway.drivers.spi.node.DeployedImage> deployedImage(NodeSpec node) {
+    return on(() -> state.get(NetbootState.DEPLOYED, node.name()).map(d -> {
+      if (d == null) {
+        return null;
+      }
+      JsonObject img = d.getJsonObject("image", new JsonObject());
+      return new io.slipway.drivers.spi.node.DeployedImage(img.getString("name"), img.getString("sha256"),
+          d.getLong("design_revision", 0L));
+    }));
   }
 
   @Override

@@ -54,7 +54,7 @@ final class SiteWork {
     }
     if (catalog.isEmpty()) {
       throw new DriverException(DriverException.Kind.REFUSED, false, "no usable OS image in " + images.dir()
-          + (problems.isEmpty() ? " (register one: slipway netboot image add NAME FILE --format raw|gzip)" : ": " + problems));
+          + (problems.isEmpty() ? " (register one: slipway netboot image add --images-dir " + images.dir() + " NAME FILE --format raw|gzip)" : ": " + problems));
     }
     return new SiteReport(catalog, "netboot listener " + config.baseUrl() + ", " + catalog.size() + " image(s) verified"
         + (problems.isEmpty() ? "" : "; unusable: " + problems));

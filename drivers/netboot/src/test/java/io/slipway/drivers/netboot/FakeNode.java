@@ -17,30 +17,48 @@ import java.util.regex.Pattern;
  * command line and does them (the image is downloaded and hashed as served), and its "installed OS"
  * calls {@code booted} with the token from the seed's user-data. It counts what it did.
  */
-final class FakeNode {
+public final class FakeNode {
   private static final Pattern TOKEN = Pattern.compile("slipway\\.token=(\\S+)");
   private static final Pattern SEED_TOKEN = Pattern.compile("TOKEN='([^']+)'");
-  final NodeSpec spec;
+  public final NodeSpec spec;
   final String base;
-  final AtomicInteger inspections = new AtomicInteger();
-  final AtomicInteger deploys = new AtomicInteger();
-  final AtomicInteger erases = new AtomicInteger();
-  final AtomicInteger unauthorized = new AtomicInteger();
+  public final AtomicInteger inspections = new AtomicInteger();
+  public final AtomicInteger deploys = new AtomicInteger();
+  public final AtomicInteger erases = new AtomicInteger();
+  public final AtomicInteger unauthorized = new AtomicInteger();
   volatile String failNextDeploy;
   volatile String corruptNextImage;
-  volatile String userData;
-  volatile String networkConfig;
+  public volatile String userData;
+  public volatile String networkConfig;
   volatile String lastToken;
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** The inventory the agent reports; null = two NICs named after the sample spec's slaves and two disks. */
+  private final JsonObject inventory;
+  /** The machine boots its disk by itself once the image is installed (for runs with simulated BMCs). */
+  private final boolean bootsDiskItself;
+  /** Boots again (PXE) whenever its firmware finds no agent job: a machine left powered on in a PXE loop. */
+  private volatile boolean pxeLoop;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private volatile Thread running;
 
-  FakeNode(NodeSpec spec, String base) {
+  public FakeNode(NodeSpec spec, String base) {
+    this(spec, base, null, false);
+  }
+
+  public FakeNode(NodeSpec spec, String base, JsonObject inventory, boolean bootsDiskItself) {
     this.spec = spec;
     this.base = base;
+    this.inventory = inventory;
+    this.bootsDiskItself = bootsDiskItself;
+  }
+
+  /** Keeps PXE-booting (whenever the agent is not running) until {@link #stop}. */
+  public void powerOnInPxeLoop() {
+    pxeLoop = true;
+    boot();
   }
 
   /** Power on with PXE first: fetch the boot script until it loads the agent, then run the agent. */
-  synchronized void boot() {
+  public synchronized void boot() {
     if (running != null && running.isAlive()) {
       return;
     }
@@ -49,7 +67,8 @@ final class FakeNode {
     running.start();
   }
 
-  void stop() {
+  public void stop() {
+    pxeLoop = false;
     Thread t = running;
     if (t != null) {
       t.interrupt();
@@ -57,14 +76,23 @@ final class FakeNode {
   }
 
   /** The installed OS's first boot: {@code booted} with the token its seed carries. */
-  int bootInstalledOs() throws Exception {
+  public int bootInstalledOs() throws Exception {
     Matcher m = SEED_TOKEN.matcher(userData);
     if (!m.find()) {
       throw new IllegalStateException("the seed's user-data has no token");
     }
     JsonObject body = new JsonObject().put("hostname", spec.name()).put("addresses", new JsonArray().add("172.16.0.11/24"))
         .put("boot_actions", new JsonObject().put("reported", 0));
-    return post("/agent/v1/booted", m.group(1), body).statusCode();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return post("/agent/v1/booted", m.group(1), body).statusCode();
+      } catch (java.io.IOException e) {
+        if (attempt >= 50) {
+          throw e; // the first-boot script retries too
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   private void firmware() {
@@ -75,7 +103,9 @@ final class FakeNode {
         if (m.find()) {
           lastToken = m.group(1);
           agent(m.group(1));
-          return;
+          if (!pxeLoop) {
+            return;
+          }
         }
         Thread.sleep(50);
       }
@@ -88,7 +118,17 @@ final class FakeNode {
 
   private void agent(String token) throws Exception {
     while (!Thread.currentThread().isInterrupted()) {
-      HttpResponse<String> r = get("/agent/v1/job?wait=2", token);
+      HttpResponse<String> r;
+      try {
+        r = get("/agent/v1/job?wait=2", token);
+      } catch (java.io.IOException e) {
+        Thread.sleep(100); // the server is restarting: retry, as the agent does
+        continue;
+      }
+      if (r.statusCode() >= 500) {
+        Thread.sleep(100);
+        continue;
+      }
       if (r.statusCode() == 401) {
         unauthorized.incrementAndGet();
         return;
@@ -111,7 +151,7 @@ final class FakeNode {
   }
 
   private void inspect(String token, String id) throws Exception {
-    JsonObject inv = new JsonObject()
+    JsonObject inv = inventory != null ? inventory : new JsonObject()
         .put("nics", new JsonArray()
             .add(nic("eno1", spec.bootMac(), "0000:00:03.0"))
             .add(nic("eno2", spec.bootMac().substring(0, 15) + "ff", "0000:00:05.0")))
@@ -158,6 +198,13 @@ final class FakeNode {
     status(token, id, "seed", "success", "");
     check(post("/agent/v1/installed", token, new JsonObject().put("job_id", id).put("sha256", got)), "installed");
     deploys.incrementAndGet();
+    if (bootsDiskItself) {
+      Thread.sleep(300);
+      int status = bootInstalledOs();
+      if (status != 204) {
+        throw new IllegalStateException("booted answered " + status);
+      }
+    }
     return true;
   }
 

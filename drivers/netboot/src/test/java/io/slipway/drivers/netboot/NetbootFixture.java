@@ -30,6 +30,11 @@ final class NetbootFixture {
   NetbootNodeDriver driver;
 
   NetbootFixture(DriverStateStore backing) throws IOException {
+    this(backing, new JsonObject());
+  }
+
+  /** With {@code overrides} applied to the driver settings. */
+  NetbootFixture(DriverStateStore backing, JsonObject overrides) throws IOException {
     dir = Files.createTempDirectory("netboot-it");
     Files.createDirectories(dir.resolve("artefacts"));
     Files.writeString(dir.resolve("artefacts/vmlinuz"), "kernel");
@@ -47,7 +52,7 @@ final class NetbootFixture {
     settings = new JsonObject().put("bind", "127.0.0.1").put("port", port).put("baseUrl", base)
         .put("artefactsDir", dir.resolve("artefacts").toString()).put("imagesDir", dir.resolve("images").toString())
         .put("commissionTimeoutS", 20).put("deployTimeoutS", 20).put("eraseTimeoutS", 20).put("bootedTimeoutS", 20)
-        .put("maxPollWaitS", 5);
+        .put("maxPollWaitS", 5).mergeIn(overrides);
     driver = start();
   }
 

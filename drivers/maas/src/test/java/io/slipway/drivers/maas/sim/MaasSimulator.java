@@ -1,13 +1,9 @@
 package io.slipway.drivers.maas.sim;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.function.Function;
 import io.slipway.drivers.maas.sim.SimRouter.SimError;
 import io.vertx.core.Future;
@@ -34,7 +30,6 @@ public final class MaasSimulator {
   /** A non-admin user's key. */
   public static final String USER_KEY = "userconsumer:usertoken:usersecret";
   private static final String PREFIX = "/MAAS/api/2.0/";
-  private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   /** Simulated durations of MAAS's long operations, in milliseconds. */
   public record Timings(long commissionMs, long deployMs, long releaseMs, long eraseMs) {
@@ -136,14 +131,14 @@ public final class MaasSimulator {
       params.addAll(req.formAttributes());
     }
     String path = req.path().startsWith(PREFIX) ? req.path().substring(PREFIX.length()) : req.path();
-    return new Request(req.method().name(), path, params.get("op"), copy(params), length);
+    return new Request(req.method().name(), path, params.get("op"), SimAuth.copy(params), length);
   }
 
   private String respond(HttpServerRequest req, Request r) {
     if (!req.path().startsWith(PREFIX)) {
       throw new SimError(404, "Not Found");
     }
-    Boolean admin = role(req.getHeader("Authorization"));
+    Boolean admin = SimAuth.role(req.getHeader("Authorization"));
     if (admin == null) {
       throw new SimError(401, "Authorization Error: 'Invalid access token: "
           + (req.getHeader("Authorization") == null ? "none" : "rejected") + "'");
@@ -154,36 +149,6 @@ public final class MaasSimulator {
       Object result = router.dispatch(r.method(), req.path(), r.path(), params, admin);
       return result == null ? null : Json.encode(result);
     }
-  }
-
-  /** True for the admin key, false for the user key, null when the OAuth PLAINTEXT header matches neither. */
-  private static Boolean role(String header) {
-    if (header == null || !header.startsWith("OAuth ")) {
-      return null;
-    }
-    Map<String, String> p = new HashMap<>();
-    Matcher m = PARAM.matcher(header);
-    while (m.find()) {
-      p.put(m.group(1), URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
-    }
-    if (!"PLAINTEXT".equals(p.get("oauth_signature_method")) || !p.containsKey("oauth_nonce")
-        || !p.containsKey("oauth_timestamp")) {
-      return null;
-    }
-    for (String k : List.of(API_KEY, USER_KEY)) {
-      String[] key = k.split(":");
-      if (key[0].equals(p.get("oauth_consumer_key")) && key[1].equals(p.get("oauth_token"))
-          && ("&" + key[2]).equals(p.get("oauth_signature"))) {
-        return k.equals(API_KEY);
-      }
-    }
-    return null;
-  }
-
-  private static Map<String, List<String>> copy(MultiMap params) {
-    Map<String, List<String>> map = new HashMap<>();
-    params.names().forEach(n -> map.put(n, List.copyOf(params.getAll(n))));
-    return map;
   }
 
   /** Runs {@code change} under the state lock after {@code ms}, on a simulator timer. */

@@ -38,6 +38,24 @@ public record SimHardware(String bootMethod, List<NicHw> nics, List<DiskHw> disk
             new DiskHw("sdc", "scsi", "0:2.2.0", 1788 * GIB, "LOGICAL VOLUME")));
   }
 
+  private static final String[][] DELL_NICS = {
+      {"eno1", "eno2", "ens2f0", "ens2f1"}, {"eno1np0", "eno2np1", "enp59s0f0", "enp59s0f1"}};
+
+  /**
+   * A Dell R740/R750 as {@code site-examples/generated-500.yaml}'s {@code r740}/{@code r750} profiles describe it:
+   * X710 ports at 0000:19:00.0/.1 and 0000:3b:00.0/.1, PERC H740 disks at SCSI 0:2.0.0 … 0:2.2.0.
+   */
+  public static SimHardware dellR740(int variant) {
+    String[] n = DELL_NICS[Math.floorMod(variant, DELL_NICS.length)];
+    String x710 = "Ethernet Controller X710 for 10GbE SFP+";
+    return new SimHardware("uefi",
+        List.of(new NicHw(n[0], "0000:19:00.0", x710), new NicHw(n[1], "0000:19:00.1", x710),
+            new NicHw(n[2], "0000:3b:00.0", x710), new NicHw(n[3], "0000:3b:00.1", x710)),
+        List.of(new DiskHw("sda", "scsi", "0:2.0.0", 558 * GIB, "PERC H740P Mini"),
+            new DiskHw("sdb", "scsi", "0:2.1.0", 3576 * GIB, "PERC H740P Mini"),
+            new DiskHw("sdc", "scsi", "0:2.2.0", 3576 * GIB, "PERC H740P Mini")));
+  }
+
   /** A small server booting BIOS/PXE with two onboard NICs ({@code eno1}, {@code eno2}) and two disks. */
   public static SimHardware onboard() {
     return new SimHardware("pxe",

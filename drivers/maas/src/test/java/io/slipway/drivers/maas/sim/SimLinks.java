@@ -59,12 +59,12 @@ final class SimLinks {
     if (!mode.equals("static") || ip == null) {
       return;
     }
-    if (!SimSite.contains(subnet.getString("cidr"), ip)) {
+    if (!SimValues.contains(subnet.getString("cidr"), ip)) {
       throw new SimError(400, "{\"ip_address\": [\"IP address is not in the given subnet '" + subnet.getString("name") + "'.\"]}");
     }
     for (JsonObject r : site.ipRanges) {
       if ("dynamic".equals(r.getString("type")) && r.getJsonObject("subnet").getInteger("id").equals(subnet.getInteger("id"))
-          && SimSite.between(ip, r.getString("start_ip"), r.getString("end_ip"))) {
+          && SimValues.between(ip, r.getString("start_ip"), r.getString("end_ip"))) {
         throw new SimError(400, "{\"ip_address\": [\"IP address is inside a dynamic range " + r.getString("start_ip")
             + " to " + r.getString("end_ip") + ".\"]}");
       }

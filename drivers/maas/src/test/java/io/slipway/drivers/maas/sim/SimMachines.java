@@ -131,7 +131,7 @@ final class SimMachines {
 
   private JsonObject createTag(Exchange x) {
     String name = x.requireAdmin().required("name");
-    if (SimSite.find(new JsonArray(tags), "name", name) != null) {
+    if (SimValues.find(new JsonArray(tags), "name", name) != null) {
       throw new SimError(400, "{\"name\": [\"Tag with this Name already exists.\"]}");
     }
     JsonObject tag = new JsonObject().put("name", name).put("comment", x.param("comment"))
@@ -151,7 +151,7 @@ final class SimMachines {
   private JsonObject tagNodes(Exchange x) {
     x.requireAdmin();
     String name = x.group("name");
-    if (SimSite.find(new JsonArray(tags), "name", name) == null) {
+    if (SimValues.find(new JsonArray(tags), "name", name) == null) {
       throw new SimError(404, "No Tag matches the given query.");
     }
     List<String> add = x.params().getAll("add");

@@ -77,7 +77,7 @@ final class SimRegion {
 
   private JsonObject createDomain(Exchange x) {
     String name = x.requireAdmin().required("name");
-    if (SimSite.find(new JsonArray(domains), "name", name) != null) {
+    if (SimValues.find(new JsonArray(domains), "name", name) != null) {
       throw new SimError(400, "{\"name\": [\"Domain with this Name already exists.\"]}");
     }
     return add(domains, new JsonObject().put("id", ids.next()).put("name", name)
@@ -90,7 +90,7 @@ final class SimRegion {
     JsonObject source = site.subnet(Integer.parseInt(x.required("source")));
     JsonObject destination = site.subnet(Integer.parseInt(x.required("destination")));
     String gateway = x.required("gateway_ip");
-    if (!SimSite.contains(source.getString("cidr"), gateway)) {
+    if (!SimValues.contains(source.getString("cidr"), gateway)) {
       throw new SimError(400, "{\"gateway_ip\": [\"Enter an IP address in " + source.getString("cidr") + ".\"]}");
     }
     return add(staticRoutes, new JsonObject().put("id", ids.next()).put("source", source.copy())
@@ -100,7 +100,7 @@ final class SimRegion {
 
   private JsonObject createRepository(Exchange x) {
     String name = x.requireAdmin().required("name");
-    if (SimSite.find(new JsonArray(repositories), "name", name) != null) {
+    if (SimValues.find(new JsonArray(repositories), "name", name) != null) {
       throw new SimError(400, "{\"name\": [\"Package repository with this Name already exists.\"]}");
     }
     return add(repositories, repository(new JsonObject().put("id", ids.next()).put("name", name), x));
@@ -108,7 +108,7 @@ final class SimRegion {
 
   private JsonObject updateRepository(Exchange x) {
     x.requireAdmin();
-    JsonObject repo = SimSite.find(new JsonArray(repositories), "id", x.group("id"));
+    JsonObject repo = SimValues.find(new JsonArray(repositories), "id", x.group("id"));
     if (repo == null) {
       throw new SimError(404, "No PackageRepository matches the given query.");
     }

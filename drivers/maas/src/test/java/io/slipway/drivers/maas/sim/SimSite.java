@@ -48,7 +48,7 @@ final class SimSite {
   }
 
   JsonObject bootSubnet() {
-    return bootCidr == null ? null : find(new JsonArray(subnets), "cidr", bootCidr);
+    return bootCidr == null ? null : SimValues.find(new JsonArray(subnets), "cidr", bootCidr);
   }
 
   JsonObject defaultVlan() {
@@ -78,7 +78,7 @@ final class SimSite {
     x.requireAdmin();
     JsonObject fabric = fabric(x.intGroup("fabric_id"));
     int vid = Integer.parseInt(x.required("vid"));
-    if (find(fabric.getJsonArray("vlans"), "vid", vid) != null) {
+    if (SimValues.find(fabric.getJsonArray("vlans"), "vid", vid) != null) {
       throw new SimError(400, "{\"__all__\": [\"VLAN with this Fabric and Vid already exists.\"]}");
     }
     JsonObject vlan = vlanJson(ids.next(), fabric.getInteger("id"), vid, x.param("name"));
@@ -118,13 +118,13 @@ final class SimSite {
   private JsonObject createSubnet(Exchange x) {
     x.requireAdmin();
     String cidr = x.required("cidr");
-    if (find(new JsonArray(subnets), "cidr", cidr) != null) {
+    if (SimValues.find(new JsonArray(subnets), "cidr", cidr) != null) {
       throw new SimError(400, "{\"cidr\": [\"Subnet with this Cidr already exists.\"]}");
     }
     JsonObject vlan = x.param("vlan") == null ? defaultVlan() : vlanById(Integer.parseInt(x.param("vlan")));
     JsonObject subnet = new JsonObject().put("id", ids.next()).put("cidr", cidr)
         .put("name", x.param("name") == null ? cidr : x.param("name")).put("vlan", vlan)
-        .put("gateway_ip", x.param("gateway_ip")).put("dns_servers", dns(x.param("dns_servers")));
+        .put("gateway_ip", x.param("gateway_ip")).put("dns_servers", SimValues.dns(x.param("dns_servers")));
     subnets.add(subnet);
     return subnet;
   }
@@ -139,7 +139,7 @@ final class SimSite {
       subnet.put("gateway_ip", x.param("gateway_ip"));
     }
     if (x.param("dns_servers") != null) {
-      subnet.put("dns_servers", dns(x.param("dns_servers")));
+      subnet.put("dns_servers", SimValues.dns(x.param("dns_servers")));
     }
     if (x.param("vlan") != null) {
       subnet.put("vlan", vlanById(Integer.parseInt(x.param("vlan"))));
@@ -161,7 +161,7 @@ final class SimSite {
   }
 
   JsonObject subnet(int id) {
-    JsonObject s = find(new JsonArray(subnets), "id", id);
+    JsonObject s = SimValues.find(new JsonArray(subnets), "id", id);
     if (s == null) {
       throw new SimError(400, "{\"subnet\": [\"Select a valid choice. That choice is not one of the available choices.\"]}");
     }
@@ -175,7 +175,7 @@ final class SimSite {
   }
 
   private JsonObject fabric(int id) {
-    JsonObject f = find(new JsonArray(fabrics), "id", id);
+    JsonObject f = SimValues.find(new JsonArray(fabrics), "id", id);
     if (f == null) {
       throw new SimError(404, "No Fabric matches the given query.");
     }
@@ -187,46 +187,9 @@ final class SimSite {
     if (x.group("vlan_id") != null) {
       return vlanById(x.intGroup("vlan_id"));
     }
-    JsonObject v = find(fabric(x.intGroup("fabric_id")).getJsonArray("vlans"), "vid", x.intGroup("vid"));
+    JsonObject v = SimValues.find(fabric(x.intGroup("fabric_id")).getJsonArray("vlans"), "vid", x.intGroup("vid"));
     if (v == null) {
       throw new SimError(404, "No VLAN matches the given query.");
-    }
-    return v;
-  }
-
-  private static JsonArray dns(String servers) {
-    JsonArray a = new JsonArray();
-    if (servers != null) {
-      for (String s : servers.split("[\\s,]+")) {
-        if (!s.isBlank()) {
-          a.add(s);
-        }
-      }
-    }
-    return a;
-  }
-
-  static JsonObject find(JsonArray list, String field, Object value) {
-    return list.stream().map(JsonObject.class::cast).filter(o -> String.valueOf(value).equals(String.valueOf(o.getValue(field))))
-        .findFirst().orElse(null);
-  }
-
-  static boolean contains(String cidr, String ip) {
-    String[] p = cidr.split("/");
-    int bits = Integer.parseInt(p[1]);
-    long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
-    return (ipv4(p[0]) & mask) == (ipv4(ip) & mask);
-  }
-
-  static boolean between(String ip, String start, String end) {
-    long v = ipv4(ip);
-    return v >= ipv4(start) && v <= ipv4(end);
-  }
-
-  private static long ipv4(String ip) {
-    long v = 0;
-    for (String o : ip.split("\\.")) {
-      v = (v << 8) | Integer.parseInt(o);
     }
     return v;
   }

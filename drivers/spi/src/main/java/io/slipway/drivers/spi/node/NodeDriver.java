@@ -67,6 +67,14 @@ public interface NodeDriver {
    */
   Future<NodeStatus> destroy(NodeSpec node, boolean eraseDisks);
 
+  /**
+   * What the deployed node was deployed from, or null when the node is not deployed or the
+   * bootstrapper does not say. Read-only. The default says nothing.
+   */
+  default Future<DeployedImage> deployedImage(NodeSpec node) {
+    return Future.succeededFuture();
+  }
+
   /** The node's status as the bootstrapper sees it now. Read-only. */
   Future<NodeStatus> status(NodeSpec node);
 
