@@ -107,10 +107,23 @@ public final class Engine {
 
   /** The steps the rules would take for an action on a revision, without running anything. */
   public Future<Map<String, List<PlannedStep>>> plan(String action, long revision, JsonObject nodeFilter) {
-    return on(() -> verticle.sites.get(revision)).compose(f -> f).compose(site -> on(() -> {
+    return on(() -> verticle.sites.get(revision)).compose(f -> f)
+        .compose(site -> plan(action, site, nodeFilter, "design revision " + revision));
+  }
+
+  /** As {@link #plan(String, long, JsonObject)} for a design that is not stored: compiled in memory, never written. */
+  public Future<Map<String, List<PlannedStep>>> plan(String action, io.slipway.engine.design.SourceText design,
+      JsonObject nodeFilter) {
+    return on(() -> verticle.sites.compile(design)).compose(f -> f)
+        .compose(site -> plan(action, site, nodeFilter, design.name()));
+  }
+
+  private Future<Map<String, List<PlannedStep>>> plan(String action, io.slipway.engine.site.SiteModel site,
+      JsonObject nodeFilter, String where) {
+    return on(() -> {
       List<String> unknown = NodeFilters.unknownNames(NodeFilterJson.parse(nodeFilter), site.design().nodes());
       if (!unknown.isEmpty()) {
-        throw new IllegalArgumentException("node_filter: " + String.join(", ", unknown) + " in design revision " + revision);
+        throw new IllegalArgumentException("node_filter: " + String.join(", ", unknown) + " in " + where);
       }
       List<String> nodes = NodeFilters.select(NodeFilterJson.parse(nodeFilter), site.design().nodes(), Map.of()).stream()
           .map(EffectiveNode::name).toList();
@@ -123,7 +136,7 @@ public final class Engine {
       }
       return Planner.plan(verticle.lifecycle.rules(), verticle.lifecycle.driverFacts(), nodes.stream().map(site.nodeDesigns()::get).toList(),
           observed, intents, 64);
-    }));
+    });
   }
 
   /**

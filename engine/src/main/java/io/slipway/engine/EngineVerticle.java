@@ -200,7 +200,9 @@ final class EngineVerticle extends VerticleBase {
 
   private void scheduleReconcile() {
     long jitter = ThreadLocalRandom.current().nextLong(config.reconcileMs() / 10 + 1);
-    reconcileTimer = vertx.setTimer(config.reconcileMs() + jitter, t -> reconciler.tick(List.copyOf(nodeSites.keySet()))
+    // the power reads are spread over three quarters of the interval, not fired together
+    reconcileTimer = vertx.setTimer(config.reconcileMs() + jitter, t -> reconciler
+        .tick(List.copyOf(nodeSites.keySet()), config.reconcileMs() * 3 / 4)
         .onComplete(r -> scheduleReconcile()));
   }
 
@@ -209,6 +211,7 @@ final class EngineVerticle extends VerticleBase {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(reconcileTimer);
     dispatcher.stop();
+    orchestrator.stop();
     lifecycle.close();
     return Future.succeededFuture();
   }

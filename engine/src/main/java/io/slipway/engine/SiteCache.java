@@ -32,4 +32,10 @@ final class SiteCache {
     }
     return f;
   }
+
+  /** Compiles a design that is not stored (revision 0), on a worker; nothing is cached or written. */
+  Future<SiteModel> compile(io.slipway.engine.design.SourceText design) {
+    return vertx.executeBlocking(() -> models.compile(0, design.name(),
+        new String(design.bytes(), java.nio.charset.StandardCharsets.UTF_8)), false);
+  }
 }

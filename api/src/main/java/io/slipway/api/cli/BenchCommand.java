@@ -71,7 +71,7 @@ final class BenchCommand {
       RuleSet ruleSet = rules.validationRules(mode);
       out.printf("warm, in one JVM: rules %s (%d rules from %s)%n", ruleSet.loading().describe(), ruleSet.ruleCount(), ruleSet.origin());
       DesignValidation validation = new DesignValidation(
-          new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), null), ruleSet);
+          new DesignLoader(DesignLimits.defaults().withMaxInputBytes(Long.MAX_VALUE / 4), io.slipway.engine.fetch.FetchPolicy.none()), ruleSet);
       out.printf("%8s %9s %9s %9s %9s %9s  %s%n", "nodes", "MB", "parse ms", "compile", "rules", "total", "result");
       out.flush();
       for (int n : sizes) {

@@ -1,9 +1,13 @@
 package io.slipway.api.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,12 +29,31 @@ public final class CdsTraining {
     if (args.length > 1) {
       run("validate", args[1]);
     }
-    // A client call against a port nothing listens on: the HTTP client and its error path.
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    // Client calls: one answered by a loopback HTTP server of the JDK (a fixed node list, so the
+    // response and table paths load too), one to a port nothing listens on (the error path).
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] nodes = "[{\"hostname\":\"n1\",\"state\":\"deployed\",\"power_state\":\"on\",\"last_error\":null}]"
+        .getBytes(StandardCharsets.UTF_8);
+    server.createContext("/", x -> {
+      x.getResponseHeaders().add("Content-Type", "application/json");
+      x.sendResponseHeaders(200, nodes.length);
+      try (OutputStream body = x.getResponseBody()) {
+        body.write(nodes);
+      }
+    });
+    server.start();
+    try {
+      String url = "--url=http://127.0.0.1:" + server.getAddress().getPort();
+      run("node", "list", url);
+      run("node", "list", "-o", "json", url);
+      run("task", "list", url);
+    } finally {
+      server.stop(0);
+    }
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String url = "--url=http://127.0.0.1:" + s.getLocalPort();
       s.close();
       run("node", "list", url);
-      run("task", "list", url);
     }
     run("--help");
     run("validate", "--help");

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code slipway demo}: a complete provisioner on a fresh data directory (embedded Postgres, a
  * cluster of one, the API) that validates a lab site and deploys every node through the API with
- * simulated BMCs and bootstrapper, then keeps serving so the result can be explored.
+ * simulated BMCs and bootstrapper, then keeps serving so the result can be explored. Without
+ * {@code --data-dir} its data lives in a throw-away directory deleted on exit (it holds BMC passwords
+ * and token hashes); with one, the data is kept there.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start a throw-away provisioner, deploy the lab site with simulated hardware, and keep serving.")
@@ -38,12 +40,15 @@ final class DemoCommand implements Callable<Integer> {
     if (!Files.isRegularFile(site)) {
       throw new IllegalArgumentException(site + ": no such design file (run from the project directory or pass --site)");
     }
-    options.dataDir = Files.createTempDirectory("slipway-demo-");
+    boolean throwAway = !dataDirChosen();
+    if (throwAway) {
+      options.dataDir = Files.createTempDirectory("slipway-demo-");
+    }
     options.simulate = true;
     options.fileDrivers = ConfigFileDefaults.drivers(spec);
     long t0 = System.nanoTime();
     DriverWiring drivers = Server.drivers(options, Map.of());
-    out.println("Starting Slipway (data in " + options.dataDir + ") ...");
+    out.println("Starting Slipway (data in " + options.dataDir + (throwAway ? ", deleted on exit" : "") + ") ...");
     out.println(drivers.banner());
     out.flush();
     Server server = Server.start(options, Map.of(), drivers);
@@ -55,14 +60,28 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Token: " + token);
     out.println("Try:   curl -s -H \"Authorization: Bearer " + token + "\" " + server.url + "/api/v1.0/nodes");
     out.flush();
+    Path data = options.dataDir;
+    Runnable cleanUp = () -> {
+      if (throwAway) {
+        DataDirs.deleteTree(data);
+      }
+    };
     if (exit) {
       server.stop();
+      cleanUp.run();
       return allDeployed ? ExitCodes.OK : ExitCodes.INVALID;
     }
     out.println("Serving until stopped (Ctrl-C).");
     out.flush();
-    ServeCommand.awaitShutdown(server);
+    ServeCommand.awaitShutdown(server, cleanUp);
     return ExitCodes.OK;
+  }
+
+  /** Whether the operator named a data directory (option, environment or configuration file). */
+  private boolean dataDirChosen() {
+    Path dflt = Path.of(System.getProperty("user.home"), ".slipway");
+    return spec.commandLine().getParseResult().hasMatchedOption("--data-dir") || System.getenv("SLIPWAY_DATA_DIR") != null
+        || options.dataDir != null && !options.dataDir.equals(dflt);
   }
 
   /** Stores, validates and deploys the site through the API, printing progress; true when every node is deployed. */

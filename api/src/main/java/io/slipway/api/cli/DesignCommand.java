@@ -46,7 +46,8 @@ final class DesignCommand {
       PrintWriter err = spec.commandLine().getErr();
       EffectiveDesign design;
       try {
-        design = new EffectiveCompiler().compile(new DesignLoader().load(references));
+        design = new EffectiveCompiler().compile(new DesignLoader(io.slipway.engine.design.DesignLimits.defaults(),
+            io.slipway.engine.fetch.FetchPolicy.commandLine()).load(references));
       } catch (DesignInputException e) {
         err.println("slipway: " + e.getMessage());
         return ExitCodes.UNUSABLE_INPUT;

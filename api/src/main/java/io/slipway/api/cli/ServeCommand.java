@@ -39,9 +39,15 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Blocks until the JVM is asked to stop, then stops the server cleanly. */
   static void awaitShutdown(Server server) throws InterruptedException {
+    awaitShutdown(server, () -> { });
+  }
+
+  /** As {@link #awaitShutdown(Server)}, running {@code after} once the server has stopped. */
+  static void awaitShutdown(Server server, Runnable after) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
+      after.run();
       stopped.countDown();
     }));
     stopped.await();

@@ -8,12 +8,15 @@ import io.slipway.drivers.spi.DriverContext;
 import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.api.http.ApiContext;
 import io.slipway.api.http.ApiServer;
+import io.slipway.api.http.HttpLimits;
 import io.slipway.api.http.RevisionCache;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
 import io.slipway.engine.bootaction.BootActionConfig;
 import io.slipway.engine.bootaction.BootActionService;
+import io.slipway.engine.design.DesignLimits;
 import io.slipway.engine.design.DesignLoader;
+import io.slipway.engine.fetch.FetchPolicy;
 import io.slipway.engine.leadership.HzLeaderElection;
 import io.slipway.engine.leadership.Leadership;
 import io.slipway.engine.site.SiteModels;
@@ -64,8 +67,8 @@ final class Server {
       db = DatabaseConfig.embedded(o.dataDir.resolve("pgdata"));
     }
     StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
-    RuleSet validation = o.rules.validationRules(RuleBook.Mode.EXECUTABLE);
-    RuleSet lifecycle = o.rules.lifecycleRules();
+    RuleSet validation = Runtime.step("loading the validation rules", () -> o.rules.validationRules(RuleBook.Mode.EXECUTABLE));
+    RuleSet lifecycle = Runtime.step("loading the lifecycle rules", o.rules::lifecycleRules);
     // Node-facing routes are served by the API's own handlers once the API exists (a driver's listener starts first).
     java.util.concurrent.atomic.AtomicReference<io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> nodeRoutes =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -88,12 +91,16 @@ final class Server {
     Runtime.await(leadership.start(), 120, "joining the cluster");
     AuthSetup auth = Runtime.await(AuthSetup.create(vertx, AuthConfig.from(new JsonObject(o.authConfig), o.dataDir)), 30,
         "loading the auth configuration");
+    FetchPolicy fetch = FetchPolicy.fromJson(new JsonObject(o.fetchConfig));
     RevisionCache revisions = new RevisionCache(vertx, store.designs(), new SiteModels(validation, false));
-    ApiContext api = new ApiContext(vertx, leadership, store, new DesignLoader(), validation, auth.routes()::guard,
-        auth.routes()::permits, false, wiring.describe(), BootActionService.create(vertx, store, revisions::get, BootActionConfig.defaults()
+    ApiContext api = new ApiContext(vertx, leadership, store,
+        new DesignLoader(DesignLimits.defaults(), fetch), validation, auth.routes()::guard,
+        auth.routes()::permits, false, wiring.describe(), BootActionService.create(vertx, store, revisions::get,
+        BootActionConfig.defaults().withFetchPolicy(fetch)
             .withReportUrl("http://" + o.bind + ":" + o.port + "/api/v1.0/bootactions/")));
     nodeRoutes.set(io.slipway.api.http.Routes.nodeFacing(api));
-    ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port), 30, "starting the API");
+    ApiServer http = Runtime.await(ApiServer.start(api, o.bind, o.port,
+        HttpLimits.fromJson(new JsonObject(o.httpConfig))), 30, "starting the API");
     String host = "0.0.0.0".equals(o.bind) ? "127.0.0.1" : o.bind;
     return new Server(vertx, store, leadership, http, auth, "http://" + host + ":" + http.port());
   }

@@ -51,6 +51,15 @@ final class ServerOptions {
       description = "JSON auth settings (policy file, tokens, jwt); see docs/auth.md.")
   String authConfig;
 
+  @Option(names = "--fetch-config", defaultValue = "${env:SLIPWAY_FETCH_CONFIG:-{}}",
+      description = "JSON outbound-fetch policy: {\"sources\": [{\"url\": ...}], \"deadline_seconds\": 30}; the default fetches"
+          + " no http(s) at all (see docs/operations.md).")
+  String fetchConfig;
+
+  @Option(names = "--http-config", defaultValue = "${env:SLIPWAY_HTTP_CONFIG:-{}}",
+      description = "JSON HTTP server limits (idle and header timeouts, connections, headers); see docs/operations.md.")
+  String httpConfig;
+
   @Option(names = "--cluster-name", defaultValue = "${env:SLIPWAY_CLUSTER_NAME:-slipway}", description = "Instances of one cluster share this name.")
   String clusterName;
 

@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     try {
       DesignLoader loader = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(maxBytes),
-          System.getenv("SLIPWAY_DECKHAND_TOKEN"));
+          io.slipway.engine.fetch.FetchPolicy.commandLine());
       List<io.slipway.engine.design.SourceText> texts = references.stream().map(loader::fetch).toList();
       RuleSet[] used = new RuleSet[1];
       DesignValidation.Result result = new DesignValidation(loader,

@@ -1,7 +1,6 @@
 package io.slipway.api.http;
 
 import io.slipway.store.StoreException;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -18,15 +17,30 @@ final class Bodies {
     if (empty(ctx)) {
       throw ApiException.badRequest("Request body must not be empty");
     }
-    try {
-      Object v = ctx.body().asJsonObject();
-      if (v == null) {
-        throw ApiException.badRequest("Request body must be a JSON object");
-      }
-      return (JsonObject) v;
-    } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("the request body is not a JSON object");
+    JsonObject cached = ctx.get(PARSED);
+    if (cached == null) {
+      cached = StrictJson.object(ctx.body().buffer());
+      ctx.put(PARSED, cached);
     }
+    return cached;
+  }
+
+  private static final String PARSED = "slipway.json";
+
+  /** Checks a JSON body strictly once, ahead of schema validation; the handler reuses the result. */
+  static void checkJson(RoutingContext ctx) {
+    String ct = ctx.request().getHeader("Content-Type");
+    if (ct != null && ct.toLowerCase().startsWith("application/json") && !empty(ctx)) {
+      ctx.put(PARSED, StrictJson.object(ctx.body().buffer()));
+    }
+  }
+
+  /** A text query parameter or path segment the database will store: no NUL, else 400 naming it. */
+  static String storable(String field, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw ApiException.badRequest(field + " contains a NUL character (%00), which cannot be stored");
+    }
+    return value;
   }
 
   /** No body at all, or a zero-length one (Vert.x reports a missing body as length -1). */

@@ -1,5 +1,6 @@
 package io.slipway.api.http;
 
+import io.slipway.engine.design.DesignShape;
 import io.slipway.engine.design.SourceText;
 import io.slipway.engine.effective.EffectiveCompiler;
 import io.slipway.engine.effective.EffectiveNode;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** Designs: upload and read revisions, validate a design, evaluate a node filter. */
 final class DesignRoutes {
+  private static final String INGEST = "physical_provisioner:ingest_data";
   private final ApiContext api;
 
   DesignRoutes(ApiContext api) {
@@ -42,8 +44,8 @@ final class DesignRoutes {
     if (!body.containsKey("href")) {
       throw ApiException.badRequest("The \"href\" key must be provided in the request body.");
     }
-    Designs.resolve(api, body.getValue("href")).compose(rev -> api.vertx().executeBlocking(() ->
-        new DesignValidation(api.loader(), api.validationRules()).validate(List.of(text(rev))).report().toStatus(), false))
+    Designs.read(api, ctx, body.getValue("href"), INGEST).compose(text -> api.vertx().executeBlocking(() ->
+        new DesignValidation(api.loader(), api.validationRules()).validate(List.of(text)).report().toStatus(), false))
         .onSuccess(status -> ctx.response().setStatusCode((Integer) status.get("code"))
             .putHeader("Content-Type", "application/json").end(new JsonObject(status).encode()))
         .onFailure(ctx::fail);
@@ -59,8 +61,8 @@ final class DesignRoutes {
       throw ApiException.badRequest("node_filter must be an object");
     }
     var set = NodeFilterJson.parse((JsonObject) filter);
-    Designs.resolve(api, body.getValue("design_ref")).compose(rev -> api.vertx().executeBlocking(() -> {
-      var design = new EffectiveCompiler().compile(api.loader().parse(List.of(text(rev))));
+    Designs.read(api, ctx, body.getValue("design_ref"), INGEST).compose(text -> api.vertx().executeBlocking(() -> {
+      var design = new EffectiveCompiler().compile(api.loader().parse(List.of(text)));
       return new JsonArray(NodeFilters.select(set, design.nodes(), Map.of()).stream().map(EffectiveNode::name).toList());
     }, false)).onSuccess(names -> ctx.response().putHeader("Content-Type", "application/json").end(names.encode()))
         .onFailure(ctx::fail);
@@ -70,15 +72,19 @@ final class DesignRoutes {
     String ct = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase();
     Future<DesignRevision> rev;
     if (ct.startsWith("application/json")) {
-      rev = Designs.resolve(api, Bodies.object(ctx).getValue("href"));
+      rev = Designs.resolve(api, ctx, Bodies.object(ctx).getValue("href"), INGEST);
     } else if (ct.contains("yaml") || ct.startsWith("text/plain")) {
       if (Bodies.empty(ctx)) {
         throw ApiException.badRequest("the design is empty");
       }
       String text = ctx.body().asString(StandardCharsets.UTF_8.name());
-      String name = ctx.queryParams().get("name") == null ? "upload" : ctx.queryParams().get("name");
-      rev = api.vertx().executeBlocking(() -> api.loader().parse(List.of(new SourceText(name, text.getBytes(StandardCharsets.UTF_8)))), false)
-          .compose(parsed -> api.store().designs().save(name, text));
+      String name = ctx.queryParams().get("name") == null ? "upload" : Bodies.storable("name", ctx.queryParams().get("name"));
+      SourceText source = new SourceText(name, ctx.body().buffer().getBytes());
+      rev = api.vertx().executeBlocking(() -> {
+        DesignShape.requireStorable(source);
+        DesignShape.requireDesign(source, api.loader().parse(List.of(source)));
+        return source;
+      }, false).compose(parsed -> api.store().designs().save(name, text));
     } else {
       throw new ApiException(415, "send the design as application/yaml, or {\"href\": ...} as application/json");
     }

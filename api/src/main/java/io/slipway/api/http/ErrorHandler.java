@@ -91,6 +91,9 @@ final class ErrorHandler implements Handler<RoutingContext> {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
+      case 414 -> "URI Too Long";
+      case 431 -> "Request Header Fields Too Large";
       case 409 -> "Conflict";
       case 413 -> "Payload Too Large";
       case 415 -> "Unsupported Media Type";

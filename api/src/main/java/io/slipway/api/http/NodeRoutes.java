@@ -130,8 +130,10 @@ final class NodeRoutes {
       throw ApiException.badRequest("node_filter must be an object");
     }
     NodeFilterJson.parse((JsonObject) filter);
-    Designs.resolve(api, body.getValue("design_ref"))
-        .compose(rev -> engine.plan(a, rev.id(), (JsonObject) filter))
+    Object ref = body.getValue("design_ref");
+    boolean stored = ref instanceof String s && s.trim().matches("(revision:)?\\d{1,18}");
+    (stored ? Designs.resolve(api, ctx, ref, "physical_provisioner:" + a).compose(rev -> engine.plan(a, rev.id(), (JsonObject) filter))
+        : Designs.read(api, ctx, ref, "physical_provisioner:" + a).compose(text -> engine.plan(a, text, (JsonObject) filter)))
         .onSuccess(plan -> ctx.response().putHeader("Content-Type", "application/json").end(plan(plan).encode()))
         .onFailure(ctx::fail);
   }

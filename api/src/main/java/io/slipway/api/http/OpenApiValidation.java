@@ -115,6 +115,12 @@ final class OpenApiValidation {
       return;
     }
     Ready loaded = ctx.get(READY);
+    try {
+      Bodies.checkJson(ctx);
+    } catch (ApiException e) {
+      ctx.fail(400, e);
+      return;
+    }
     boolean opaque = false;
     if (op.getRequestBody() != null && !Bodies.empty(ctx)) {
       String type = ctx.request().getHeader("Content-Type");

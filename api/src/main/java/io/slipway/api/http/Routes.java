@@ -20,11 +20,19 @@ public final class Routes {
   private Routes() {}
 
   public static Router build(ApiContext api) {
-    return build(api, OpenApiDocument.load(api.vertx()));
+    return build(api, HttpLimits.defaults());
+  }
+
+  static Router build(ApiContext api, HttpLimits limits) {
+    return build(api, OpenApiDocument.load(api.vertx()), limits);
+  }
+
+  static Router build(ApiContext api, Future<OpenApiDocument> openApi) {
+    return build(api, openApi, HttpLimits.defaults());
   }
 
   /** As {@link #build(ApiContext)}, with the OpenAPI document (still loading, or loaded) given. */
-  static Router build(ApiContext api, Future<OpenApiDocument> openApi) {
+  static Router build(ApiContext api, Future<OpenApiDocument> openApi, HttpLimits limits) {
     Router r = Router.router(api.vertx());
     // The routes' own guards skip a permission the validation route already checked.
     ApiContext routes = new ApiContext(api.vertx(), api.leader(), api.store(), api.loader(), api.validationRules(),
@@ -32,6 +40,7 @@ public final class Routes {
         api.bootActions());
     MetricsRoutes metrics = new MetricsRoutes(routes);
     r.route().handler(new RequestIds());
+    r.route().handler(new RequestShape(limits));
     r.route().handler(metrics.timer());
     r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     new OpenApiValidation(api.vertx(), openApi, api.guard()).mount(r);
@@ -50,8 +59,7 @@ public final class Routes {
     if (api.bootActions() != null) {
       new BootActionRoutes(routes, api.bootActions()).mount(r);
     }
-    r.route().last().handler(ctx -> ctx.fail(new ApiException(404, "no route " + ctx.request().method() + " "
-        + ctx.request().path())));
+    r.route().last().handler(ctx -> ctx.fail(RequestShape.noRoute(r, ctx)));
     r.route().failureHandler(new ErrorHandler());
     return r;
   }

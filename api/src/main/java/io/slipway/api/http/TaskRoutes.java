@@ -46,7 +46,7 @@ final class TaskRoutes {
       throw ApiException.badRequest("node_filter must be an object");
     }
     NodeFilterJson.parse((JsonObject) filter);
-    Designs.resolve(api, body.getValue("design_ref")).compose(rev -> submit(ctx, a, rev.id(), (JsonObject) filter))
+    Designs.resolve(api, ctx, body.getValue("design_ref"), "physical_provisioner:" + a).compose(rev -> submit(ctx, a, rev.id(), (JsonObject) filter))
         .onSuccess(t -> ctx.response().setStatusCode(201).putHeader("Location", "/api/v1.0/tasks/" + t.id())
             .putHeader("Content-Type", "application/json")
             .end(TaskJson.of(t, List.of(), List.of()).encode()))

@@ -32,6 +32,7 @@ class FrozenLeaderIT extends FailoverSupport {
     JsonObject h = leader.health(token);
     assertNotNull(h, "the old leader serves the API again");
     assertTrue(h.getLong("epoch") > 1, h.encode());
+    assertTrue(h.getBoolean("simulated"), "serve --simulate says so: " + h.encode());
     assertNoActionsAfterTakeover(leader, next);
     assertLateWritesAreRefused(db, leader);
     System.out.printf("failover after SIGSTOP: %.1f s%n", failover);

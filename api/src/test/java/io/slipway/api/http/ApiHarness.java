@@ -38,6 +38,28 @@ final class ApiHarness implements AutoCloseable {
   final LabNodeDriver labNodes;
 
   ApiHarness(StoreHandle store) {
+    this(store, "lab");
+  }
+
+  /** With {@code oobOverride} null, each node's own {@code oob.type} picks its OOB driver ({@code lab} stays available). */
+  ApiHarness(StoreHandle store, String oobOverride) {
+    this(store, LabNodeConfig.instant(), HttpLimits.defaults(), io.slipway.engine.fetch.FetchPolicy.none(), oobOverride);
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes) {
+    this(store, nodeTimes, HttpLimits.defaults());
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits) {
+    this(store, nodeTimes, limits, io.slipway.engine.fetch.FetchPolicy.none());
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits, io.slipway.engine.fetch.FetchPolicy fetch) {
+    this(store, nodeTimes, limits, fetch, "lab");
+  }
+
+  ApiHarness(StoreHandle store, LabNodeConfig nodeTimes, HttpLimits limits, io.slipway.engine.fetch.FetchPolicy fetch,
+      String oobOverride) {
     this.store = store;
     Path rules = repoRoot().resolve("rules");
     synchronized (ApiHarness.class) {
@@ -47,14 +69,15 @@ final class ApiHarness implements AutoCloseable {
       }
     }
     LabOobDriver bmcs = (LabOobDriver) new LabOobDriverProvider().create(DriverContext.of(vertx), new JsonObject());
-    labNodes = LabNodeDriver.create(vertx, LabNodeConfig.instant());
-    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), "lab",
+    labNodes = LabNodeDriver.create(vertx, nodeTimes);
+    DriverSet drivers = new DriverSet(vertx, DriverRegistry.load(), new JsonObject(), oobOverride,
         labNodes, LabNetworkDriver.create(vertx, 0, 30_000), null)
         .withOob("lab", bmcs);
     EngineConfig config = EngineConfig.defaults().withRetry(new RetryPolicy(50, 200, 3))
         .withTimeouts(StepTimeouts.of(5_000, 20_000)).withIntervals(100, 600_000);
     engine = result(Engine.start(vertx, store, config, drivers, validation, lifecycle, "api-test"));
-    ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(engine), store, new DesignLoader(), validation,
+    ApiContext api = new ApiContext(vertx, io.slipway.engine.leadership.LeaderView.fixed(engine), store,
+        new DesignLoader(io.slipway.engine.design.DesignLimits.defaults(), fetch), validation,
         permission -> ctx -> {
           String auth = ctx.request().getHeader("Authorization");
           if (auth == null) {
@@ -67,7 +90,7 @@ final class ApiHarness implements AutoCloseable {
         }, (ctx, permission) -> true, false, io.slipway.engine.bootaction.BootActionService.create(vertx, store,
             new RevisionCache(vertx, store.designs(), new io.slipway.engine.site.SiteModels(validation, false))::get,
             io.slipway.engine.bootaction.BootActionConfig.defaults()));
-    server = result(ApiServer.start(api, "127.0.0.1", 0));
+    server = result(ApiServer.start(api, "127.0.0.1", 0, limits));
     http = WebClient.create(vertx);
   }
 

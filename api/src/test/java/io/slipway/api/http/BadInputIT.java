@@ -3,10 +3,15 @@ package io.slipway.api.http;
 import static io.slipway.store.testing.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.slipway.drivers.lab.node.LabNodeConfig;
+import io.slipway.engine.fetch.FetchPolicy;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.testing.PostgresExtension;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Malformed requests of every kind get a 4xx naming the problem: never a 500, a stack trace or SQL. */
 @ExtendWith(PostgresExtension.class)
 class BadInputIT {
-  record Bad(HttpMethod method, String path, String type, String body) {}
+  record Bad(HttpMethod method, String path, String type, String body, String names) {
+    Bad(HttpMethod method, String path, String type, String body) {
+      this(method, path, type, body, null);
+    }
+  }
 
   static List<Bad> requests() {
     List<Bad> r = new ArrayList<>();
@@ -83,11 +92,75 @@ class BadInputIT {
     return r;
   }
 
+  /** NUL bytes, duplicate keys, comments, unknown fields, long scalars, methods and media types. */
+  static List<Bad> hygiene() {
+    List<Bad> r = new ArrayList<>();
+    String json = "application/json";
+    String yamlNul = "---\nschema: drydock/Network/v1\nmetadata: {name: n\u0000ul}\ndata: {cidr: 10.0.0.0/24}\n";
+    String longScalar = "---\nschema: drydock/Network/v1\nmetadata: {name: long}\ndata:\n  notes: " + "y".repeat(3_900_000) + "\n";
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", yamlNul, "NUL"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", longScalar, "without a space"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", "- just\n- a list\n", "not a mapping"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/yaml", "{\"json\": true}", "no drydock/* document"));
+    r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs?name=a%00b", "application/yaml", "x: 1", "NUL"));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/nodes/a%00b", null, null, "NUL"));
+    r.add(new Bad(HttpMethod.GET, "/api/v1.0/tasks?status=%00", null, null, "NUL"));
+    String[][] routes = {{"/api/v1.0/tasks", "design_ref", "\"action\":\"deploy_nodes\","},
+      {"/api/v1.0/validatedesign", "href", ""}, {"/api/v1.0/nodefilter", "design_ref", ""},
+      {"/api/v1.0/designs", "href", ""}, {"/api/v1.0/plan", "design_ref", "\"action\":\"deploy_nodes\","}};
+    for (String[] route : routes) {
+      String ref = route[1];
+      String pre = route[2];
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:1\",\"" + ref + "\":\"revision:2\"}",
+          "duplicate key \"" + ref + "\""));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "/* why */\"" + ref + "\":\"revision:1\"}", "comments"));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:1\",\"surprise\":1}", "surprise"));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:\\u00001\"}", ref));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:1\"} {}", "after its JSON object"));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":" + "[".repeat(100) + "]".repeat(100) + "}", "nested"));
+      r.add(new Bad(HttpMethod.POST, route[0], "application/xml", "<x/>", "application/json"));
+      r.add(new Bad(HttpMethod.PUT, route[0], json, "{}", "not allowed"));
+      r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"http://u:p@127.0.0.1:9/x\"}", "user:password@"));
+    }
+    r.add(new Bad(HttpMethod.DELETE, "/api/v1.0/designs", null, null, "not allowed"));
+    r.add(new Bad(HttpMethod.PATCH, "/api/v1.0/nodes", null, null, "not allowed"));
+    return r;
+  }
+
+  /** References to a loopback design server that misbehaves in every way, listed as an allowed source. */
+  static List<Bad> hostileServer(String base) {
+    List<Bad> r = new ArrayList<>();
+    String[][] cases = {{"/trickle", "no complete answer"}, {"/hop", "redirects are not followed"},
+      {"/away", "redirects are not followed"}, {"/nul.yaml", "NUL"}, {"/json", "no drydock/* document"},
+      {"/empty", "empty"}, {"/list.yaml", "not a mapping"}, {"/long.yaml", "without a space"},
+      {"/missing", "HTTP 404"}, {"/broken.yaml", "not valid YAML"}};
+    for (String[] c : cases) {
+      String url = base + c[0];
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/validatedesign", "application/json", "{\"href\":\"" + url + "\"}", c[1]));
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/nodefilter", "application/json", "{\"design_ref\":\"" + url + "\"}", c[1]));
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/designs", "application/json", "{\"href\":\"" + url + "\"}", c[1]));
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/tasks", "application/json",
+          "{\"action\":\"verify_nodes\",\"design_ref\":\"" + url + "\"}", c[1]));
+      r.add(new Bad(HttpMethod.POST, "/api/v1.0/plan", "application/json",
+          "{\"action\":\"deploy_nodes\",\"design_ref\":\"deckhand+" + url + "\"}", c[1]));
+    }
+    return r;
+  }
+
   @Test
   void malformedRequestsNeverGetA500(StoreHandle store) throws Exception {
-    try (ApiHarness h = new ApiHarness(store)) {
-      List<Bad> all = requests();
-      assertThat(all.size()).isGreaterThanOrEqualTo(66);
+    HttpServer designs = HostileDesignServer.start();
+    String base = "http://127.0.0.1:" + designs.getAddress().getPort();
+    FetchPolicy fetch = FetchPolicy.fromJson(new JsonObject().put("deadline_seconds", 2)
+        .put("sources", new JsonArray().add(new JsonObject().put("url", base + "/"))));
+    try (ApiHarness h = new ApiHarness(store, LabNodeConfig.instant(), HttpLimits.defaults(), fetch)) {
+      assertThat(result(h.http.post(h.server.port(), "127.0.0.1", "/api/v1.0/designs")
+          .putHeader("Authorization", "Bearer " + ApiHarness.TOKEN).putHeader("Content-Type", "application/yaml")
+          .sendBuffer(Buffer.buffer(h.labSite()))).statusCode()).isEqualTo(201);
+      List<Bad> all = new ArrayList<>(requests());
+      all.addAll(hygiene());
+      all.addAll(hostileServer(base));
+      assertThat(all.size()).isGreaterThanOrEqualTo(150);
       for (Bad b : all) {
         var req = h.http.request(b.method(), h.server.port(), "127.0.0.1", b.path())
             .putHeader("Authorization", "Bearer " + ApiHarness.TOKEN);
@@ -100,7 +173,13 @@ class BadInputIT {
         String body = resp.bodyAsString() == null ? "" : resp.bodyAsString();
         assertThat(body).as(shown).doesNotContain("Exception", "at io.", "SELECT", "INSERT");
         assertThat(resp.getHeader("X-Slipway-Req")).as(shown).isNotBlank();
+        if (b.names() != null) {
+          assertThat(body).as(shown + " names the problem").contains(b.names());
+        }
       }
+      System.out.printf("bad-input requests: %d, none answered 5xx%n", all.size());
+    } finally {
+      designs.stop(0);
     }
   }
 }

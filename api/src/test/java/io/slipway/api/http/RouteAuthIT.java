@@ -38,7 +38,10 @@ class RouteAuthIT {
       new String[] {"GET", "/api/v1.0/designs/1"}, new String[] {"GET", "/api/v1.0/nodes"},
       new String[] {"GET", "/api/v1.0/nodes/n1"}, new String[] {"GET", "/api/v1.0/nodes/n1/explain"},
       new String[] {"GET", "/api/v1.0/nodes/n1/timeline"}, new String[] {"GET", "/api/v1.0/nodes/n1/builddata"},
-      new String[] {"POST", "/api/v1.0/plan"});
+      new String[] {"POST", "/api/v1.0/plan"}, new String[] {"POST", "/api/v1.0/nodes/n1/release"},
+      new String[] {"PUT", "/api/v1.0/nodes/n1/maintenance"}, new String[] {"DELETE", "/api/v1.0/nodes/n1/maintenance"},
+      new String[] {"POST", "/api/v1.0/nodes/n1/abort"}, new String[] {"POST", "/api/v1.0/nodes/n1/confirm"},
+      new String[] {"POST", "/api/v1.0/nodes/n1/reject"});
 
   @Test
   void guardedRoutesNeedATokenAndItsPermission(StoreHandle store, @TempDir Path dir) throws Exception {

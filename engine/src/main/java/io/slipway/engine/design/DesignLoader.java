@@ -1,5 +1,6 @@
 package io.slipway.engine.design;
 
+import io.slipway.engine.fetch.FetchPolicy;
 import java.util.List;
 
 /**
@@ -12,13 +13,14 @@ public final class DesignLoader {
   private final DesignLimits limits;
   private final DesignSource source;
 
-  public DesignLoader(DesignLimits limits, String deckhandToken) {
+  public DesignLoader(DesignLimits limits, FetchPolicy fetchPolicy) {
     this.limits = limits;
-    this.source = new DesignSource(limits, deckhandToken);
+    this.source = new DesignSource(limits, fetchPolicy);
   }
 
+  /** Default limits; no {@code http(s)} source (uploads, files and stored revisions only). */
   public DesignLoader() {
-    this(DesignLimits.defaults(), System.getenv("SLIPWAY_DECKHAND_TOKEN"));
+    this(DesignLimits.defaults(), FetchPolicy.none());
   }
 
   public DesignLimits limits() {
@@ -40,6 +42,7 @@ public final class DesignLoader {
         throw new DesignInputException(text.name() + ": " + text.bytes().length
             + " bytes exceeds the design size limit of " + limits.maxInputBytes() + " bytes");
       }
+      LongTokens.check(text);
       List<DocumentSplitter.Chunk> chunks = DocumentSplitter.split(text.bytes(), CHUNK_BYTES);
       // Large streams are parsed on all cores; chunks are merged back in document order.
       List<SiteDesignBuilder> parts = (chunks.size() == 1 ? chunks.stream() : chunks.parallelStream())

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -52,6 +53,10 @@ final class YamlStream {
       throw new DesignInputException(file + ": YAML rejected: " + explain(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new DesignInputException(file + ": YAML nesting is too deep");
+    } catch (NumberFormatException e) {
+      // The scanner parses \\x, \\u and \\U escapes itself and lets a short or non-hex one escape as this.
+      throw new DesignInputException(file + ": not valid YAML: an escape sequence (\\xXX, \\uXXXX or \\UXXXXXXXX) in a"
+          + " double-quoted string is cut short or not hexadecimal");
     }
   }
 
@@ -89,8 +94,10 @@ final class YamlStream {
     String source = file + ":" + (firstLine + root.getStartMark().getLine() + 1);
     if (!(root instanceof MappingNode map)) {
       if (!Fields.isNull(root)) {
-        notes.accept(new Finding(Level.WARNING, "SW0004", "YAML-004",
-            "Document Structure: the document is not a mapping and was ignored", "", List.of(), source));
+        notes.accept(new Finding(Level.ERROR, "SW0004", "YAML-004",
+            "Document Structure: the document is a " + (root instanceof SequenceNode ? "list" : "scalar")
+                + ", not a mapping; it cannot be read as a design document",
+            "Every document is a mapping with schema, metadata and data (or empty).", List.of(), source));
       }
       return null;
     }

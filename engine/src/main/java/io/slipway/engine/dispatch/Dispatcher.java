@@ -84,6 +84,7 @@ public final class Dispatcher {
 
   public void stop() {
     stopped = true;
+    ledger.stopRetries();
   }
 
   /** Earliest time the node may be tried again, or 0. */
@@ -200,6 +201,17 @@ public final class Dispatcher {
     }));
   }
 
+  private static final long STORE_PAUSE_MS = 2_000;
+
+  private static boolean storeUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.slipway.store.StoreException se && se.retryable()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean fenced(Throwable e) {
     return e instanceof io.slipway.store.StoreException se && se.kind() == io.slipway.store.StoreException.Kind.FENCED;
   }
@@ -253,6 +265,12 @@ public final class Dispatcher {
   }
 
   private NodeObservation failed(NodeObservation before, Step step, Throwable cause) {
+    if (storeUnavailable(cause)) {
+      // The step needed the database (build data, boot-action keys), which is down: not the node's
+      // failure. The step runs again once the pause is over, without spending the node's retry budget.
+      notBefore.put(before.node(), System.currentTimeMillis() + STORE_PAUSE_MS);
+      return before;
+    }
     String why = describe(cause);
     boolean retriable = !(cause instanceof DriverException de) || de.retriable();
     NodeObservation after = retriable ? before.failed(step, why) : before.exhausted(step, why);

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Persists node observations and their timeline. Writes for one node are chained so they reach the
  * store in order (each save carries the version the previous one returned); different nodes write
- * concurrently. Confined to the dispatcher's context.
+ * concurrently. A write the store answers "unavailable" is retried until it is back ({@link
+ * StoreRetry}), so a database outage delays node changes but loses none. Confined to the dispatcher's context.
  */
 public final class NodeLedger {
   private final NodeStateStore store;
@@ -27,6 +28,7 @@ public final class NodeLedger {
   private final io.slipway.store.LeaderEpochStore epochs;
   private final Map<String, Long> versions = new HashMap<>();
   private final Map<String, Future<Void>> tails = new HashMap<>();
+  private final StoreRetry retry = new StoreRetry("a node state write");
   private final Map<String, JsonObject> stamps = new HashMap<>();
   private Provenance provenance = DriverSet.UNSPECIFIED;
   private java.util.function.Function<String, JsonObject> placeOf = node -> null;
@@ -70,13 +72,18 @@ public final class NodeLedger {
     return fence;
   }
 
+  /** Writes still waiting for the database give up (this instance stops leading). */
+  public void stopRetries() {
+    retry.stop();
+  }
+
   /**
    * Succeeds while this ledger's epoch is still the current one, else fails with {@code FENCED}.
    * Asked before every driver action that no fenced write precedes, so a deposed leader stops
    * before it touches hardware rather than after.
    */
   public Future<Void> stillCurrent() {
-    return epochs == null ? Future.succeededFuture() : epochs.current().compose(f -> f.epoch() == fence.epoch()
+    return epochs == null ? Future.succeededFuture() : retry.run(epochs::current).compose(f -> f.epoch() == fence.epoch()
         ? Future.succeededFuture() : Future.failedFuture(io.slipway.store.StoreException.fenced(fence)));
   }
 
@@ -95,7 +102,7 @@ public final class NodeLedger {
   /** Saves {@code o} after this node's earlier writes, then appends {@code event} (may be null). */
   public Future<Void> save(NodeObservation o, NodeEvent event) {
     Future<Void> tail = tails.getOrDefault(o.node(), Future.succeededFuture());
-    Future<Void> next = tail.transform(ignored -> write(o, event));
+    Future<Void> next = tail.transform(ignored -> retry.run(() -> write(o, event)));
     tails.put(o.node(), next);
     return next;
   }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The periodic re-observation of deployed nodes: reads each one's power through its BMC and feeds
@@ -36,10 +37,19 @@ public final class Reconciler {
     this.sites = sites;
   }
 
-  /** Observes every deployed, idle node once; completes when all answered (or failed). */
+  /** Observes every deployed, idle node once, all at once; completes when all answered. */
   public Future<Integer> tick(Collection<String> nodes) {
+    return tick(nodes, 0);
+  }
+
+  /**
+   * Observes every deployed, idle node once, starting the reads evenly over {@code spreadMs}
+   * instead of all together (hundreds of BMC sessions opened in the same instant slow every
+   * answer down); completes when all answered (or failed).
+   */
+  public Future<Integer> tick(Collection<String> nodes, long spreadMs) {
     LifecycleEngine engine = dispatcher.engine();
-    List<Future<Void>> reads = new ArrayList<>();
+    List<Supplier<Future<Void>>> targets = new ArrayList<>();
     for (String node : nodes) {
       NodeObservation o = engine.observation(node);
       SiteModel site = sites.apply(node);
@@ -48,10 +58,12 @@ public final class Reconciler {
         continue;
       }
       OobTarget target = site.oobTargets().get(node);
-      reads.add(drivers.oob(site.nodeSpecs().get(node).oobType()).powerState(target)
-          .compose(p -> onContext(node, p)).otherwiseEmpty());
+      String type = site.nodeSpecs().get(node).oobType();
+      targets.add(() -> drivers.oob(type).powerState(target).compose(p -> onContext(node, p))
+          .otherwiseEmpty());
     }
-    return Future.join(reads).map(reads.size());
+    List<Future<Void>> done = Staggered.start(context.owner(), targets, spreadMs);
+    return Future.join(done).map(targets.size());
   }
 
   private Future<Void> onContext(String node, PowerState power) {

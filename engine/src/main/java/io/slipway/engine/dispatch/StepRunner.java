@@ -93,9 +93,9 @@ public final class StepRunner {
       case DESTROY -> drivers.node().destroy(spec, true).map(s -> "released and erased (" + s.detail() + ")");
       case BOOT_AGENT -> agent().armAgent(spec).compose(running -> running
           ? Future.succeededFuture("the agent is running: no boot needed")
-          : oob(spec).setBootDevice(target, BootOptions.once(BootDevice.PXE))
+          : oob(spec).setBootDevice(target, BootOptions.onceKeepingMode(BootDevice.PXE))
               .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the agent: next boot PXE, power " + s));
-      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistent(BootDevice.DISK))
+      case BOOT_DISK -> oob(spec).setBootDevice(target, BootOptions.persistentKeepingMode(BootDevice.DISK))
           .compose(v -> oob(spec).setPower(target, PowerAction.CYCLE)).map(s -> "booting the installed disk: power " + s);
       case AWAIT_BOOTED -> agent().awaitBooted(spec).compose(s -> recordDeployment(node, spec)
           .map("first boot reported (" + s.detail() + ")"));
@@ -103,7 +103,7 @@ public final class StepRunner {
           .map(s -> "port " + s.mode() + " (native VLAN " + s.nativeVlan() + ")");
       case PORT_PRODUCTION -> port(site, node).compose(p -> drivers.network().configureProduction(p.port(), p.production()))
           .map(s -> "port " + s.mode() + " (tagged " + s.taggedVlans() + ", MTU " + s.mtu() + ")");
-      case RELABEL -> drivers.kubernetes().relabel(node, spec.labels(), Set.of()).map(l -> "labels " + l);
+      case RELABEL -> relabel(node, spec.labels());
     };
   }
 
@@ -147,5 +147,19 @@ public final class StepRunner {
       }
     });
     return p.future();
+  }
+
+  /**
+   * Sets the design's labels on the node's Kubernetes Node object and removes the labels the design
+   * no longer has; labels under {@code kubernetes.io} (set by the kubelet and the cluster) are kept.
+   */
+  private Future<String> relabel(String node, java.util.Map<String, String> labels) {
+    return drivers.kubernetes().labels(node).compose(current -> {
+      Set<String> dropped = new java.util.TreeSet<>(current.keySet());
+      dropped.removeAll(labels.keySet());
+      dropped.removeIf(key -> key.contains("kubernetes.io"));
+      return drivers.kubernetes().relabel(node, labels, dropped)
+          .map(l -> "labels " + new java.util.TreeMap<>(l) + (dropped.isEmpty() ? "" : "; removed " + dropped));
+    });
   }
 }

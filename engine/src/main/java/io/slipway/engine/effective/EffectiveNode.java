@@ -83,6 +83,15 @@ public record EffectiveNode(
     return null;
   }
 
+  /**
+   * The BMC's address: the node's address on its {@code oob.network}, else {@code oob.address};
+   * null when neither is given.
+   */
+  public String oobAddress() {
+    String net = oobParameters().get("network");
+    return net == null ? oobParameters().get("address") : addressOn(net);
+  }
+
   EffectiveNode withBootActions(List<String> actions) {
     return new EffectiveNode(ordinal, doc, name, spec, profileChain, hardware, addressing, bootMac, domain,
         kernelParams, List.copyOf(actions));

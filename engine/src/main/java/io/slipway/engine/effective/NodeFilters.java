@@ -73,16 +73,17 @@ public final class NodeFilters {
       criteria.add(matching(nodes, n -> f.nodeNames().contains(n.name())));
     }
     if (!f.nodeTags().isEmpty()) {
-      criteria.add(matching(nodes, n -> n.tags().stream().anyMatch(f.nodeTags()::contains)));
+      criteria.add(matching(nodes, n -> n.tags().stream().anyMatch(t -> t != null && f.nodeTags().contains(t))));
     }
     if (!f.nodeLabels().isEmpty()) {
       criteria.add(matching(nodes, n -> n.ownerData().entrySet().containsAll(f.nodeLabels().entrySet())));
     }
     if (!f.rackNames().isEmpty()) {
-      criteria.add(matching(nodes, n -> f.rackNames().contains(n.rack())));
+      // A node may have no rack (null); immutable lists and maps refuse null lookups.
+      criteria.add(matching(nodes, n -> n.rack() != null && f.rackNames().contains(n.rack())));
     }
     if (!f.rackLabels().isEmpty()) {
-      criteria.add(matching(nodes, n -> rackLabels.getOrDefault(n.rack(), Map.of()).entrySet()
+      criteria.add(matching(nodes, n -> n.rack() != null && rackLabels.getOrDefault(n.rack(), Map.of()).entrySet()
           .containsAll(f.rackLabels().entrySet())));
     }
     if (criteria.isEmpty()) {

@@ -32,8 +32,12 @@ final class HzConfigs {
     j.getAutoDetectionConfig().setEnabled(false);
     if (e.kubernetesDns() != null) {
       j.getKubernetesConfig().setEnabled(true).setProperty("service-dns", e.kubernetesDns());
-    } else {
+    } else if (!e.members().isEmpty()) {
       j.getTcpIpConfig().setEnabled(true).setMembers(e.members());
+    } else {
+      // A cluster of one: with no joiner enabled the member starts at once as its own master,
+      // instead of probing its port range and waiting out hazelcast.wait.seconds.before.join.
+      j.getTcpIpConfig().setEnabled(false);
     }
     return c;
   }

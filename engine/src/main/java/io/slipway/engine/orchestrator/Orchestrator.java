@@ -272,7 +272,7 @@ public final class Orchestrator {
     ResultMessage msg = (ok ? ResultMessage.info(message) : ResultMessage.error(message)).about("node", node);
     UUID sub = nt.subtasks.get(node);
     if (sub != null) {
-      writer.change(sub, t -> t.withStatus(TaskStatus.COMPLETE)
+      writer.change(nt.id(), sub, t -> t.withStatus(TaskStatus.COMPLETE)
           .withResult(TaskResult.of(result, ok ? List.of(node) : List.of(), ok ? List.of() : List.of(node))))
           .onFailure(e -> LOG.error("recording subtask of {} in task {} failed: {}", node, nt.id(), e.toString()));
     }
@@ -312,7 +312,7 @@ public final class Orchestrator {
       release(nt, node);
       UUID sub = nt.subtasks.get(node);
       if (sub != null) {
-        subs.add(writer.change(sub, t -> t.markTerminated(by)));
+        subs.add(writer.change(nt.id(), sub, t -> t.markTerminated(by)));
       }
     }
     nt.pending.clear();
@@ -354,14 +354,17 @@ public final class Orchestrator {
   public Future<Void> recover(io.slipway.store.TaskHistory history) {
     return history.query(io.slipway.store.TaskQuery.all().withStatuses(TaskStatus.RUNNING).topLevel().page(null, 1000))
         .compose(page -> {
-          List<Future<Void>> all = new ArrayList<>();
-          for (Task t : page.tasks()) {
-            all.add(resume(t).recover(e -> {
+          // Oldest first, one after another: an earlier task takes its nodes before a later one it overlaps.
+          List<Task> oldestFirst = new ArrayList<>(page.tasks());
+          oldestFirst.sort(java.util.Comparator.comparing(Task::created).thenComparing(t -> t.id().toString()));
+          Future<Void> chain = Future.succeededFuture();
+          for (Task t : oldestFirst) {
+            chain = chain.compose(v -> resume(t).recover(e -> {
               fail(t.id(), e);
               return Future.succeededFuture();
             }));
           }
-          return Future.all(all).mapEmpty();
+          return chain;
         });
   }
 
@@ -371,6 +374,11 @@ public final class Orchestrator {
       return Future.succeededFuture();
     }
     return sites.apply(task.designRevision()).compose(site -> tasks.subtasks(task.id()).compose(subs -> {
+      if (subs.isEmpty()) {
+        // Claimed but never started (it waited behind an earlier task): start it afresh, in claim order.
+        start(task);
+        return Future.succeededFuture();
+      }
       List<String> nodes = new ArrayList<>();
       subs.forEach(s -> nodes.addAll(names(s)));
       NodeTask nt = new NodeTask(task, site, nodes);
@@ -406,6 +414,16 @@ public final class Orchestrator {
     var set = filter.getJsonArray("filter_set");
     return set == null || set.isEmpty() ? List.of()
         : set.getJsonObject(0).getJsonArray("node_names", new io.vertx.core.json.JsonArray()).stream().map(String::valueOf).toList();
+  }
+
+  /** This instance stops leading: writes still waiting for the database give up (the next leader resumes). */
+  public void stop() {
+    writer.stop();
+  }
+
+  /** Task writes waiting for the database now. */
+  public int pendingWrites() {
+    return writer.pending();
   }
 
   /** Tasks running now, for status and recovery. */

@@ -104,8 +104,7 @@ final class NodeSpecs {
   }
 
   static String oobAddress(EffectiveNode n) {
-    String net = n.oobParameters().get("network");
-    return net == null ? n.oobParameters().get("address") : n.addressOn(net);
+    return n.oobAddress();
   }
 
   private static String gateway(Network n) {

@@ -60,4 +60,9 @@ public final class Checks {
   public static String percent(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
+
+  /** Names as the rules print them: sorted, comma-separated. */
+  public static String names(java.util.Collection<?> names) {
+    return names.stream().map(String::valueOf).sorted().distinct().collect(java.util.stream.Collectors.joining(", "));
+  }
 }

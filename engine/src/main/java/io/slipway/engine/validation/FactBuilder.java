@@ -6,7 +6,10 @@ import io.slipway.engine.design.model.Storage;
 import io.slipway.engine.effective.EffectiveDesign;
 import io.slipway.engine.effective.EffectiveNode;
 import io.slipway.engine.net.Ip;
+import io.slipway.engine.validation.facts.BmcEndpoint;
+import io.slipway.engine.validation.facts.BootMac;
 import io.slipway.engine.validation.facts.DesignSummary;
+import io.slipway.engine.validation.facts.InstalledDrivers;
 import io.slipway.engine.validation.facts.NetworkRange;
 import io.slipway.engine.validation.facts.NetworkRoute;
 import io.slipway.engine.validation.facts.NodeAddress;
@@ -28,8 +31,10 @@ import java.util.function.Consumer;
 final class FactBuilder {
   private FactBuilder() {}
 
-  static void facts(EffectiveDesign d, Map<String, Set<String>> catalog, Consumer<Object> out) {
+  static void facts(EffectiveDesign d, Map<String, Set<String>> catalog, InstalledDrivers installed,
+      Consumer<Object> out) {
     out.accept(new DesignSummary(d.networks().size(), d.nodes().size(), catalog));
+    out.accept(installed);
     d.design().racks().forEach(out);
     d.links().forEach(out);
     d.bootActions().forEach(out);
@@ -40,6 +45,13 @@ final class FactBuilder {
     int ordinal = 0;
     for (EffectiveNode n : d.nodes()) {
       out.accept(n);
+      if (n.bootMac() != null && !n.bootMac().isBlank()) {
+        out.accept(BootMac.of(n.name(), n.doc(), n.bootMac()));
+      }
+      BmcEndpoint bmc = BmcEndpoint.of(n);
+      if (bmc != null) {
+        out.accept(bmc);
+      }
       for (var a : n.addressing()) {
         out.accept(NodeAddress.of(n.ordinal(), n.name(), n.doc(), ordinal++, a.network(), a.address()));
       }

@@ -2,8 +2,16 @@ package io.slipway.engine.validation;
 
 import java.util.Map;
 
-/** Defines classes from generated class files held in memory (path → bytes); parent first. */
+/**
+ * Defines generated rule classes from memory (class-file path → bytes), child first: a rule set
+ * compiled from edited files can generate the same class names as the precompiled bundled rules on
+ * the class path, and must see its own classes, never those. Everything else comes from the parent.
+ */
 final class GeneratedClassLoader extends ClassLoader {
+  static {
+    registerAsParallelCapable();
+  }
+
   private final Map<String, byte[]> classes;
 
   GeneratedClassLoader(Map<String, byte[]> classes) {
@@ -12,11 +20,20 @@ final class GeneratedClassLoader extends ClassLoader {
   }
 
   @Override
-  protected Class<?> findClass(String name) throws ClassNotFoundException {
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
     byte[] bytes = classes.get(name.replace('.', '/') + ".class");
     if (bytes == null) {
-      throw new ClassNotFoundException(name);
+      return super.loadClass(name, resolve);
     }
-    return defineClass(name, bytes, 0, bytes.length);
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        c = defineClass(name, bytes, 0, bytes.length);
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
   }
 }

@@ -89,7 +89,7 @@ public final class RuleBook {
     Optional<RuleCache.Entry> hit = cache.find(src.key());
     if (hit.isPresent()) {
       try {
-        return set(origin, src, ModelLoader.kieBase(hit.get().loader(), hit.get().models()), Source.CACHED, t0);
+        return set(origin, src, ModelLoader.kieBase(new GeneratedClassLoader(hit.get().classes()), hit.get().models()), Source.CACHED, t0);
       } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
         cache.evict(hit.get()); // unreadable or built against other classes: compile afresh
       }

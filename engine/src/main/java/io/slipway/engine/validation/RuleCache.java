@@ -2,17 +2,17 @@ package io.slipway.engine.validation;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
@@ -44,7 +44,7 @@ final class RuleCache {
     return new RuleCache(base.equals("off") ? null : Path.of(base, "rules"));
   }
 
-  /** A class loader over the cached jar for {@code key}, with the names of its model classes. */
+  /** The cached rule set for {@code key}: its model class names and generated classes. */
   Optional<Entry> find(String key) {
     if (dir == null) {
       return Optional.empty();
@@ -53,19 +53,26 @@ final class RuleCache {
     if (!Files.isRegularFile(jar)) {
       return Optional.empty();
     }
-    try {
-      URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, RuleCache.class.getClassLoader());
-      URL models = loader.findResource(MODELS);
-      if (models == null) {
-        loader.close();
-        return Optional.empty();
-      }
-      try (var in = models.openStream()) {
-        return Optional.of(new Entry(jar, loader, lines(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+    Map<String, byte[]> classes = new HashMap<>();
+    List<String> models = null;
+    try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+      for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals(MODELS)) {
+          models = lines(new String(bytes, StandardCharsets.UTF_8));
+        } else if (e.getName().endsWith(".class")) {
+          classes.put(e.getName(), bytes);
+        }
       }
     } catch (IOException e) {
+      deleteQuietly(jar); // unreadable (truncated by a full disk, say): compiled again and replaced
       return Optional.empty();
     }
+    if (models == null) {
+      deleteQuietly(jar);
+      return Optional.empty();
+    }
+    return Optional.of(new Entry(jar, models, classes));
   }
 
   /** Stores a compiled rule set under {@code key}; returns false (and leaves nothing) when it cannot. */
@@ -92,22 +99,13 @@ final class RuleCache {
     }
   }
 
-  /** Removes a cached entry that could not be loaded (truncated by a full disk, built by another JDK). */
+  /** Removes a cached entry that could not be loaded (built against other classes, say). */
   void evict(Entry entry) {
-    try {
-      entry.close();
-    } catch (IOException ignored) {
-      // deleting matters, closing is best effort
-    }
     deleteQuietly(entry.jar());
   }
 
-  /** A cached rule set: its jar, a loader over it, and its model class names. */
-  record Entry(Path jar, ClassLoader loader, List<String> models) {
-    void close() throws IOException {
-      ((URLClassLoader) loader).close();
-    }
-  }
+  /** A cached rule set: its jar, its model class names and its generated classes (path → bytes). */
+  record Entry(Path jar, List<String> models, Map<String, byte[]> classes) {}
 
   private void prune() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {

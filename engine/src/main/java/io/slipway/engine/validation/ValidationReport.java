@@ -15,8 +15,31 @@ import java.util.Map;
  */
 public record ValidationReport(List<Finding> findings, Instant at) {
 
+  /**
+   * Findings about the design as a whole first, then grouped by document in file and line order
+   * (line 9 before line 10), then by rule id; ties keep the order they were found in.
+   */
+  private static final java.util.Comparator<Finding> BY_DOCUMENT = java.util.Comparator
+      .comparing((Finding f) -> f.source() == null ? "" : file(f.source()))
+      .thenComparingLong(f -> f.source() == null ? -1 : line(f.source()))
+      .thenComparing(Finding::ruleId);
+
   public static ValidationReport of(List<Finding> findings) {
-    return new ValidationReport(List.copyOf(findings), Instant.now());
+    return new ValidationReport(findings.stream().sorted(BY_DOCUMENT).toList(), Instant.now());
+  }
+
+  private static String file(String source) {
+    int colon = source.lastIndexOf(':');
+    return colon < 0 ? source : source.substring(0, colon);
+  }
+
+  private static long line(String source) {
+    int colon = source.lastIndexOf(':');
+    try {
+      return colon < 0 ? 0 : Long.parseLong(source.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   public long errorCount() {

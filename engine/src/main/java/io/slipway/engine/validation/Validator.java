@@ -2,6 +2,7 @@ package io.slipway.engine.validation;
 
 import io.slipway.engine.design.Finding;
 import io.slipway.engine.effective.EffectiveDesign;
+import io.slipway.engine.validation.facts.InstalledDrivers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,11 +38,16 @@ public final class Validator {
    * @param catalog images → kernels the node driver offers, or null when there is no node driver
    */
   public List<Finding> validate(EffectiveDesign design, Map<String, Set<String>> catalog) {
+    return validate(design, catalog, InstalledDrivers.fromClasspath());
+  }
+
+  /** As above, checking driver selections against {@code installed}. */
+  public List<Finding> validate(EffectiveDesign design, Map<String, Set<String>> catalog, InstalledDrivers installed) {
     if (design.blocked()) {
       return withoutRules(design);
     }
     List<Finding> out = new ArrayList<>(design.findings());
-    out.addAll(fire(design, catalog));
+    out.addAll(fire(design, catalog, installed));
     return out;
   }
 
@@ -53,17 +59,17 @@ public final class Validator {
     return out;
   }
 
-  private List<Finding> fire(EffectiveDesign design, Map<String, Set<String>> catalog) {
+  private List<Finding> fire(EffectiveDesign design, Map<String, Set<String>> catalog, InstalledDrivers installed) {
     KieSession session = rules.kieBase().newKieSession();
     try {
-      FactBuilder.facts(design, catalog, session::insert);
+      FactBuilder.facts(design, catalog, installed, session::insert);
       session.fireAllRules();
       List<Finding> found = new ArrayList<>();
       for (QueryResultsRow row : session.getQueryResults("findings")) {
         found.add((Finding) row.get("$finding"));
       }
       found.sort(ORDER);
-      return found;
+      return ProfileFindings.collapse(found, design);
     } finally {
       session.dispose();
     }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.slipway.engine.design.model.BootAction.Asset;
+import io.slipway.engine.fetch.FetchPolicy;
+import io.slipway.engine.fetch.FetchSource;
 import io.slipway.engine.site.SiteModel;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -130,15 +132,19 @@ class AssetRendererTest {
   void httpLocationsAreFetchedWithinTimeAndSizeBounds() throws Exception {
     int port = serve();
     String base = "http://127.0.0.1:" + port;
-    AssetRenderer bounded = AssetRenderer.create(BootActionConfig.defaults().withLimits(Duration.ofMillis(500), 64));
+    AssetRenderer bounded = AssetRenderer.create(BootActionConfig.defaults().withLimits(Duration.ofMillis(500), 64)
+        .withFetchPolicy(FetchPolicy.of(List.of(new FetchSource(java.net.URI.create(base + "/"), false, false, null)),
+            Duration.ofSeconds(30))));
+    assertThatThrownBy(() -> render(located("/etc/none", base + "/ok", false)))
+        .hasMessageContaining("not an allowed fetch source").hasMessageContaining("fetch.sources");
     assertThat(render(bounded, located("/etc/ok", base + "/ok", false))).isEqualTo("fetched");
     assertThatThrownBy(() -> render(bounded, located("/etc/404", base + "/missing", false)))
         .hasMessageContaining("/etc/404").hasMessageContaining("HTTP 404");
     assertThatThrownBy(() -> render(bounded, located("/etc/big", base + "/big", false)))
-        .hasMessageContaining("larger than 64 bytes");
+        .hasMessageContaining("more than 64 bytes");
     long start = System.nanoTime();
     assertThatThrownBy(() -> render(bounded, located("/etc/slow", base + "/slow", false)))
-        .hasMessageContaining("did not answer within");
+        .hasMessageContaining("no complete answer within 500 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.slipway.engine.TestDesigns;
+import io.slipway.engine.fetch.FetchPolicy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** References are fetched with bounded time and size, over loopback only. */
+/** References are fetched through the fetch policy with bounded time and size, over loopback only. */
 class DesignSourceTest {
   private HttpServer server;
   private String auth;
@@ -48,7 +49,10 @@ class DesignSourceTest {
 
   @Test
   void httpAndDeckhandReferencesLoad() {
-    DesignLoader loader = new DesignLoader(DesignLimits.defaults(), "tok");
+    FetchPolicy policy = FetchPolicy.fromJson(new io.vertx.core.json.JsonObject().put("sources",
+        new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject().put("url", base() + "/")
+            .put("bearer_token", "tok"))));
+    DesignLoader loader = new DesignLoader(DesignLimits.defaults(), policy);
     assertThat(loader.load(java.util.List.of(base() + "/site.yaml")).nodes()).hasSize(1);
     assertThat(loader.load(java.util.List.of("deckhand+" + base() + "/site.yaml")).nodes()).hasSize(1);
     assertThat(auth).isEqualTo("Bearer tok");
@@ -56,7 +60,7 @@ class DesignSourceTest {
 
   @Test
   void httpErrorsAreReportedWithTheReference() {
-    DesignSource source = new DesignSource(DesignLimits.defaults(), null);
+    DesignSource source = new DesignSource(DesignLimits.defaults(), FetchPolicy.commandLine());
     assertThatThrownBy(() -> source.fetch(base() + "/missing"))
         .isInstanceOf(DesignInputException.class).hasMessageContaining("/missing").hasMessageContaining("HTTP 404");
   }
@@ -67,7 +71,7 @@ class DesignSourceTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    DesignSource source = new DesignSource(DesignLimits.defaults(), null);
+    DesignSource source = new DesignSource(DesignLimits.defaults(), FetchPolicy.commandLine());
     long start = System.nanoTime();
     assertThatThrownBy(() -> source.fetch("http://127.0.0.1:" + port + "/x"))
         .isInstanceOf(DesignInputException.class).hasMessageContaining("connection refused");
@@ -79,7 +83,7 @@ class DesignSourceTest {
   void filesAndFileUrlsLoadAndMissingFilesAreNamed(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("s.yaml");
     Files.writeString(f, TestDesigns.site(""));
-    DesignSource source = new DesignSource(DesignLimits.defaults(), null);
+    DesignSource source = new DesignSource(DesignLimits.defaults(), FetchPolicy.commandLine());
     assertThat(source.fetch(f.toString()).bytes()).isNotEmpty();
     assertThat(source.fetch(f.toUri().toString()).bytes()).isNotEmpty();
     assertThatThrownBy(() -> source.fetch(dir.resolve("nope.yaml").toString())).hasMessageContaining("no such file");

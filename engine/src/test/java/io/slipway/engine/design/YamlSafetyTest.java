@@ -40,7 +40,7 @@ class YamlSafetyTest {
   void aDocumentOverTheNodeBudgetIsRefused() {
     String y = "---\nschema: drydock/Rack/v1\nmetadata: {name: r}\ndata:\n  location: {k1: v, k2: v, k3: v, k4: v, k5: v, k6: v, k7: v, k8: v}\n";
     DesignLoader tight = new DesignLoader(new DesignLimits(1 << 20, 1 << 20, 50, 5, java.time.Duration.ofSeconds(1),
-        java.time.Duration.ofSeconds(1)), null);
+        java.time.Duration.ofSeconds(1)), io.slipway.engine.fetch.FetchPolicy.none());
     assertThatThrownBy(() -> tight.parse(List.of(new SourceText("r.yaml", TestDesigns.bytes(y)))))
         .isInstanceOf(DesignInputException.class).hasMessageContaining("more than 5 YAML nodes");
   }
@@ -53,7 +53,7 @@ class YamlSafetyTest {
 
   @Test
   void anOversizedDocumentIsRefused() {
-    DesignLoader small = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(1000), null);
+    DesignLoader small = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(1000), io.slipway.engine.fetch.FetchPolicy.none());
     byte[] big = new byte[2000];
     java.util.Arrays.fill(big, (byte) '#');
     assertThatThrownBy(() -> small.parse(List.of(new SourceText("big.yaml", big))))
@@ -101,5 +101,33 @@ class YamlSafetyTest {
     SiteDesign d = parse(broken);
     assertThat(d.nodes()).hasSize(3000);
     assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.source()).isEqualTo("site.yaml:" + (lines + 6)));
+  }
+
+  @Test
+  void longSingleLineScalarsAreParsedInLinearTimeOrRefused() {
+    for (String style : List.of("", "\"", "'")) {
+      String scalar = style + "x".repeat(3_900_000) + style;
+      String y = "---\nschema: drydock/Network/v1\nmetadata: {name: long}\ndata:\n  cidr: 10.0.0.0/24\n  notes: " + scalar + "\n";
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> parse(y)).isInstanceOf(DesignInputException.class)
+          .hasMessageContaining("site.yaml:6").hasMessageContaining("without a space or line break");
+      System.out.printf("a 3.9 MB single-line %s scalar: %d ms%n", style.isEmpty() ? "plain" : style + "quoted",
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+    String fits = "---\nschema: drydock/Network/v1\nmetadata: {name: long}\ndata:\n  cidr: 10.0.0.0/24\n  notes: "
+        + "x".repeat(60_000) + "\n";
+    long t0 = System.nanoTime();
+    assertThat(parse(fits).findings()).noneMatch(f -> f.message().contains("without a space"));
+    System.out.printf("a 60 KB single-line plain scalar: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Found by DesignFuzzTest: a \\u escape cut short at the end of the stream escaped as a NumberFormatException. */
+  @Test
+  void aShortEscapeSequenceIsNamed() {
+    for (String y : List.of("---\nschema: drydock/Network/v1\nmetadata: {name: \"quoted \\u", "a: \"\\x4\"\n",
+        "a: \"\\U0001F60\"\n", "a: \"\\uZZZZ\"\n")) {
+      assertThatThrownBy(() -> parse(y)).as(y).isInstanceOf(DesignInputException.class)
+          .hasMessageContaining("site.yaml").hasMessageContaining("escape sequence");
+    }
   }
 }

@@ -69,4 +69,16 @@ class NodeFiltersTest {
     assertThat(NodeFilters.unknownNames(set, nodes)).isEmpty();
     assertThat(NodeFilters.unknownNames(null, nodes)).isEmpty();
   }
+
+  /** Found by DesignFuzzTest: a node without a rack made rack filters throw a NullPointerException. */
+  @Test
+  void aNodeWithoutARackMatchesNoRackFilter() {
+    List<EffectiveNode> rackless = new EffectiveCompiler().compile(new DesignLoader().parse(List.of(new SourceText("t.yaml",
+        TestDesigns.bytes(TestDesigns.site("---\nschema: drydock/BaremetalNode/v1\nmetadata: {name: loose}\ndata:\n"
+            + "  host_profile: base\n  addressing: [{network: pxe, address: 10.0.0.21}]\n")))))).nodes();
+    NodeFilter byRack = new NodeFilter("union", List.of(), List.of(), Map.of(), List.of("rack1"), Map.of());
+    NodeFilter byRackLabel = new NodeFilter("union", List.of(), List.of(), Map.of(), List.of(), Map.of("zone", "a"));
+    assertThat(NodeFilters.select(new NodeFilterSet("union", List.of(byRack)), rackless, Map.of())).isEmpty();
+    assertThat(NodeFilters.select(new NodeFilterSet("union", List.of(byRackLabel)), rackless, Map.of())).isEmpty();
+  }
 }

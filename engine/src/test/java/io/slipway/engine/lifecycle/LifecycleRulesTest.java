@@ -111,6 +111,37 @@ class LifecycleRulesTest {
   }
 
   @Test
+  void aNodeInMaintenanceGetsNoStepsNotEvenDriftCorrection() {
+    engine.put(design("n1"));
+    engine.put(in("n1", LifecycleState.DEPLOYED).withPower("off").withMaintenance("replacing a fan"));
+    assertThat(engine.decide().actions()).isEmpty();
+    Explanation e = engine.explain("n1");
+    assertThat(e.holds()).extracting(Hold::ruleId).containsExactly("G-006");
+    assertThat(e.holds().get(0).reason()).isEqualTo("in maintenance: replacing a fan");
+    assertThat(e.verbs()).anySatisfy(v -> assertThat(v).startsWith("maintenance off:"));
+    assertThat(Goals.unreachable(e.observed())).isTrue();
+  }
+
+  @Test
+  void outOfMaintenanceTheRulesActAgainAndAQuarantinedNodeOffersRelease() {
+    engine.put(design("n1"));
+    engine.put(in("n1", LifecycleState.DEPLOYED).withPower("off").withMaintenance("x").withMaintenance(null));
+    assertThat(engine.decide().actions()).extracting(Action::step).containsExactly(Step.POWER_ON);
+    assertThat(engine.explain("n1").holds()).isEmpty();
+    NodeObservation q = NodeObservation.enrolled("n2", 1).starting(Step.VALIDATE_OOB).failed(Step.VALIDATE_OOB, "dead");
+    assertThat(q.state()).isEqualTo(LifecycleState.QUARANTINED);
+    assertThat(q.releaseTo()).isEqualTo(LifecycleState.VERIFYING);
+    engine.put(design("n2"));
+    engine.put(q);
+    assertThat(engine.explain("n2").verbs()).first().asString().startsWith("release: back to verifying");
+    assertThat(q.released(q.releaseTo())).satisfies(r -> {
+      assertThat(r.state()).isEqualTo(LifecycleState.VERIFYING);
+      assertThat(r.failures()).isZero();
+      assertThat(r.quarantinedFrom()).isNull();
+    });
+  }
+
+  @Test
   void guardsHoldNodesAndExplainSaysWhy() {
     engine.put(new NodeDesign("n1", "rack1", "gen10", "ipmi", false, false, 0, null));
     engine.put(NodeObservation.enrolled("n1", 3));

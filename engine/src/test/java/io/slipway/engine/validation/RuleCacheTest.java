@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.engine.TestDesigns;
+import io.slipway.engine.design.DesignLoader;
 import io.slipway.engine.validation.RuleBook.Mode;
 import io.slipway.engine.validation.RuleSet.Source;
 import java.io.IOException;
@@ -79,6 +80,37 @@ class RuleCacheTest {
     assertThat(RuleBook.bundled("lifecycle").loading().source()).isEqualTo(Source.PRECOMPILED);
     assertThat(set.ruleCount()).isEqualTo(RuleBook.compile(
         TestDesigns.repoRoot().resolve("rules/validation"), Mode.INTERPRETED, null).ruleCount());
+  }
+
+  @Test
+  void anEditedCopyOfTheBundledRulesRunsItsOwnClassesNotThePrecompiledOnes() throws IOException {
+    try (Stream<Path> files = Files.list(TestDesigns.repoRoot().resolve("rules/validation"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, rules.resolve(f.getFileName()));
+      }
+    }
+    Path lab = TestDesigns.repoRoot().resolve("site-examples/lab-site.yaml");
+    Files.writeString(rules.resolve("site-policy.drl"), """
+        package slipway.rules.validation;
+        import io.slipway.engine.design.Finding;
+        import io.slipway.engine.effective.EffectiveNode;
+        rule "POL-001 storage nodes run the HWE kernel"
+        when
+            $n : EffectiveNode(tags contains "storage", spec.kernel != "hwe-22.04")
+        then
+            insert(Finding.error("POL001", "POL-001", "Site Policy", "storage node " + $n.name(), "", $n.doc()));
+        end
+        """);
+    for (Source expected : List.of(Source.COMPILED, Source.CACHED)) {
+      RuleSet set = RuleBook.compile(rules, Mode.EXECUTABLE, cache);
+      assertThat(set.loading().source()).isEqualTo(expected);
+      var result = new DesignValidation(new DesignLoader(), set).validateReferences(List.of(lab.toString()));
+      // The three storage nodes get their kernel from one profile: one finding there, naming them.
+      assertThat(TestDesigns.errors(result)).singleElement().satisfies(f -> {
+        assertThat(f.code()).isEqualTo("POL001");
+        assertThat(f.message()).contains("stor10, stor11, stor12");
+      });
+    }
   }
 
   private static long fires(RuleSet set, String fact) {

@@ -223,4 +223,65 @@ class ValidationRulesTest {
       assertThat(f.source()).matches("test\\.yaml:\\d+");
     });
   }
+
+  private static String bmcNode(String name, String ip, String oob, String mac) {
+    return "---\nschema: drydock/BaremetalNode/v1\nmetadata: {name: " + name + "}\ndata:\n  host_profile: base\n"
+        + "  oob: " + oob + "\n  addressing:\n    - {network: pxe, address: " + ip + "}\n"
+        + (mac == null ? "" : "  metadata: {boot_mac: '" + mac + "'}\n");
+  }
+
+  private static final String IPMI = "{type: ipmi, network: pxe, account: a, credential: c}";
+
+  @Test
+  void anOobTypeWithoutAnInstalledDriverIsAnErrorListingTheInstalledOnes() {
+    List<Finding> errors = errors(bmcNode("n1", "10.0.0.11", "{type: ipmii, network: pxe, account: a, credential: c}", null));
+    assertThat(errors).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("OOB-008");
+      assertThat(f.code()).isEqualTo("SW4005");
+      assertThat(f.message()).isEqualTo("OOB Driver: oob.type ipmii of node n1 has no installed driver; installed: "
+          + "ipmi, lab, manual, redfish");
+    });
+  }
+
+  @Test
+  void installedOobTypesPassAndNoListIsWrittenIntoTheRules() throws Exception {
+    assertThat(ruleIds(bmcNode("n1", "10.0.0.11", IPMI, null) + bmcNode("n2", "10.0.0.12", "{type: manual}", null)))
+        .doesNotContain("OOB-008");
+    String rules = java.nio.file.Files.readString(TestDesigns.repoRoot().resolve("rules/validation/node.drl"));
+    assertThat(rules).doesNotContain("(\"ipmi\", \"redfish\", \"manual\"");
+  }
+
+  @Test
+  void aBootMacSharedByTwoNodesIsAnErrorNamingBoth() {
+    List<Finding> errors = errors(bmcNode("n1", "10.0.0.11", IPMI, "52:54:00:00:00:0A")
+        + bmcNode("n2", "10.0.0.12", IPMI, "52:54:00:00:00:0a") + bmcNode("n3", "10.0.0.13", IPMI, "52:54:00:00:00:0b"));
+    assertThat(errors).extracting(Finding::ruleId).containsOnly("NODE-005");
+    assertThat(errors).extracting(Finding::message).containsExactlyInAnyOrder(
+        "Boot MAC: boot_mac 52:54:00:00:00:0a of node n1 is also the boot_mac of n2",
+        "Boot MAC: boot_mac 52:54:00:00:00:0a of node n2 is also the boot_mac of n1");
+    assertThat(errors).allSatisfy(f -> assertThat(f.code()).isEqualTo("SW3007"));
+  }
+
+  @Test
+  void distinctBootMacsPass() {
+    assertThat(ruleIds(bmcNode("n1", "10.0.0.11", IPMI, "52:54:00:00:00:01") + bmcNode("n2", "10.0.0.12", IPMI,
+        "52:54:00:00:00:02") + bmcNode("n3", "10.0.0.13", IPMI, null))).isEmpty();
+  }
+
+  @Test
+  void aBmcAddressSharedByTwoNodesIsAnError() {
+    String shared = "{type: manual, address: 127.0.0.1, port: '9001'}";
+    List<Finding> errors = errors(bmcNode("n1", "10.0.0.11", shared, null) + bmcNode("n2", "10.0.0.12", shared, null));
+    assertThat(errors).extracting(Finding::ruleId).containsOnly("OOB-009");
+    assertThat(errors).extracting(Finding::message).contains(
+        "BMC Address: BMC 127.0.0.1:9001 of node n1 is also the BMC of n2");
+    assertThat(errors).allSatisfy(f -> assertThat(f.code()).isEqualTo("SW4006"));
+  }
+
+  @Test
+  void oneBmcAddressOnDifferentPortsPasses() {
+    assertThat(ruleIds(bmcNode("n1", "10.0.0.11", "{type: manual, address: 127.0.0.1, port: '9001'}", null)
+        + bmcNode("n2", "10.0.0.12", "{type: manual, address: 127.0.0.1, port: '9002'}", null)
+        + bmcNode("n3", "10.0.0.13", IPMI, null) + bmcNode("n4", "10.0.0.14", IPMI, null))).isEmpty();
+  }
 }

@@ -27,13 +27,22 @@ public final class IpmiOobDriverProvider implements OobDriverProvider {
   @Override
   public List<String> check(JsonObject settings) {
     DriverSettings s = DriverSettings.of(this, settings);
-    for (String key : List.of("attemptTimeoutMs", "sessionIdleMs", "maxInFlightPerBmc", "pollIntervalMs",
-        "powerTimeoutMs", "receiveBufferBytes", "privilege")) {
+    for (String key : List.of("attemptTimeoutMs", "minRtoMs", "maxRtoMs", "sessionIdleMs", "maxInFlightPerBmc",
+        "window", "maxWindow", "targetLatencyMs", "pollIntervalMs", "powerTimeoutMs", "receiveBufferBytes",
+        "privilege")) {
       s.positive(key);
     }
     s.atLeastZero("retries").atLeastZero("discoveryTimeoutMs");
     s.oneOf("cipherSuite", Set.of("auto", "3", "17"));
-    return s.problems();
+    List<String> problems = new java.util.ArrayList<>(s.problems());
+    if (problems.isEmpty()) {
+      try {
+        IpmiClientOptions.fromJson(settings);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        problems.add("drivers.oob.ipmi: " + e.getMessage());
+      }
+    }
+    return problems;
   }
 
   @Override

@@ -25,4 +25,14 @@ class IpmiOobDriverProviderTest {
         .containsExactly("drivers.oob.ipmi.attemptTimeoutMs: must be a whole number above 0, not soon",
             "drivers.oob.ipmi.cipherSuite: must be one of [17, 3, auto], not 2");
   }
+
+  @Test
+  void pacingSettingsThatContradictEachOtherAreNamed() {
+    IpmiOobDriverProvider p = new IpmiOobDriverProvider();
+    assertThat(p.check(new JsonObject().put("window", 0)))
+        .containsExactly("drivers.oob.ipmi.window: must be a whole number above 0, not 0");
+    assertThat(p.check(new JsonObject().put("minRtoMs", 5000).put("maxRtoMs", 1000)))
+        .singleElement().asString().startsWith("drivers.oob.ipmi: invalid IPMI client options")
+        .contains("maxRtoMs >= minRtoMs");
+  }
 }

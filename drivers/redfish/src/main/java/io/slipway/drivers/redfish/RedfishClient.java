@@ -26,7 +26,11 @@ final class RedfishClient {
 
   private final WebClient web;
   private final RedfishConfig config;
-  private final Map<String, Future<String>> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Future<Login>> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Login> created = new ConcurrentHashMap<>();
+
+  /** A SessionService session this client created: its token and the URI that deletes it. */
+  private record Login(OobTarget target, String token, String location) {}
   private final Map<String, Future<String>> systems = new ConcurrentHashMap<>();
 
   RedfishClient(WebClient web, RedfishConfig config) {
@@ -76,9 +80,28 @@ final class RedfishClient {
     return send(t, HttpMethod.PATCH, path, body, true).mapEmpty();
   }
 
+  /** Deletes every session this client created (best effort, bounded), then closes. */
   Future<Void> close() {
-    web.close();
-    return Future.succeededFuture();
+    java.util.List<Future<?>> deletes = new java.util.ArrayList<>();
+    created.values().forEach(l -> deletes.add(delete(l)));
+    created.clear();
+    tokens.clear();
+    return Future.join(deletes).eventually(() -> {
+      web.close();
+      return Future.succeededFuture();
+    }).mapEmpty();
+  }
+
+  private Future<?> delete(Login l) {
+    if (l.location() == null) {
+      return Future.succeededFuture();
+    }
+    return web.request(HttpMethod.DELETE, port(l.target()), l.target().address(), l.location())
+        .ssl(https(l.target()))
+        .timeout(Math.min(config.requestTimeoutMs(), 5_000))
+        .putHeader("X-Auth-Token", l.token())
+        .send()
+        .recover(err -> Future.succeededFuture());
   }
 
   private Future<HttpResponse<Buffer>> send(
@@ -100,6 +123,7 @@ final class RedfishClient {
             rsp -> {
               if (rsp.statusCode() == 401 && config.sessionAuth() && mayRelogin) {
                 tokens.remove(key(t)); // the token expired or the BMC restarted: log in again once
+                created.remove(key(t));
                 return send(t, method, path, body, false);
               }
               return rsp.statusCode() < 300
@@ -121,11 +145,13 @@ final class RedfishClient {
             "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))
           });
     }
-    Future<String> token = tokens.computeIfAbsent(key(t), k -> login(t));
-    return token.onFailure(err -> tokens.remove(key(t))).map(v -> new String[] {"X-Auth-Token", v});
+    Future<Login> login = tokens.computeIfAbsent(key(t), k -> login(t));
+    return login
+        .onFailure(err -> tokens.remove(key(t)))
+        .map(l -> new String[] {"X-Auth-Token", l.token()});
   }
 
-  private Future<String> login(OobTarget t) {
+  private Future<Login> login(OobTarget t) {
     JsonObject body =
         new JsonObject()
             .put("UserName", t.credentials().username())
@@ -139,8 +165,26 @@ final class RedfishClient {
         .compose(
             rsp ->
                 rsp.statusCode() < 300 && rsp.getHeader("X-Auth-Token") != null
-                    ? Future.succeededFuture(rsp.getHeader("X-Auth-Token"))
+                    ? Future.succeededFuture(created(t, rsp))
                     : Future.failedFuture(RedfishErrors.of(rsp, what)));
+  }
+
+  /** Remembers the session so that {@link #close} deletes it (Location, else the body's id). */
+  private Login created(OobTarget t, HttpResponse<Buffer> rsp) {
+    String location = rsp.getHeader("Location");
+    if (location == null) {
+      try {
+        location = rsp.bodyAsJsonObject().getString("@odata.id");
+      } catch (RuntimeException noBody) {
+        location = null;
+      }
+    }
+    if (location != null && location.startsWith("http")) {
+      location = java.net.URI.create(location).getRawPath();
+    }
+    Login l = new Login(t, rsp.getHeader("X-Auth-Token"), location);
+    created.put(key(t), l);
+    return l;
   }
 
   private static boolean https(OobTarget t) {

@@ -31,17 +31,28 @@ final class RedfishErrors {
   }
 
 
-  /** The Redfish error message, if the body carries one. */
-  private static String message(String body) {
+  /**
+   * The BMC's own explanation: the Redfish error message when the body is a Redfish error, else
+   * the start of a plain-text or HTML body (many BMCs answer 401 from their web server, not from
+   * the Redfish service).
+   */
+  static String message(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
     try {
-      JsonObject error =
-          new JsonObject(body == null ? "{}" : body).getJsonObject("error", new JsonObject());
+      JsonObject error = new JsonObject(body).getJsonObject("error", new JsonObject());
       JsonArray info = error.getJsonArray("@Message.ExtendedInfo", new JsonArray());
-      String m =
-          !info.isEmpty() ? info.getJsonObject(0).getString("Message") : error.getString("message");
+      String m = !info.isEmpty() ? info.getJsonObject(0).getString("Message") : null;
+      if (m == null) {
+        m = error.getString("message");
+      }
       return m == null ? "" : " (" + m + ")";
     } catch (RuntimeException notJson) {
-      return "";
+      String text = body.replaceAll("(?s)<(script|style).*?</\\1>", " ")
+          .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+      return text.isEmpty() ? "" : " (" + (text.length() > 200 ? text.substring(0, 200) : text)
+          + ")";
     }
   }
 }

@@ -87,6 +87,12 @@ public final class RedfishOobDriver implements OobDriver {
                         }));
   }
 
+  /**
+   * PATCHes {@code Boot} and reads it back. {@link BootMode#CURRENT} sends no {@code
+   * BootSourceOverrideMode}, so the system keeps the mode it has (a UEFI system is not switched to
+   * legacy boot). A read-back that lost the device, the requested mode or "Continuous" fails
+   * naming what was dropped.
+   */
   @Override
   public Future<Void> setBootDevice(OobTarget target, BootOptions options) {
     JsonObject boot =
@@ -96,8 +102,10 @@ public final class RedfishOobDriver implements OobDriver {
                 "BootSourceOverrideEnabled",
                 options.device() == BootDevice.NONE
                     ? "Disabled"
-                    : options.persistent() ? "Continuous" : "Once")
-            .put("BootSourceOverrideMode", options.mode() == BootMode.EFI ? "UEFI" : "Legacy");
+                    : options.persistent() ? "Continuous" : "Once");
+    if (options.mode() != BootMode.CURRENT) {
+      boot.put("BootSourceOverrideMode", options.mode() == BootMode.EFI ? "UEFI" : "Legacy");
+    }
     return client
         .systemPath(target)
         .compose(path -> client.patch(target, path, new JsonObject().put("Boot", boot)))

@@ -18,9 +18,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * An in-process Redfish service for tests: ComputerSystems with power that changes after a delay
- * (as real BMCs and emulators do), boot override, Thermal, basic and session authentication, and
- * optional TLS with a self-signed certificate.
+ * An in-process Redfish service for tests, modelled on the DMTF Redfish-Mockup-Server and the
+ * sushy-tools emulator (neither is installable here): ComputerSystems with power that changes after
+ * a delay (as real BMCs and emulators do), boot override, Thermal, basic and session
+ * authentication with deletable sessions, and optional TLS with a self-signed certificate.
+ *
+ * <p>Strict where real BMCs refuse: a PATCH of {@code Boot} with a value outside the system's
+ * {@code @Redfish.AllowableValues} or an unknown property is a 400 with a Redfish error, and a
+ * request without valid credentials is a 401 whose body comes from the web server (HTML), not
+ * the Redfish service. Like sushy-tools, an accepted {@code BootSourceOverrideMode} is applied (a
+ * UEFI system sent "Legacy" becomes a legacy system). {@link #dropPersistence} makes the service
+ * store "Once" whatever is asked, as some BMCs do.
  */
 final class RedfishSimulator {
 
@@ -31,6 +39,7 @@ final class RedfishSimulator {
   private final Map<String, JsonObject> systems = new ConcurrentHashMap<>();
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   volatile long powerDelayMs = 100;
+  volatile boolean dropPersistence;
   volatile int logins;
   private HttpServer server;
   private SelfSignedCertificate certificate;
@@ -53,6 +62,7 @@ final class RedfishSimulator {
     r.get("/redfish/v1").handler(ctx -> ctx.json(new JsonObject().put("RedfishVersion", "1.6.0")));
     r.post("/redfish/v1/SessionService/Sessions").handler(this::login);
     r.route("/redfish/v1/*").handler(this::authenticate);
+    r.delete("/redfish/v1/SessionService/Sessions/:id").handler(this::logout);
     r.get("/redfish/v1/Systems").handler(this::list);
     r.get("/redfish/v1/Systems/:id").handler(ctx -> withSystem(ctx, s -> ctx.json(s)));
     r.patch("/redfish/v1/Systems/:id").handler(this::patch);
@@ -86,6 +96,11 @@ final class RedfishSimulator {
     return systems.get(Integer.toString(index));
   }
 
+  /** Sessions created and not deleted (nor expired). */
+  int openSessions() {
+    return tokens.size();
+  }
+
   void expireSessions() {
     tokens.clear();
   }
@@ -106,6 +121,14 @@ final class RedfishSimulator {
         .end("{}");
   }
 
+  private void logout(RoutingContext ctx) {
+    if (tokens.remove(ctx.pathParam("id"))) {
+      ctx.response().setStatusCode(204).end();
+    } else {
+      error(ctx, 404, "No such session");
+    }
+  }
+
   private void authenticate(RoutingContext ctx) {
     String token = ctx.request().getHeader("X-Auth-Token");
     String basic =
@@ -116,7 +139,13 @@ final class RedfishSimulator {
         || basic.equals(ctx.request().getHeader("Authorization"))) {
       ctx.next();
     } else {
-      error(ctx, 401, "Authentication required");
+      ctx.response()
+          .setStatusCode(401)
+          .putHeader("Content-Type", "text/html")
+          .putHeader("WWW-Authenticate", "Basic realm=\"Authentication Required\"")
+          .end("<!doctype html><html><head><title>401 Unauthorized</title></head><body>"
+              + "<h1>Unauthorized</h1><p>Authentication required: invalid user name or"
+              + " password</p></body></html>");
     }
   }
 
@@ -133,7 +162,19 @@ final class RedfishSimulator {
         ctx,
         s -> {
           JsonObject boot = ctx.body().asJsonObject().getJsonObject("Boot", new JsonObject());
-          s.getJsonObject("Boot").mergeIn(boot);
+          JsonObject current = s.getJsonObject("Boot");
+          for (String key : boot.fieldNames()) {
+            JsonArray allowed = current.getJsonArray(key + "@Redfish.AllowableValues");
+            if (allowed == null || !allowed.contains(boot.getValue(key))) {
+              error(ctx, 400, "The value " + boot.getValue(key) + " for the property " + key
+                  + " is not in the list of acceptable values.");
+              return;
+            }
+          }
+          current.mergeIn(boot);
+          if (dropPersistence && "Continuous".equals(boot.getString("BootSourceOverrideEnabled"))) {
+            current.put("BootSourceOverrideEnabled", "Once");
+          }
           ctx.response().setStatusCode(204).end();
         });
   }
@@ -199,7 +240,13 @@ final class RedfishSimulator {
             new JsonObject()
                 .put("BootSourceOverrideTarget", "None")
                 .put("BootSourceOverrideEnabled", "Disabled")
-                .put("BootSourceOverrideMode", "UEFI"))
+                .put("BootSourceOverrideMode", "UEFI")
+                .put("BootSourceOverrideTarget@Redfish.AllowableValues",
+                    new JsonArray().add("None").add("Pxe").add("Hdd").add("Cd").add("BiosSetup"))
+                .put("BootSourceOverrideEnabled@Redfish.AllowableValues",
+                    new JsonArray().add("Disabled").add("Once").add("Continuous"))
+                .put("BootSourceOverrideMode@Redfish.AllowableValues",
+                    new JsonArray().add("UEFI").add("Legacy")))
         .put(
             "Actions",
             new JsonObject()

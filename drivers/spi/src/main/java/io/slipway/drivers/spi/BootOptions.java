@@ -26,6 +26,11 @@ public record BootOptions(BootDevice device, boolean persistent, BootMode mode) 
     return new BootOptions(device, false, BootMode.CURRENT);
   }
 
+  /** Boot {@code device} on every boot, in the mode the system already uses. */
+  public static BootOptions persistentKeepingMode(BootDevice device) {
+    return new BootOptions(device, true, BootMode.CURRENT);
+  }
+
   /** Boot {@code device} on every boot, legacy mode. */
   public static BootOptions persistent(BootDevice device) {
     return new BootOptions(device, true, BootMode.LEGACY);

@@ -53,17 +53,15 @@ final class BmcConnection {
 
   Future<IpmiResponse> execute(IpmiRequest request) {
     return acquire()
+        .compose(v -> session())
         .compose(
-            v ->
+            s ->
                 pacer
                     .acquire()
                     .compose(
                         w ->
-                            session()
-                                .compose(
-                                    s ->
-                                        s.call(transport, request, options.retries())
-                                            .onFailure(err -> dropIfExpired(s, err)))
+                            s.call(transport, request, options.retries())
+                                .onFailure(err -> dropIfExpired(s, err))
                                 .andThen(ar -> pacer.release())))
         .andThen(ar -> release());
   }

@@ -6,20 +6,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 /**
- * The client-wide in-flight window: how many operations (a command, with the session setup it may
- * need) run at once, and how many of them may be setting up a session. Confined to the client's
- * context thread.
+ * The client-wide in-flight window: how many commands are on the wire at once, and how many
+ * session setups (half the window) run beside them. Confined to the client's context thread.
  *
  * <p>The window adapts like a congestion window: it grows by one per window's worth of answers
  * that came back within {@code targetLatencyMs} of their BMC's fastest answer, shrinks by a fifth
  * when answers come slower than that (the BMCs or this host are queueing) and halves on a
- * retransmission timeout; at most one decrease per 200 ms. It never leaves [8, maxWindow].
- * Session setups are limited to half the window, so established sessions keep being served while
- * a burst of new ones is set up.
+ * retransmission timeout; at most one decrease per 200 ms. It never leaves [16, maxWindow].
+ * Session setups are limited to half the window, so a burst of new sessions (a reconcile tick over
+ * every node) cannot flood the BMCs and this host with handshakes.
  */
 final class Pacer {
 
-  private static final int MIN_WINDOW = 8;
+  private static final int MIN_WINDOW = 16;
   private static final long DECREASE_GAP_NS = 200_000_000L;
 
   private final int maxWindow;

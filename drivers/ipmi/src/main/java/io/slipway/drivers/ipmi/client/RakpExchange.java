@@ -44,7 +44,7 @@ final class RakpExchange {
         .recover(
             err -> {
               abort(RmcpStatus.INVALID_INTEGRITY_CHECK); // frees the half-open session
-              return Future.failedFuture(SessionOpener.Stalled.wrap(err, "RAKP 1"));
+              return Future.failedFuture(HandshakeStall.wrap(err, "RAKP 1"));
             })
         .compose(this::onRakp2);
   }
@@ -90,7 +90,7 @@ final class RakpExchange {
               // the BMC may consider the session open (RAKP 4 lost) or half-open: end both
               abort(RmcpStatus.INVALID_INTEGRITY_CHECK);
               session.close(transport);
-              return Future.failedFuture(SessionOpener.Stalled.wrap(err, "RAKP 3"));
+              return Future.failedFuture(HandshakeStall.wrap(err, "RAKP 3"));
             })
         .compose(
             p -> {

@@ -47,12 +47,15 @@ final class RttEstimator {
   }
 
   /**
-   * How long a non-idempotent command waits before it is sent again: three timeouts and never less
-   * than three times the smoothed RTT, so a BMC that is merely slow answers first.
+   * How long a non-idempotent command waits before it is sent again: three timeouts, never less
+   * than three times the smoothed RTT (a BMC that is merely slow answers first) and never less than
+   * twice {@code fallback}: the latency is learned from reads and handshakes, while a command that
+   * acts (a chassis-control program run, a boot-flag write) takes longer on a busy BMC.
    */
   long overdue(long fallback) {
     long rto = rto(fallback);
-    return Math.max(3 * rto, srtt < 0 ? 3 * fallback : Math.round(3 * srtt));
+    long observed = srtt < 0 ? 3 * fallback : Math.round(3 * srtt);
+    return Math.max(Math.max(3 * rto, observed), 2 * fallback);
   }
 
   long smoothedMs() {

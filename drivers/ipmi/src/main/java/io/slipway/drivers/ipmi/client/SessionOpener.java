@@ -43,7 +43,7 @@ final class SessionOpener {
     return openOnce(bmc)
         .recover(
             first -> {
-              if (!(first instanceof Stalled stalled)) {
+              if (!(first instanceof HandshakeStall stalled)) {
                 return Future.failedFuture(first);
               }
               return openOnce(bmc)
@@ -73,32 +73,8 @@ final class SessionOpener {
         .compose(session -> raisePrivilege(bmc, session));
   }
 
-  /**
-   * A TIMEOUT after the BMC answered Open Session; {@code step} names the unanswered message.
-   */
-  static final class Stalled extends DriverException {
-    private final String step;
-
-    private Stalled(DriverException cause, String step) {
-      super(Kind.TIMEOUT, true, cause.getMessage(), null, cause);
-      this.step = step;
-    }
-
-    static Throwable wrap(Throwable err, String step) {
-      if (err instanceof Stalled || !(err instanceof DriverException de)
-          || de.kind() != Kind.TIMEOUT) {
-        return err;
-      }
-      return step == null ? err : new Stalled(de, step);
-    }
-
-    boolean silentUser() {
-      return "RAKP 1".equals(step);
-    }
-  }
-
   private static Throwable plain(Throwable err) {
-    return err instanceof Stalled s ? s.getCause() : err;
+    return err instanceof HandshakeStall s ? s.getCause() : err;
   }
 
   private Future<Session> openWith(BmcKey bmc, List<CipherSuite> suites, int index) {
@@ -114,7 +90,7 @@ final class SessionOpener {
             suite.confidentialityAlgorithm());
     return setup(
             bmc, request.tag(), RmcpPacket.OPEN_SESSION_REQUEST, request.encode(), "Open Session")
-        .recover(err -> Future.failedFuture(Stalled.wrap(err, "Open Session")))
+        .recover(err -> Future.failedFuture(HandshakeStall.wrap(err, "Open Session")))
         .compose(
             payload -> {
               var answer = Handshake.OpenResponse.decode(payload);
@@ -159,7 +135,7 @@ final class SessionOpener {
             err -> {
               transport.unregister(session);
               session.close(transport); // the BMC holds it open otherwise until it expires
-              return Future.failedFuture(Stalled.wrap(err, "Set Session Privilege Level"));
+              return Future.failedFuture(HandshakeStall.wrap(err, "Set Session Privilege Level"));
             });
   }
 

@@ -9,7 +9,6 @@ import io.slipway.drivers.ipmi.rmcp.SessionKeys;
 import io.slipway.drivers.spi.DriverException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
@@ -106,17 +105,14 @@ final class Transport {
     long prior = Math.max(options.attemptTimeoutMs(), clientRtt.rto(options.attemptTimeoutMs()));
     long first = idempotent ? rtt.rto(prior) : rtt.overdue(prior);
     long cap = Math.max(first, options.maxRtoMs());
-    Exchange x = new Exchange(bmc, key, packet, what, first, cap, retries, true);
-    x.send();
-    return x.promise.future();
+    return new Exchange(this, bmc, key, packet, what, first, cap, retries, true).start();
   }
 
   /** Like {@link #exchange} with fixed waits and no latency learning: for optional probes. */
   Future<Object> probe(
       BmcKey bmc, String key, Buffer packet, long timeoutMs, int attempts, String what) {
-    Exchange x = new Exchange(bmc, key, packet, what, timeoutMs, timeoutMs, attempts - 1, false);
-    x.send();
-    return x.promise.future();
+    return new Exchange(this, bmc, key, packet, what, timeoutMs, timeoutMs, attempts - 1, false)
+        .start();
   }
 
   /** Fire and forget, for Close Session where an answer changes nothing. */
@@ -188,78 +184,36 @@ final class Transport {
     }
   }
 
-  /** One request on the wire: the datagram, its timer and what remains of its attempts. */
-  private final class Exchange {
-    final BmcKey bmc;
-    final String key;
-    final Buffer packet;
-    final String what;
-    final long cap;
-    final boolean adaptive;
-    final Promise<Object> promise = Promise.promise();
-    final long firstSent = System.nanoTime();
-    long wait;
-    int left;
-    long timerId = -1;
+  // --- used by Exchange, on the context thread ---
 
-    Exchange(BmcKey bmc, String key, Buffer packet, String what, long wait, long cap, int left,
-        boolean adaptive) {
-      this.bmc = bmc;
-      this.key = key;
-      this.packet = packet;
-      this.what = what;
-      this.wait = wait;
-      this.cap = cap;
-      this.left = left;
-      this.adaptive = adaptive;
-    }
+  void await(String key, Exchange x) {
+    pending.put(key, x);
+  }
 
-    void send() {
-      pending.put(key, this);
-      timerId = vertx.setTimer(wait, id -> expired());
-      socket
-          .send(packet, bmc.port(), bmc.host())
-          .onFailure(
-              err -> {
-                pending.remove(key, this);
-                fail(DriverException.unreachable(
-                    "cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
-              });
-    }
+  void abandon(String key, Exchange x) {
+    pending.remove(key, x);
+  }
 
-    void expired() {
-      if (promise.future().isComplete()) {
-        return;
-      }
-      if (adaptive) {
-        pacer.timedOut();
-      }
-      if (left > 0) {
-        left--;
-        wait = Math.min(wait * 2, cap);
-        send();
-      } else {
-        pending.remove(key, this);
-        promise.tryFail(
-            DriverException.timeout("no answer from BMC " + bmc.endpoint() + " to " + what));
-      }
-    }
+  Future<Void> transmit(BmcKey bmc, Buffer packet) {
+    return socket.send(packet, bmc.port(), bmc.host());
+  }
 
-    void answered(Object answer) {
-      vertx.cancelTimer(timerId);
-      if (adaptive) {
-        long ms = (System.nanoTime() - firstSent) / 1_000_000L;
-        RttEstimator r = rtt(bmc);
-        r.sample(ms);
-        clientRtt.sample(ms);
-        pacer.answered(ms, r.baselineMs());
-      }
-      promise.tryComplete(answer);
-    }
+  Vertx vertx() {
+    return vertx;
+  }
 
-    void fail(Throwable err) {
-      vertx.cancelTimer(timerId);
-      promise.tryFail(err);
+  /** Whether an expired wait of {@code waitMs} is a loss by {@code bmc}'s own standard. */
+  void expired(BmcKey bmc, long waitMs) {
+    RttEstimator r = rtt(bmc);
+    if (r.known() && 2 * r.smoothedMs() < waitMs) {
+      pacer.timedOut(); // overdue by this BMC's own standard: loss, maybe congestion
     }
+  }
+
+  void answeredAfter(BmcKey bmc, long ms) {
+    RttEstimator r = rtt(bmc);
+    r.sample(ms);
+    clientRtt.sample(ms);
+    pacer.answered(ms, r.baselineMs());
   }
 }

@@ -30,6 +30,12 @@ class PacingTest {
     assertThat(r.overdue(1000)).isGreaterThanOrEqualTo(4500);
     RttEstimator fresh = new RttEstimator(250, 4000);
     assertThat(fresh.overdue(1000)).isEqualTo(3000);
+    RttEstimator fast = new RttEstimator(250, 4000);
+    for (int i = 0; i < 20; i++) {
+      fast.sample(1);
+    }
+    assertThat(fast.overdue(1000)).isEqualTo(2000); // a command that acts may take longer than reads
+
   }
 
   @Test
@@ -48,11 +54,11 @@ class PacingTest {
 
   @Test
   void operationsBeyondTheWindowWaitForAFreeSlot() {
-    Pacer p = new Pacer(IpmiClientOptions.defaults().withWindow(8, 8));
-    for (int i = 0; i < 8; i++) {
+    Pacer p = new Pacer(IpmiClientOptions.defaults().withWindow(16, 16));
+    for (int i = 0; i < 16; i++) {
       assertThat(p.acquire().succeeded()).isTrue();
     }
-    var ninth = p.acquire();
+    var ninth = p.acquire(); // the 17th
     assertThat(ninth.isComplete()).isFalse();
     p.release();
     assertThat(ninth.succeeded()).isTrue();

@@ -50,6 +50,7 @@ class FakeBmcIT extends OobDriverContract {
                     .put("attemptTimeoutMs", 500)
                     .put("retries", 5)
                     .put("maxRtoMs", 1000)
+                    .put("discoveryTimeoutMs", 500)
                     .put("pollIntervalMs", 100)
                     .put("powerTimeoutMs", 10_000)
                     .put("cipherSuite", "auto"));

@@ -48,6 +48,11 @@ public final class IpmiSimInstance {
     return port;
   }
 
+  /** Where the chassis-control script keeps power, boot device and its action log. */
+  public Path chassisDir() {
+    return dir.resolve("chassis");
+  }
+
   /** "0" or "1" as the chassis-control script last stored it. */
   public String power() throws IOException {
     Path f = dir.resolve("chassis/power");
@@ -64,6 +69,29 @@ public final class IpmiSimInstance {
   public List<String> actions() throws IOException {
     Path f = dir.resolve("chassis/actions.log");
     return Files.exists(f) ? Files.readAllLines(f) : List.of();
+  }
+
+  /** Powers the chassis off and forgets the boot device and the action log (between bench runs). */
+  public void reset() throws IOException {
+    Path chassis = dir.resolve("chassis");
+    Files.writeString(chassis.resolve("power"), "0\n");
+    Files.writeString(chassis.resolve("boot"), "default\n");
+    Files.deleteIfExists(chassis.resolve("actions.log"));
+  }
+
+  /**
+   * CPU the process and the chassis-control programs it ran have used, in clock ticks (utime,
+   * stime, cutime and cstime of /proc/PID/stat); -1 when unreadable.
+   */
+  public long cpuTicks() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+          + Long.parseLong(f[14]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   void stop() {

@@ -54,6 +54,10 @@ public record LabNodeConfig(
     return new LabNodeConfig(ms, ms, ms, ms, 60_000, false, DEFAULT_IMAGES, false);
   }
 
+  public LabNodeConfig withDeployMs(long ms) {
+    return new LabNodeConfig(commissionMs, ms, releaseMs, eraseMs, stepTimeoutMs, requirePower, images, adoptUnknown);
+  }
+
   public LabNodeConfig withStepTimeoutMs(long ms) {
     return new LabNodeConfig(commissionMs, deployMs, releaseMs, eraseMs, ms, requirePower, images, adoptUnknown);
   }
