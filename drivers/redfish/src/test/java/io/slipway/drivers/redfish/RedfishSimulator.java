@@ -142,7 +142,6 @@ final class RedfishSimulator {
       ctx.response()
           .setStatusCode(401)
           .putHeader("Content-Type", "text/html")
-          .putHeader("WWW-Authenticate", "Basic realm=\"Authentication Required\"")
           .end("<!doctype html><html><head><title>401 Unauthorized</title></head><body>"
               + "<h1>Unauthorized</h1><p>Authentication required: invalid user name or"
               + " password</p></body></html>");

@@ -10,15 +10,16 @@ import io.vertx.core.Promise;
  * session setups (half the window) run beside them. Confined to the client's context thread.
  *
  * <p>The window adapts like a congestion window: it grows by one per window's worth of answers
- * that came back within {@code targetLatencyMs} of their BMC's fastest answer, shrinks by a fifth
+ * that came back within {@code targetLatencyMs} of their BMC's fastest answer, shrinks by a tenth
  * when answers come slower than that (the BMCs or this host are queueing) and halves on a
- * retransmission timeout; at most one decrease per 200 ms. It never leaves [16, maxWindow].
+ * retransmission timeout; at most one decrease per 200 ms. It never leaves [32, maxWindow]: below that, a
+ * host that is slow for other reasons would only serve fewer BMCs, not faster ones.
  * Session setups are limited to half the window, so a burst of new sessions (a reconcile tick over
  * every node) cannot flood the BMCs and this host with handshakes.
  */
 final class Pacer {
 
-  private static final int MIN_WINDOW = 16;
+  private static final int MIN_WINDOW = 32;
   private static final long DECREASE_GAP_NS = 200_000_000L;
 
   private final int maxWindow;
@@ -72,7 +73,7 @@ final class Pacer {
   /** An answer after {@code rttMs}; {@code baselineMs} is the fastest answer of the same BMC. */
   void answered(long rttMs, long baselineMs) {
     if (rttMs > 2 * baselineMs + targetLatencyMs) {
-      decrease(0.8);
+      decrease(0.9);
     } else {
       window = Math.min(maxWindow, window + 1.0 / window);
       pump();

@@ -24,7 +24,8 @@ import io.vertx.core.Vertx;
 /**
  * Out-of-band control at scale against N real OpenIPMI {@code ipmi_sim} processes on loopback,
  * with the {@code ipmi} driver's default settings (what {@code serve} uses), and pyghmi (64
- * threads) beside it when {@code python3-pyghmi} is installed.
+ * threads) beside it when {@code python3-pyghmi} is installed. Each size starts with a JIT warm-up
+ * on a throw-away client, so "new sessions" means new BMC sessions, not a cold JVM.
  *
  * <p>Run: {@code mvn -B -q -f drivers/pom.xml -pl ipmi -am -Pbench-oob test-compile exec:java
  * -Dexec.args="--ipmi-sim 50,200,500"}. Arguments: {@code --ipmi-sim N[,N...]}, {@code
@@ -55,6 +56,7 @@ public final class OobScaleBench {
       try (IpmiSim sim = IpmiSim.start(n)) {
         System.out.printf("%nN = %d (%d ipmi_sim processes started in %.1f s)%n", n, n,
             (System.nanoTime() - t0) / 1e9);
+        warmUp(sim);
         for (int r = 0; r < rounds; r++) {
           slipway(sim);
           if (pyghmi) {
@@ -64,6 +66,23 @@ public final class OobScaleBench {
       }
     }
     System.exit(0);
+  }
+
+  /**
+   * JIT warm-up, as a long-running {@code serve} has it: a throw-away client reads the first 50
+   * BMCs twice and closes its sessions; the measured rounds then start with a fresh client.
+   */
+  private static void warmUp(IpmiSim sim) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    IpmiClient client = IpmiClient.create(vertx, IpmiClientOptions.defaults());
+    OobDriver driver = new IpmiOobDriver(client, new PowerPoller(vertx, 500, 30_000), "auto");
+    List<OobTarget> some = sim.instances().stream().limit(50).map(OobScaleBench::target).toList();
+    for (int i = 0; i < 2; i++) {
+      Future.join(some.stream().map(t -> (Future<?>) driver.powerState(t)).toList())
+          .toCompletionStage().toCompletableFuture().handle((v, e) -> null).get();
+    }
+    driver.close().toCompletionStage().toCompletableFuture().get();
+    vertx.close().toCompletionStage().toCompletableFuture().get();
   }
 
   private static void slipway(IpmiSim sim) throws Exception {
