@@ -3,7 +3,8 @@
 #   chassisctl-qemu.sh DIR get power boot | set power 1 | set boot pxe | set reset 1 | set shutdown 1
 # DIR/vm.env names the VM (MAC, DISK, TFTP, BOOT_PORT, MEM). Power = the qemu process is alive.
 # Boot device: exactly one bootindex (NIC for pxe, disk otherwise) with -boot strict=on, so a wrong
-# device fails visibly. IPMI next-boot-only semantics: a start consumes a pxe setting.
+# device fails visibly. IPMI next-boot-only semantics: a start consumes a pxe setting. PCI slots are
+# pinned (NIC 00:03.0, disk 00:04.0) because the design names them in device_aliases.
 dir="$1"; op="$2"; shift 2
 . "$dir/vm.env"
 [ -f "$dir/boot" ] || echo default > "$dir/boot"
@@ -16,9 +17,9 @@ start() {
   echo "$(date +%s.%N) start boot=$b" >> "$dir/actions.log"
   qemu-system-x86_64 -accel tcg -machine graphics=off -m "$MEM" -nodefaults -no-user-config -display none -monitor none \
     -chardev file,id=con0,path="$dir/console.log",append=on -serial chardev:con0 -boot strict=on \
-    -drive file="$DISK",if=none,format=raw,id=d0 -device virtio-blk-pci,drive=d0$disk \
+    -drive file="$DISK",if=none,format=raw,id=d0 -device virtio-blk-pci,drive=d0,addr=0x4$disk \
     -netdev "user,id=n0,restrict=on,net=198.51.100.0/24,host=198.51.100.2,dhcpstart=198.51.100.50,tftp=$TFTP,bootfile=boot.ipxe,guestfwd=tcp:198.51.100.100:80-cmd:socat -lf /dev/null STDIO TCP:127.0.0.1:$BOOT_PORT" \
-    -device virtio-net-pci,netdev=n0,mac="$MAC"$nic -daemonize -pidfile "$dir/qemu.pid" >> "$dir/qemu.err" 2>&1
+    -device virtio-net-pci,netdev=n0,mac="$MAC",addr=0x3$nic -daemonize -pidfile "$dir/qemu.pid" >> "$dir/qemu.err" 2>&1
 }
 stop() {
   alive || return 0

@@ -86,6 +86,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Stores, validates and deploys the site through the API, printing progress; true when every node is deployed. */
   private boolean deploy(ApiClient api, PrintWriter out, long t0) throws Exception {
+    out.println("Storing and validating " + site + " through the API (the engine starts once this instance leads) ...");
+    out.flush();
     JsonNode rev = api.postText("/api/v1.0/designs?name=" + site.getFileName(), "application/yaml", Files.readString(site));
     String ref = rev.path("design_ref").asText();
     JsonNode status = api.post("/api/v1.0/validatedesign", Map.of("href", ref));

@@ -67,7 +67,8 @@ final class NodeVerbCommands {
     JsonNode send(ApiClient api, String path, ObjectNode body) {
       return switch (mode) {
         case "on" -> api.put(path + "/maintenance", body);
-        case "off" -> api.delete(path + "/maintenance");
+        case "off" -> api.delete(path + "/maintenance" + (reason == null ? ""
+            : "?reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8)));
         default -> throw new ApiClient.ApiError(0, "maintenance takes on or off, not " + mode);
       };
     }

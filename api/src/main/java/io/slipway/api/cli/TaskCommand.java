@@ -53,6 +53,10 @@ final class TaskCommand {
       JsonNode done = Progress.follow(api, id, out);
       String result = done.path("result").path("status").asText();
       out.println(id + "  " + done.path("status").asText() + "  " + result);
+      JsonNode reason = done.path("result").path("reason");
+      if (!"success".equals(result) && reason.isTextual() && !reason.asText().isBlank()) {
+        out.println("  reason: " + reason.asText()); // why the task failed, e.g. a selection of nothing
+      }
       return "success".equals(result) ? ExitCodes.OK : ExitCodes.INVALID;
     }
 

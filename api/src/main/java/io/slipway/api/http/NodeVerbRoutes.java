@@ -27,7 +27,7 @@ final class NodeVerbRoutes {
     r.put(NODE + "/maintenance").handler(api.guard().apply("slipway:maintain_node")).handler(ctx -> state(ctx,
         engine(ctx).maintenance(Bodies.hostname(ctx), true, reason(ctx), Bodies.principal(ctx))));
     r.delete(NODE + "/maintenance").handler(api.guard().apply("slipway:maintain_node")).handler(ctx -> state(ctx,
-        engine(ctx).maintenance(Bodies.hostname(ctx), false, null, Bodies.principal(ctx))));
+        engine(ctx).maintenance(Bodies.hostname(ctx), false, ctx.queryParams().get("reason"), Bodies.principal(ctx))));
     r.post(NODE + "/abort").handler(api.guard().apply("slipway:abort_step")).handler(ctx -> reply(ctx,
         engine(ctx).abort(Bodies.hostname(ctx), reason(ctx), Bodies.principal(ctx)).map(s -> base(ctx).put("aborted", s.label()))));
     r.post(NODE + "/confirm").handler(api.guard().apply("slipway:confirm_manual")).handler(ctx -> reply(ctx,

@@ -112,7 +112,7 @@ class BadInputIT {
       String ref = route[1];
       String pre = route[2];
       r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:1\",\"" + ref + "\":\"revision:2\"}",
-          "duplicate key \"" + ref + "\""));
+          "duplicate key '" + ref + "'"));
       r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "/* why */\"" + ref + "\":\"revision:1\"}", "comments"));
       r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:1\",\"surprise\":1}", "surprise"));
       r.add(new Bad(HttpMethod.POST, route[0], json, "{" + pre + "\"" + ref + "\":\"revision:\\u00001\"}", ref));

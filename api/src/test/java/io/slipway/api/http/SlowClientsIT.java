@@ -111,6 +111,58 @@ class SlowClientsIT {
     }
   }
 
+  @Test
+  void aBodyThatDoesNotArriveGets408(StoreHandle store) throws Exception {
+    try (ApiHarness h = new ApiHarness(store, LabNodeConfig.instant(), HttpLimits.fromJson(new io.vertx.core.json.JsonObject()
+        .put("body_timeout_seconds", 2))); Socket s = new Socket("127.0.0.1", h.server.port())) {
+      s.getOutputStream().write(("POST /api/v1.0/validatedesign HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ApiHarness.TOKEN
+          + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"href\":").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      long t0 = System.nanoTime();
+      String answer = readUntilClosed(s.getInputStream());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("a body that stopped arriving: %s after %.2f s (body_timeout_seconds = 2)%n",
+          answer.lines().findFirst().orElse(""), seconds);
+      assertThat(answer).startsWith("HTTP/1.1 408").contains("body_timeout_seconds");
+      assertThat(seconds).isBetween(1.5, 6.0);
+    }
+  }
+
+  @Test
+  void tooManyHeadersAndConnectionsAreRefused(StoreHandle store) throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try (ApiHarness h = new ApiHarness(store, LabNodeConfig.instant(), HttpLimits.fromJson(new io.vertx.core.json.JsonObject()
+        .put("max_connections", 20).put("max_headers", 20)))) {
+      StringBuilder req = new StringBuilder("GET /versions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+      for (int i = 0; i < 30; i++) {
+        req.append("X-H").append(i).append(": v\r\n");
+      }
+      try (Socket s = new Socket("127.0.0.1", h.server.port())) {
+        s.getOutputStream().write(req.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(readUntilClosed(s.getInputStream())).startsWith("HTTP/1.1 431").contains("max_headers");
+      }
+      for (int i = 0; i < 30; i++) {
+        held.add(new Socket("127.0.0.1", h.server.port()));
+      }
+      Thread.sleep(500);
+      assertThat(h.server.openConnections()).as("open connections with max_connections = 20").isLessThanOrEqualTo(20);
+      int closed = 0;
+      for (Socket s : held) {
+        s.setSoTimeout(200);
+        try {
+          closed += s.getInputStream().read() == -1 ? 1 : 0;
+        } catch (java.net.SocketTimeoutException e) {
+          // held open, as it should be below the limit
+        }
+      }
+      assertThat(closed).as("connections closed over the limit").isGreaterThanOrEqualTo(10);
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
   private static String readUntilClosed(InputStream in) throws Exception {
     StringBuilder b = new StringBuilder();
     byte[] buf = new byte[4096];

@@ -24,6 +24,7 @@ final class NetbootScenario implements AutoCloseable {
   final Path dir;
   final Path images;
   String designRef;
+  private TestDatabase db;
 
   private NetbootScenario(NetbootArtefacts artefacts, VmLab lab, ServeProcess serve, Path dir, Path images) {
     this.artefacts = artefacts;
@@ -34,6 +35,15 @@ final class NetbootScenario implements AutoCloseable {
   }
 
   static NetbootScenario start(String name, int vms, TestDatabase db) throws Exception {
+    return start(name, vms, db, new JsonObject(), false);
+  }
+
+  /**
+   * As above, with netboot settings overridden; {@code cutOff} points the VMs' guestfwd at a port
+   * nothing listens on, so they PXE-boot but never reach the boot listener.
+   */
+  static NetbootScenario start(String name, int vms, TestDatabase db, JsonObject overrides, boolean cutOff)
+      throws Exception {
     Path repo = AgentShellTest.repo();
     NetbootArtefacts a = NetbootArtefacts.build(repo);
     Path dir = Files.createDirectories(Path.of("target", "netboot", name + "-" + System.currentTimeMillis()).toAbsolutePath());
@@ -46,18 +56,19 @@ final class NetbootScenario implements AutoCloseable {
         .put("name", VmSiteDesign.IMAGE).put("file", "testos.img.gz").put("sha256", a.imageSha256())
         .put("format", "gzip").put("size", Files.size(a.image())))).encodePrettily());
     int bootPort = VmLab.freeTcpPort();
-    VmLab lab = VmLab.start(dir.resolve("vms"), vms, bootPort, 192);
+    VmLab lab = VmLab.start(dir.resolve("vms"), vms, cutOff ? VmLab.freeTcpPort() : bootPort, 192);
     int per = (vms + 1) / 2;
     JsonObject netboot = new JsonObject().put("bind", "127.0.0.1").put("port", bootPort)
         .put("baseUrl", "http://198.51.100.100").put("artefactsDir", artefactsDir.toString())
         .put("imagesDir", images.toString()).put("commissionTimeoutS", 150 * per).put("deployTimeoutS", 150 * per)
-        .put("bootedTimeoutS", 150 * per).put("eraseTimeoutS", 120 * per);
-    DatabaseEndpoint e = db.endpoint();
-    String dbUrl = "postgresql://" + e.user() + (e.password() == null ? "" : ":" + e.password()) + "@" + e.host() + ":"
-        + e.port() + "/" + e.database();
+        .put("bootedTimeoutS", 150 * per).put("eraseTimeoutS", 120 * per).mergeIn(overrides);
+    DatabaseEndpoint pg = db.endpoint();
+    String dbUrl = "postgresql://" + pg.user() + (pg.password() == null ? "" : ":" + pg.password()) + "@" + pg.host()
+        + ":" + pg.port() + "/" + pg.database();
     ServeProcess serve = new ServeProcess(dir, VmLab.freeTcpPort(), dbUrl,
         List.of("--node-driver", "netboot", "--node-driver-config", netboot.encode()));
     NetbootScenario s = new NetbootScenario(a, lab, serve, dir, images);
+    s.db = db;
     try {
       serve.start();
       s.upload();
@@ -114,11 +125,17 @@ final class NetbootScenario implements AutoCloseable {
     throw new AssertionError("task " + id + " did not complete within " + timeoutSeconds + " s" + diagnostics());
   }
 
-  /** Waits until the VM's console shows {@code text}. */
-  void awaitConsole(VmNode vm, String text, int timeoutSeconds) throws Exception {
+  /** The boot actions' status rows of the node in Slipway's database, "name=status". */
+  List<String> bootActionStatuses(String node) {
+    return io.slipway.store.testing.Await.result(db.store().bootActions().actions(node)).stream()
+        .map(a -> a.actionName() + "=" + a.status()).toList();
+  }
+
+  /** Waits until the VM's console shows {@code text} after its first {@code from} characters. */
+  void awaitConsole(VmNode vm, int from, String text, int timeoutSeconds) throws Exception {
     long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
-      if (vm.console().contains(text)) {
+      if (vm.console().indexOf(text, from) >= 0) {
         return;
       }
       Thread.sleep(200);

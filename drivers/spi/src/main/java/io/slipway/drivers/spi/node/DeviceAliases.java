@@ -91,7 +91,7 @@ public final class DeviceAliases {
     if (nics.size() > 1) {
       return "!several interfaces at PCI " + want + ": " + String.join(", ", nics);
     }
-    List<String> disks = inv.disks().stream().filter(d -> want.equals(pciAddress(d.pci()))).map(Inventory.Disk::name).toList();
+    List<String> disks = inv.disks().stream().filter(d -> want.equals(diskPci(d))).map(Inventory.Disk::name).toList();
     if (disks.size() == 1) {
       return disks.get(0);
     }
@@ -99,7 +99,28 @@ public final class DeviceAliases {
       return "!several disks behind PCI " + want + " (" + String.join(", ", disks) + "): use a scsi alias";
     }
     return "!no interface or disk at PCI " + want + "; interfaces found at "
-        + inv.nics().stream().map(n -> n.name() + "=" + n.pci()).toList();
+        + inv.nics().stream().map(n -> n.name() + "=" + n.pci()).toList() + ", disks at "
+        + inv.disks().stream().map(d -> d.name() + "=" + diskPci(d)).toList();
+  }
+
+  /** A disk's PCI address: its own, else the one its {@code by-path} name starts with ({@code pci-0000:00:04.0...}). */
+  private static String diskPci(Inventory.Disk d) {
+    String own = pciAddress(d.pci());
+    if (own != null || d.byPath() == null || !d.byPath().startsWith("pci-")) {
+      return own;
+    }
+    String rest = d.byPath().substring(4);
+    int end = rest.indexOf('-');
+    return pciAddress(end < 0 ? rest : rest.substring(0, end));
+  }
+
+  /** A disk's SCSI address: its own, else the one at the end of its {@code by-path} name ({@code ...-scsi-0:2:0:0}). */
+  private static String diskScsi(Inventory.Disk d) {
+    String own = scsiAddress(d.scsi());
+    if (own != null || d.byPath() == null || !d.byPath().contains("-scsi-")) {
+      return own;
+    }
+    return scsiAddress(d.byPath().substring(d.byPath().lastIndexOf("-scsi-") + 6));
   }
 
   private static String scsi(NodeSpec.DeviceAlias a, Inventory inv) {
@@ -107,12 +128,12 @@ public final class DeviceAliases {
     if (want == null) {
       return "!'" + a.address() + "' is not a SCSI address (host:channel.target.lun)";
     }
-    List<String> disks = inv.disks().stream().filter(d -> want.equals(scsiAddress(d.scsi()))).map(Inventory.Disk::name).toList();
+    List<String> disks = inv.disks().stream().filter(d -> want.equals(diskScsi(d))).map(Inventory.Disk::name).toList();
     if (disks.size() == 1) {
       return disks.get(0);
     }
     return disks.isEmpty()
-        ? "!no disk at SCSI " + want + "; disks found at " + inv.disks().stream().map(d -> d.name() + "=" + d.scsi()).toList()
+        ? "!no disk at SCSI " + want + "; disks found at " + inv.disks().stream().map(d -> d.name() + "=" + diskScsi(d)).toList()
         : "!several disks at SCSI " + want + ": " + String.join(", ", disks);
   }
 }

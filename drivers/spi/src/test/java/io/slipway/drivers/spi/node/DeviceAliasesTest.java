@@ -57,11 +57,22 @@ class DeviceAliasesTest {
         new DeviceAlias("nodisk", "scsi", "1:0.0.0", "x")), inventory);
 
     assertThat(r.resolved()).isEmpty();
-    assertThat(r.unresolved().get("gone")).startsWith("no interface or disk at PCI 0000:af:00.0").contains("eth0=0000:00:03.0");
+    assertThat(r.unresolved().get("gone")).startsWith("no interface or disk at PCI 0000:af:00.0").contains("eth0=0000:00:03.0")
+        .contains("disks at [vda=0000:00:04.0, sda=0000:5c:00.0");
     assertThat(r.unresolved().get("raid")).isEqualTo("several disks behind PCI 0000:5c:00.0 (sda, sdb): use a scsi alias");
     assertThat(r.unresolved().get("bad")).isEqualTo("'slot 3' is not a PCI address (dddd:bb:dd.f)");
     assertThat(r.unresolved().get("usb")).isEqualTo("bus type 'usb' is not supported (pci or scsi)");
     assertThat(r.unresolved().get("nodisk")).startsWith("no disk at SCSI 1:0:0:0; disks found at [vda=null, sda=0:2:0:0");
+  }
+
+  @Test
+  void aDiskWithoutAddressesIsFoundByItsByPathName() {
+    Inventory byPathOnly = Inventory.parse("""
+        {"nics":[],"disks":[{"name":"vdb","size_bytes":1,"by_path":"pci-0000:00:06.0"},
+                            {"name":"sdc","size_bytes":1,"by_path":"pci-0000:5c:00.0-scsi-0:2:3:0"}]}""");
+    var r = DeviceAliases.resolve(List.of(new DeviceAlias("data", "pci", "00:06.0", "virtio-blk"),
+        new DeviceAlias("log", "scsi", "0:2.3.0", "raid")), byPathOnly);
+    assertThat(r.resolved()).containsEntry("data", "vdb").containsEntry("log", "sdc");
   }
 
   @Test
