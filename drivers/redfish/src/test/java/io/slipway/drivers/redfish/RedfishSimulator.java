@@ -26,14 +26,20 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <p>Strict where real BMCs refuse: a PATCH of {@code Boot} with a value outside the system's
  * {@code @Redfish.AllowableValues} or an unknown property is a 400 with a Redfish error, and a
  * request without valid credentials is a 401 whose body comes from the web server (HTML), not
- * the Redfish service. Like sushy-tools, an accepted {@code BootSourceOverrideMode} is applied (a
- * UEFI system sent "Legacy" becomes a legacy system). {@link #dropPersistence} makes the service
+ * the Redfish service; every 401, a rejected session login included, carries a {@code
+ * WWW-Authenticate} challenge. Like sushy-tools, an accepted {@code BootSourceOverrideMode} is
+ * applied (a UEFI system sent "Legacy" becomes a legacy system). {@link #dropPersistence} makes the service
  * store "Once" whatever is asked, as some BMCs do.
  */
 final class RedfishSimulator {
 
   static final String USER = "admin";
   static final String PASSWORD = "password";
+  /**
+   * Sent with every 401, as RFC 7235 requires and real BMCs and sushy-tools do (a rejected session
+   * login included).
+   */
+  static final String CHALLENGE = "Basic realm=\"Redfish\"";
 
   private final Vertx vertx;
   private final Map<String, JsonObject> systems = new ConcurrentHashMap<>();
@@ -108,6 +114,7 @@ final class RedfishSimulator {
   private void login(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
     if (!USER.equals(body.getString("UserName")) || !PASSWORD.equals(body.getString("Password"))) {
+      ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
       error(ctx, 401, "Invalid credentials");
       return;
     }
@@ -142,6 +149,7 @@ final class RedfishSimulator {
       ctx.response()
           .setStatusCode(401)
           .putHeader("Content-Type", "text/html")
+          .putHeader("WWW-Authenticate", CHALLENGE)
           .end("<!doctype html><html><head><title>401 Unauthorized</title></head><body>"
               + "<h1>Unauthorized</h1><p>Authentication required: invalid user name or"
               + " password</p></body></html>");
