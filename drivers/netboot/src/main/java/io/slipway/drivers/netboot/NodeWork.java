@@ -134,7 +134,10 @@ final class NodeWork {
           Future<Void> erased = !erase ? cancelled : cancelled.compose(v -> jobs.arm(n, "erase")).compose(e -> jobs.await(n,
               e.id(), Set.of("succeeded", "failed"), jobs.now() + config.eraseTimeoutMs(), "erasing").compose(r ->
               r.getString("state").equals("failed") ? Future.failedFuture(refused("erase", node, r)) : Future.<Void>succeededFuture()));
-          return erased.compose(v -> state.delete(NetbootState.DEPLOYED, n))
+          // the engine powers the node off after destroy: its agent is no longer resident for the next deploy
+          Future<Void> released = !erase ? erased : erased.compose(v -> state.job(n)).compose(k -> k != null
+              && k.kind().equals("standby") ? jobs.end(n, k.id(), "succeeded", null, false) : Future.<Void>succeededFuture());
+          return released.compose(v -> state.delete(NetbootState.DEPLOYED, n))
               .compose(v -> state.delete(NetbootState.BOOT_ACTIONS, n))
               .compose(v -> clearFailure(n)).compose(v -> status(node));
         })));
