@@ -95,7 +95,8 @@ class OperatorVerbsIT {
   void anAbortedStepFailsTheNodeInItsTaskAndPausesIt(StoreHandle store) throws Exception {
     try (EngineHarness h = new EngineHarness(store, LabNodeConfig.instant())) {
       long rev = h.saveLabSite();
-      h.start(EngineHarness.fastConfig());
+      // Step timeouts far beyond the test: the hanging step must still run when it is aborted.
+      h.start(EngineHarness.fastConfig().withTimeouts(io.slipway.engine.dispatch.StepTimeouts.of(120_000, 120_000)));
       h.nodes.faults("cmp06").hang(LabStep.IDENTIFY, true);
       Task t = result(h.engine.submit(Actions.VERIFY_NODES, rev, NodeFilterJson.names(List.of("cmp06")), "it"));
       long deadline = System.currentTimeMillis() + 10_000;
