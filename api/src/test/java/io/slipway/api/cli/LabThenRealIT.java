@@ -56,6 +56,10 @@ class LabThenRealIT {
       }
       try {
         api = new ApiClient(real.url, token);
+        // The API answers as soon as it listens; the new leader's engine distrusts the stored state a moment later.
+        ApiClient fresh = api;
+        waitFor(() -> "enrolled".equals(fresh.get("/api/v1.0/nodes/node1").path("state").asText()), 60);
+        assertThat(bmc.actions()).as("nothing reached the BMC while the engine started").isEmpty();
         JsonNode node = api.get("/api/v1.0/nodes/node1");
         assertThat(node.path("state").asText()).isEqualTo("enrolled");
         assertThat(node.path("power_state").asText()).isEqualTo("unknown");
