@@ -71,15 +71,22 @@ class K8sTransportTest {
     DriverException slow = failure(driver.labels("node01"));
     assertThat(slow.kind()).isEqualTo(Kind.TIMEOUT);
     assertThat(slow.retriable()).isTrue();
-    K8sApiStub closed = join(new K8sApiStub(vertx).start(false));
-    String url = closed.url(false);
-    join(closed.stop());
+    String url = "http://127.0.0.1:" + closedPort();
     KubernetesDriver nowhere =
         new K8sNodeLabelDriverProvider()
             .create(DriverContext.of(vertx), new JsonObject().put("apiServer", url).put("token", "t"));
     DriverException e = failure(nowhere.labels("node01"));
     assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(e.retriable()).isTrue();
+  }
+
+  /** A loopback port nothing listens on: bound, then closed synchronously, so no accept can race the test. */
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
