@@ -12,23 +12,23 @@ import io.slipway.engine.dispatch.StepTimeouts;
  */
 public record EngineConfig(Limits limits, RetryPolicy retry, StepTimeouts timeouts, long pollMs, long reconcileMs) {
 
-  public static EngineConfig defaults() {
-    return new EngineConfig(Limits.defaults(), RetryPolicy.defaults(), StepTimeouts.defaults(), 1_000, 60_000);
-  }
+    public static EngineConfig defaults() {
+        return new EngineConfig(Limits.defaults(), RetryPolicy.defaults(), StepTimeouts.defaults(), 1_000, 60_000);
+    }
 
-  public EngineConfig withRetry(RetryPolicy r) {
-    return new EngineConfig(limits, r, timeouts, pollMs, reconcileMs);
-  }
+    public EngineConfig withRetry(RetryPolicy r) {
+        return new EngineConfig(limits, r, timeouts, pollMs, reconcileMs);
+    }
 
-  public EngineConfig withTimeouts(StepTimeouts t) {
-    return new EngineConfig(limits, retry, t, pollMs, reconcileMs);
-  }
+    public EngineConfig withTimeouts(StepTimeouts t) {
+        return new EngineConfig(limits, retry, t, pollMs, reconcileMs);
+    }
 
-  public EngineConfig withLimits(Limits l) {
-    return new EngineConfig(l, retry, timeouts, pollMs, reconcileMs);
-  }
+    public EngineConfig withLimits(Limits l) {
+        return new EngineConfig(l, retry, timeouts, pollMs, reconcileMs);
+    }
 
-  public EngineConfig withIntervals(long poll, long reconcile) {
-    return new EngineConfig(limits, retry, timeouts, poll, reconcile);
-  }
+    public EngineConfig withIntervals(long poll, long reconcile) {
+        return new EngineConfig(limits, retry, timeouts, poll, reconcile);
+    }
 }

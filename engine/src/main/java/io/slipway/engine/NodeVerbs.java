@@ -28,122 +28,156 @@ import java.util.Optional;
  * running, confirm with nothing waiting) fails with {@link IllegalStateException}.
  */
 final class NodeVerbs {
-  private final LifecycleEngine lifecycle;
-  private final NodeLedger ledger;
-  private final Dispatcher dispatcher;
-  private final Orchestrator orchestrator;
-  private final DriverSet drivers;
-  private final Map<String, SiteModel> nodeSites;
+    private final LifecycleEngine lifecycle;
+    private final NodeLedger ledger;
+    private final Dispatcher dispatcher;
+    private final Orchestrator orchestrator;
+    private final DriverSet drivers;
+    private final Map<String, SiteModel> nodeSites;
 
-  NodeVerbs(LifecycleEngine lifecycle, NodeLedger ledger, Dispatcher dispatcher, Orchestrator orchestrator,
-      DriverSet drivers, Map<String, SiteModel> nodeSites) {
-    this.lifecycle = lifecycle;
-    this.ledger = ledger;
-    this.dispatcher = dispatcher;
-    this.orchestrator = orchestrator;
-    this.drivers = drivers;
-    this.nodeSites = nodeSites;
-  }
-
-  /** Back to the state before quarantine with a fresh retry budget; the quarantine reason stays on the timeline. */
-  Future<NodeObservation> release(String node, String reason, String by) {
-    NodeObservation o = known(node);
-    if (o.state() != LifecycleState.QUARANTINED) {
-      throw new IllegalStateException(node + " is " + o.state().label() + ", not quarantined: nothing to release");
+    NodeVerbs(
+            LifecycleEngine lifecycle,
+            NodeLedger ledger,
+            Dispatcher dispatcher,
+            Orchestrator orchestrator,
+            DriverSet drivers,
+            Map<String, SiteModel> nodeSites) {
+        this.lifecycle = lifecycle;
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+        this.orchestrator = orchestrator;
+        this.drivers = drivers;
+        this.nodeSites = nodeSites;
     }
-    NodeObservation released = o.released(o.releaseTo());
-    NodeEvent event = new NodeEvent(0, node, null, "released", o.state().label(), released.state().label(), null,
-        "released by " + by + (reason == null ? "" : ": " + reason), new JsonObject().put("by", by)
-            .put("reason", reason).put("quarantined_because", o.reason()).put("failures", o.failures()));
-    return record(o, released, event);
-  }
 
-  /** Puts the node in maintenance ({@code on}) or takes it out; in maintenance only reads happen to it. */
-  Future<NodeObservation> maintenance(String node, boolean on, String reason, String by) {
-    NodeObservation o = known(node);
-    if (on && (reason == null || reason.isBlank())) {
-      throw new IllegalArgumentException("maintenance needs a reason");
+    /** Back to the state before quarantine with a fresh retry budget; the quarantine reason stays on the timeline. */
+    Future<NodeObservation> release(String node, String reason, String by) {
+        NodeObservation o = known(node);
+        if (o.state() != LifecycleState.QUARANTINED) {
+            throw new IllegalStateException(
+                    node + " is " + o.state().label() + ", not quarantined: nothing to release");
+        }
+        NodeObservation released = o.released(o.releaseTo());
+        NodeEvent event = new NodeEvent(
+                0,
+                node,
+                null,
+                "released",
+                o.state().label(),
+                released.state().label(),
+                null,
+                "released by " + by + (reason == null ? "" : ": " + reason),
+                new JsonObject()
+                        .put("by", by)
+                        .put("reason", reason)
+                        .put("quarantined_because", o.reason())
+                        .put("failures", o.failures()));
+        return record(o, released, event);
     }
-    NodeObservation changed = o.withMaintenance(on ? reason : null);
-    NodeEvent event = NodeEvent.of(node, on ? "maintenance-on" : "maintenance-off",
-        (on ? "maintenance on by " + by + ": " + reason : "maintenance off by " + by + (reason == null ? "" : ": " + reason)))
-        .withExtra(new JsonObject().put("by", by).put("reason", reason));
-    return record(o, changed, event);
-  }
 
-  /** Aborts the step running on the node; its task counts the node as failed and the node is paused. */
-  Future<Step> abort(String node, String reason, String by) {
-    NodeObservation o = known(node);
-    String why = (reason == null || reason.isBlank() ? "no reason given" : reason) + " (" + by + ")";
-    Step step = dispatcher.abort(node, why);
-    orchestrator.abandon(node, step.label() + " aborted by an operator: " + why);
-    NodeObservation paused = lifecycle.observation(node).withPaused(true);
-    lifecycle.put(paused);
-    return ledger.save(paused, NodeEvent.of(node, "paused", "paused after " + step.label() + " was aborted; resume to"
-        + " let the rules act on the node again")).map(step);
-  }
+    /** Puts the node in maintenance ({@code on}) or takes it out; in maintenance only reads happen to it. */
+    Future<NodeObservation> maintenance(String node, boolean on, String reason, String by) {
+        NodeObservation o = known(node);
+        if (on && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("maintenance needs a reason");
+        }
+        NodeObservation changed = o.withMaintenance(on ? reason : null);
+        NodeEvent event = NodeEvent.of(
+                        node,
+                        on ? "maintenance-on" : "maintenance-off",
+                        (on
+                                ? "maintenance on by " + by + ": " + reason
+                                : "maintenance off by " + by + (reason == null ? "" : ": " + reason)))
+                .withExtra(new JsonObject().put("by", by).put("reason", reason));
+        return record(o, changed, event);
+    }
 
-  /** Confirms ({@code ok}) or rejects the oldest manual BMC request of the node; returns what it asked. */
-  Future<String> answer(String node, boolean ok, String reason, String by) {
-    known(node);
-    SiteModel site = nodeSites.get(node);
-    OobTarget target = site == null ? null : site.oobTargets().get(node);
-    if (target == null) {
-      throw new IllegalStateException(node + " has no BMC in its design revision");
+    /** Aborts the step running on the node; its task counts the node as failed and the node is paused. */
+    Future<Step> abort(String node, String reason, String by) {
+        NodeObservation o = known(node);
+        String why = (reason == null || reason.isBlank() ? "no reason given" : reason) + " (" + by + ")";
+        Step step = dispatcher.abort(node, why);
+        orchestrator.abandon(node, step.label() + " aborted by an operator: " + why);
+        NodeObservation paused = lifecycle.observation(node).withPaused(true);
+        lifecycle.put(paused);
+        return ledger.save(
+                        paused,
+                        NodeEvent.of(
+                                node,
+                                "paused",
+                                "paused after " + step.label() + " was aborted; resume to"
+                                        + " let the rules act on the node again"))
+                .map(step);
     }
-    String type = site.nodeSpecs().get(node).oobType();
-    OobDriver driver = drivers.oob(type);
-    if (!(driver instanceof ManualConfirmation manual)) {
-      throw new IllegalStateException(node + "'s BMC (oob.type " + type + ") is not operated by hand; nothing to "
-          + (ok ? "confirm" : "reject"));
-    }
-    String why = reason == null || reason.isBlank() ? "no reason given" : reason;
-    Optional<String> answered = ok ? manual.confirm(target) : manual.reject(target, why + " (" + by + ")");
-    String request = answered.orElseThrow(() -> new IllegalStateException("no manual request is waiting for " + node));
-    NodeEvent event = NodeEvent.of(node, ok ? "confirmed" : "rejected", (ok ? "confirmed by " : "rejected by ") + by
-        + ": " + request + (ok ? "" : " (" + why + ")")).withExtra(new JsonObject().put("by", by).put("reason", reason));
-    return ledger.save(o(node), event).map(request);
-  }
 
-  /** The manual-BMC verbs that apply to the node now: confirm and reject while a request waits. */
-  java.util.List<String> manualVerbs(String node) {
-    SiteModel site = nodeSites.get(node);
-    OobTarget target = site == null ? null : site.oobTargets().get(node);
-    if (target == null || site.nodeSpecs().get(node) == null) {
-      return java.util.List.of();
+    /** Confirms ({@code ok}) or rejects the oldest manual BMC request of the node; returns what it asked. */
+    Future<String> answer(String node, boolean ok, String reason, String by) {
+        known(node);
+        SiteModel site = nodeSites.get(node);
+        OobTarget target = site == null ? null : site.oobTargets().get(node);
+        if (target == null) {
+            throw new IllegalStateException(node + " has no BMC in its design revision");
+        }
+        String type = site.nodeSpecs().get(node).oobType();
+        OobDriver driver = drivers.oob(type);
+        if (!(driver instanceof ManualConfirmation manual)) {
+            throw new IllegalStateException(node + "'s BMC (oob.type " + type + ") is not operated by hand; nothing to "
+                    + (ok ? "confirm" : "reject"));
+        }
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason;
+        Optional<String> answered = ok ? manual.confirm(target) : manual.reject(target, why + " (" + by + ")");
+        String request =
+                answered.orElseThrow(() -> new IllegalStateException("no manual request is waiting for " + node));
+        NodeEvent event = NodeEvent.of(
+                        node,
+                        ok ? "confirmed" : "rejected",
+                        (ok ? "confirmed by " : "rejected by ") + by + ": " + request + (ok ? "" : " (" + why + ")"))
+                .withExtra(new JsonObject().put("by", by).put("reason", reason));
+        return ledger.save(o(node), event).map(request);
     }
-    OobDriver driver;
-    try {
-      driver = drivers.oob(site.nodeSpecs().get(node).oobType());
-    } catch (RuntimeException e) {
-      return java.util.List.of();
-    }
-    if (!(driver instanceof ManualConfirmation manual)) {
-      return java.util.List.of();
-    }
-    return manual.waiting(target).stream().limit(1).flatMap(r -> java.util.stream.Stream.of(
-        "confirm: \"" + r + "\" was done (POST /nodes/" + node + "/confirm)",
-        "reject: \"" + r + "\" was not done; the step fails (POST /nodes/" + node + "/reject)")).toList();
-  }
 
-  private NodeObservation o(String node) {
-    return lifecycle.observation(node);
-  }
-
-  private NodeObservation known(String node) {
-    NodeObservation o = lifecycle.observation(node);
-    if (o == null) {
-      throw new IllegalArgumentException("node " + node + " is not known");
+    /** The manual-BMC verbs that apply to the node now: confirm and reject while a request waits. */
+    java.util.List<String> manualVerbs(String node) {
+        SiteModel site = nodeSites.get(node);
+        OobTarget target = site == null ? null : site.oobTargets().get(node);
+        if (target == null || site.nodeSpecs().get(node) == null) {
+            return java.util.List.of();
+        }
+        OobDriver driver;
+        try {
+            driver = drivers.oob(site.nodeSpecs().get(node).oobType());
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
+        if (!(driver instanceof ManualConfirmation manual)) {
+            return java.util.List.of();
+        }
+        return manual.waiting(target).stream()
+                .limit(1)
+                .flatMap(r -> java.util.stream.Stream.of(
+                        "confirm: \"" + r + "\" was done (POST /nodes/" + node + "/confirm)",
+                        "reject: \"" + r + "\" was not done; the step fails (POST /nodes/" + node + "/reject)"))
+                .toList();
     }
-    return o;
-  }
 
-  private Future<NodeObservation> record(NodeObservation before, NodeObservation after, NodeEvent event) {
-    lifecycle.put(after);
-    return ledger.save(after, event).map(v -> {
-      orchestrator.nodeChanged(after);
-      dispatcher.evaluate();
-      return after;
-    });
-  }
+    private NodeObservation o(String node) {
+        return lifecycle.observation(node);
+    }
+
+    private NodeObservation known(String node) {
+        NodeObservation o = lifecycle.observation(node);
+        if (o == null) {
+            throw new IllegalArgumentException("node " + node + " is not known");
+        }
+        return o;
+    }
+
+    private Future<NodeObservation> record(NodeObservation before, NodeObservation after, NodeEvent event) {
+        lifecycle.put(after);
+        return ledger.save(after, event).map(v -> {
+            orchestrator.nodeChanged(after);
+            dispatcher.evaluate();
+            return after;
+        });
+    }
 }

@@ -13,49 +13,49 @@ import java.util.List;
 
 /** Shared fixtures: the repository's rule set (compiled once) and helpers to validate YAML text. */
 public final class TestDesigns {
-  private static RuleSet rules;
+    private static RuleSet rules;
 
-  private TestDesigns() {}
+    private TestDesigns() {}
 
-  /** The repository root, found by walking up from the working directory. */
-  public static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("rules").resolve("validation"))) {
-      p = p.getParent();
+    /** The repository root, found by walking up from the working directory. */
+    public static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("rules").resolve("validation"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root (a folder with rules/validation)");
+        }
+        return p;
     }
-    if (p == null) {
-      throw new IllegalStateException("cannot find the repository root (a folder with rules/validation)");
+
+    public static synchronized RuleSet rules() {
+        if (rules == null) {
+            rules = RuleBook.compile(repoRoot().resolve("rules").resolve("validation"));
+        }
+        return rules;
     }
-    return p;
-  }
 
-  public static synchronized RuleSet rules() {
-    if (rules == null) {
-      rules = RuleBook.compile(repoRoot().resolve("rules").resolve("validation"));
+    public static DesignValidation.Result validate(String yaml) {
+        return new DesignValidation(new DesignLoader(), rules())
+                .validate(List.of(new SourceText("test.yaml", yaml.getBytes(StandardCharsets.UTF_8))));
     }
-    return rules;
-  }
 
-  public static DesignValidation.Result validate(String yaml) {
-    return new DesignValidation(new DesignLoader(), rules())
-        .validate(List.of(new SourceText("test.yaml", yaml.getBytes(StandardCharsets.UTF_8))));
-  }
+    public static DesignValidation.Result validateFile(Path file) {
+        return new DesignValidation(new DesignLoader(), rules()).validateReferences(List.of(file.toString()));
+    }
 
-  public static DesignValidation.Result validateFile(Path file) {
-    return new DesignValidation(new DesignLoader(), rules()).validateReferences(List.of(file.toString()));
-  }
+    public static List<Finding> errors(DesignValidation.Result r) {
+        return r.report().findings().stream().filter(Finding::isError).toList();
+    }
 
-  public static List<Finding> errors(DesignValidation.Result r) {
-    return r.report().findings().stream().filter(Finding::isError).toList();
-  }
+    public static List<String> errorCodes(DesignValidation.Result r) {
+        return errors(r).stream().map(Finding::code).sorted().toList();
+    }
 
-  public static List<String> errorCodes(DesignValidation.Result r) {
-    return errors(r).stream().map(Finding::code).sorted().toList();
-  }
-
-  /** A minimal valid site; {@code extra} documents are appended. */
-  public static String site(String extra) {
-    return """
+    /** A minimal valid site; {@code extra} documents are appended. */
+    public static String site(String extra) {
+        return """
         ---
         schema: drydock/NetworkLink/v1
         metadata: {name: pxe}
@@ -95,14 +95,14 @@ public final class TestDesigns {
           assets:
             - {path: /etc/hello, type: file, data: hi, data_pipeline: [utf8_decode]}
         """ + extra;
-  }
+    }
 
-  public static String node(String name, String profile, String address) {
-    return "---\nschema: drydock/BaremetalNode/v1\nmetadata: {name: " + name + "}\ndata:\n  host_profile: " + profile
-        + "\n  addressing:\n    - {network: pxe, address: " + address + "}\n";
-  }
+    public static String node(String name, String profile, String address) {
+        return "---\nschema: drydock/BaremetalNode/v1\nmetadata: {name: " + name + "}\ndata:\n  host_profile: "
+                + profile + "\n  addressing:\n    - {network: pxe, address: " + address + "}\n";
+    }
 
-  public static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    public static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }

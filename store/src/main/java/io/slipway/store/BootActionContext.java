@@ -11,34 +11,33 @@ import java.util.UUID;
  * key the node was given. The key itself is never stored, so a database dump does not let anyone
  * impersonate a node.
  */
-public record BootActionContext(
-    String nodeName, UUID taskId, byte[] identityKeyHash, Instant created) {
+public record BootActionContext(String nodeName, UUID taskId, byte[] identityKeyHash, Instant created) {
 
-  public BootActionContext {
-    Objects.requireNonNull(nodeName, "nodeName");
-    identityKeyHash = identityKeyHash.clone();
-  }
-
-  /** A new context for {@code key}, which the caller hands to the node. */
-  public static BootActionContext forKey(String nodeName, UUID taskId, byte[] key) {
-    return new BootActionContext(nodeName, taskId, hash(key), null);
-  }
-
-  /** Constant-time check of a key presented by a node. */
-  public boolean matches(byte[] presentedKey) {
-    return MessageDigest.isEqual(identityKeyHash, hash(presentedKey));
-  }
-
-  @Override
-  public byte[] identityKeyHash() {
-    return identityKeyHash.clone();
-  }
-
-  static byte[] hash(byte[] key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
+    public BootActionContext {
+        Objects.requireNonNull(nodeName, "nodeName");
+        identityKeyHash = identityKeyHash.clone();
     }
-  }
+
+    /** A new context for {@code key}, which the caller hands to the node. */
+    public static BootActionContext forKey(String nodeName, UUID taskId, byte[] key) {
+        return new BootActionContext(nodeName, taskId, hash(key), null);
+    }
+
+    /** Constant-time check of a key presented by a node. */
+    public boolean matches(byte[] presentedKey) {
+        return MessageDigest.isEqual(identityKeyHash, hash(presentedKey));
+    }
+
+    @Override
+    public byte[] identityKeyHash() {
+        return identityKeyHash.clone();
+    }
+
+    static byte[] hash(byte[] key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
 }

@@ -10,23 +10,16 @@ import java.util.UUID;
  * zero/null.
  */
 public record BuildData(
-    long id,
-    String nodeName,
-    UUID taskId,
-    Instant collected,
-    String generator,
-    String format,
-    String data) {
+        long id, String nodeName, UUID taskId, Instant collected, String generator, String format, String data) {
 
-  public BuildData {
-    Objects.requireNonNull(nodeName, "nodeName");
-    Objects.requireNonNull(generator, "generator");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(data, "data");
-  }
+    public BuildData {
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(data, "data");
+    }
 
-  public static BuildData of(
-      String nodeName, UUID taskId, String generator, String format, String data) {
-    return new BuildData(0, nodeName, taskId, null, generator, format, data);
-  }
+    public static BuildData of(String nodeName, UUID taskId, String generator, String format, String data) {
+        return new BuildData(0, nodeName, taskId, null, generator, format, data);
+    }
 }

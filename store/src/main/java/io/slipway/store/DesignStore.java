@@ -1,8 +1,7 @@
 package io.slipway.store;
 
-import java.util.List;
-
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * Immutable design revisions, stored as the raw YAML text plus metadata (the store never parses
@@ -13,16 +12,16 @@ import io.vertx.core.Future;
  */
 public interface DesignStore {
 
-  /**
-   * Stores a design and returns its revision. Idempotent by content: identical {@code documents}
-   * return the existing revision, which keeps the source reference it was first ingested from. Not
-   * fenced: ingesting a design changes nothing on the site.
-   */
-  Future<DesignRevision> save(String sourceRef, String documents);
+    /**
+     * Stores a design and returns its revision. Idempotent by content: identical {@code documents}
+     * return the existing revision, which keeps the source reference it was first ingested from. Not
+     * fenced: ingesting a design changes nothing on the site.
+     */
+    Future<DesignRevision> save(String sourceRef, String documents);
 
-  /** The revision with this id; fails with {@code NOT_FOUND}. */
-  Future<DesignRevision> find(long id);
+    /** The revision with this id; fails with {@code NOT_FOUND}. */
+    Future<DesignRevision> find(long id);
 
-  /** The newest revisions first, at most {@code limit}. */
-  Future<List<DesignRevision>> recent(int limit);
+    /** The newest revisions first, at most {@code limit}. */
+    Future<List<DesignRevision>> recent(int limit);
 }

@@ -9,7 +9,7 @@ package io.slipway.store;
  */
 public record Fence(long epoch) {
 
-  public static Fence of(long epoch) {
-    return new Fence(epoch);
-  }
+    public static Fence of(long epoch) {
+        return new Fence(epoch);
+    }
 }

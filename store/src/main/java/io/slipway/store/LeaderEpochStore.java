@@ -12,13 +12,13 @@ import io.vertx.core.Future;
  */
 public interface LeaderEpochStore {
 
-  /**
-   * Increments the epoch for {@code instanceId}, which has just won leadership, and returns the
-   * fence to attach to its writes. Not idempotent: every call fences off the previous epoch,
-   * including the caller's own.
-   */
-  Future<Fence> advance(String instanceId);
+    /**
+     * Increments the epoch for {@code instanceId}, which has just won leadership, and returns the
+     * fence to attach to its writes. Not idempotent: every call fences off the previous epoch,
+     * including the caller's own.
+     */
+    Future<Fence> advance(String instanceId);
 
-  /** The current epoch. */
-  Future<Fence> current();
+    /** The current epoch. */
+    Future<Fence> current();
 }

@@ -19,96 +19,94 @@ import io.vertx.sqlclient.Pool;
  */
 public final class StoreHandle {
 
-  private final Vertx vertx;
-  private final Pool pool;
-  private final DatabaseEndpoint endpoint;
-  private final EmbeddedPostgresServer server;
-  private final TaskStore tasks;
-  private final TaskHistory history;
-  private final ResultMessageStore messages;
-  private final DesignStore designs;
-  private final NodeStateStore nodes;
-  private final BootActionStore bootActions;
-  private final BuildDataStore buildData;
-  private final LeaderEpochStore leaderEpoch;
-  private final SiteLockStore siteLocks;
-  private final io.slipway.drivers.spi.state.DriverStateStore driverState;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final DatabaseEndpoint endpoint;
+    private final EmbeddedPostgresServer server;
+    private final TaskStore tasks;
+    private final TaskHistory history;
+    private final ResultMessageStore messages;
+    private final DesignStore designs;
+    private final NodeStateStore nodes;
+    private final BootActionStore bootActions;
+    private final BuildDataStore buildData;
+    private final LeaderEpochStore leaderEpoch;
+    private final SiteLockStore siteLocks;
+    private final io.slipway.drivers.spi.state.DriverStateStore driverState;
 
-  StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.endpoint = endpoint;
-    this.server = server;
-    this.tasks = new PgTaskStore(pool);
-    this.history = new PgTaskHistory(pool);
-    this.messages = new PgResultMessageStore(pool);
-    this.designs = new PgDesignStore(pool);
-    this.nodes = new PgNodeStateStore(pool);
-    this.bootActions = new PgBootActionStore(pool);
-    this.buildData = new PgBuildDataStore(pool);
-    this.leaderEpoch = new PgLeaderEpochStore(pool);
-    this.siteLocks = new io.slipway.store.pg.PgSiteLockStore(pool);
-    this.driverState = new io.slipway.store.pg.PgDriverStateStore(pool);
-  }
+    StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.endpoint = endpoint;
+        this.server = server;
+        this.tasks = new PgTaskStore(pool);
+        this.history = new PgTaskHistory(pool);
+        this.messages = new PgResultMessageStore(pool);
+        this.designs = new PgDesignStore(pool);
+        this.nodes = new PgNodeStateStore(pool);
+        this.bootActions = new PgBootActionStore(pool);
+        this.buildData = new PgBuildDataStore(pool);
+        this.leaderEpoch = new PgLeaderEpochStore(pool);
+        this.siteLocks = new io.slipway.store.pg.PgSiteLockStore(pool);
+        this.driverState = new io.slipway.store.pg.PgDriverStateStore(pool);
+    }
 
-  public TaskStore tasks() {
-    return tasks;
-  }
+    public TaskStore tasks() {
+        return tasks;
+    }
 
-  public TaskHistory history() {
-    return history;
-  }
+    public TaskHistory history() {
+        return history;
+    }
 
-  public ResultMessageStore messages() {
-    return messages;
-  }
+    public ResultMessageStore messages() {
+        return messages;
+    }
 
-  public DesignStore designs() {
-    return designs;
-  }
+    public DesignStore designs() {
+        return designs;
+    }
 
-  public NodeStateStore nodes() {
-    return nodes;
-  }
+    public NodeStateStore nodes() {
+        return nodes;
+    }
 
-  /** Durable state of the drivers (netboot jobs and tokens). */
-  public io.slipway.drivers.spi.state.DriverStateStore driverState() {
-    return driverState;
-  }
+    /** Durable state of the drivers (netboot jobs and tokens). */
+    public io.slipway.drivers.spi.state.DriverStateStore driverState() {
+        return driverState;
+    }
 
-  public BootActionStore bootActions() {
-    return bootActions;
-  }
+    public BootActionStore bootActions() {
+        return bootActions;
+    }
 
-  public BuildDataStore buildData() {
-    return buildData;
-  }
+    public BuildDataStore buildData() {
+        return buildData;
+    }
 
-  public LeaderEpochStore leaderEpoch() {
-    return leaderEpoch;
-  }
+    public LeaderEpochStore leaderEpoch() {
+        return leaderEpoch;
+    }
 
-  public SiteLockStore siteLocks() {
-    return siteLocks;
-  }
+    public SiteLockStore siteLocks() {
+        return siteLocks;
+    }
 
-  /** The database in use (no password in its string form). */
-  public DatabaseEndpoint endpoint() {
-    return endpoint;
-  }
+    /** The database in use (no password in its string form). */
+    public DatabaseEndpoint endpoint() {
+        return endpoint;
+    }
 
-  /** Closes the pool, then stops the embedded server if this handle started one (off the loop). */
-  public Future<Void> close() {
-    return pool.close()
-        .eventually(
-            () ->
-                server == null
-                    ? Future.succeededFuture()
-                    : vertx.executeBlocking(
-                        () -> {
-                          server.close();
-                          return null;
-                        },
-                        false));
-  }
+    /** Closes the pool, then stops the embedded server if this handle started one (off the loop). */
+    public Future<Void> close() {
+        return pool.close()
+                .eventually(() -> server == null
+                        ? Future.succeededFuture()
+                        : vertx.executeBlocking(
+                                () -> {
+                                    server.close();
+                                    return null;
+                                },
+                                false));
+    }
 }

@@ -1,8 +1,7 @@
 package io.slipway.store;
 
-import java.time.Duration;
-
 import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * Reading the task history and keeping it bounded.
@@ -12,15 +11,15 @@ import io.vertx.core.Future;
  */
 public interface TaskHistory {
 
-  /** One page of tasks matching the query, newest first. */
-  Future<TaskPage> query(TaskQuery query);
+    /** One page of tasks matching the query, newest first. */
+    Future<TaskPage> query(TaskQuery query);
 
-  /**
-   * Deletes finished ({@code complete} or {@code terminated}) tasks last updated more than {@code
-   * olderThan} ago, together with their result messages. Runs as many short, separately committed
-   * batches, so the site keeps working while it runs (no table lock, no {@code VACUUM FULL}). A
-   * task that still has a subtask that is not purgeable is kept. Build data and boot action history
-   * are kept; their task reference becomes empty. Idempotent; safe to interrupt and run again.
-   */
-  Future<PurgeReport> purge(Duration olderThan);
+    /**
+     * Deletes finished ({@code complete} or {@code terminated}) tasks last updated more than {@code
+     * olderThan} ago, together with their result messages. Runs as many short, separately committed
+     * batches, so the site keeps working while it runs (no table lock, no {@code VACUUM FULL}). A
+     * task that still has a subtask that is not purgeable is kept. Build data and boot action history
+     * are kept; their task reference becomes empty. Idempotent; safe to interrupt and run again.
+     */
+    Future<PurgeReport> purge(Duration olderThan);
 }

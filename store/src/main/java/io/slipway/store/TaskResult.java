@@ -6,26 +6,25 @@ import java.util.List;
  * The outcome recorded on a task. {@code status} is one of the engine's result words ({@code
  * success, partial_success, failure, incomplete}); successes and failures are node names.
  */
-public record TaskResult(
-    String status, String message, String reason, List<String> successes, List<String> failures) {
+public record TaskResult(String status, String message, String reason, List<String> successes, List<String> failures) {
 
-  public static final String INCOMPLETE = "incomplete";
+    public static final String INCOMPLETE = "incomplete";
 
-  public TaskResult {
-    successes = List.copyOf(successes);
-    failures = List.copyOf(failures);
-  }
+    public TaskResult {
+        successes = List.copyOf(successes);
+        failures = List.copyOf(failures);
+    }
 
-  /** The result of a task nothing has reported on yet. */
-  public static TaskResult incomplete() {
-    return new TaskResult(INCOMPLETE, null, null, List.of(), List.of());
-  }
+    /** The result of a task nothing has reported on yet. */
+    public static TaskResult incomplete() {
+        return new TaskResult(INCOMPLETE, null, null, List.of(), List.of());
+    }
 
-  public static TaskResult of(String status, List<String> successes, List<String> failures) {
-    return new TaskResult(status, null, null, successes, failures);
-  }
+    public static TaskResult of(String status, List<String> successes, List<String> failures) {
+        return new TaskResult(status, null, null, successes, failures);
+    }
 
-  public TaskResult withMessage(String message, String reason) {
-    return new TaskResult(status, message, reason, successes, failures);
-  }
+    public TaskResult withMessage(String message, String reason) {
+        return new TaskResult(status, message, reason, successes, failures);
+    }
 }

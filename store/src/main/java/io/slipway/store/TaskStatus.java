@@ -7,17 +7,17 @@ package io.slipway.store;
  */
 public final class TaskStatus {
 
-  public static final String REQUESTED = "requested";
-  public static final String QUEUED = "queued";
-  public static final String RUNNING = "running";
-  public static final String TERMINATING = "terminating";
-  public static final String TERMINATED = "terminated";
-  public static final String COMPLETE = "complete";
+    public static final String REQUESTED = "requested";
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String TERMINATING = "terminating";
+    public static final String TERMINATED = "terminated";
+    public static final String COMPLETE = "complete";
 
-  private TaskStatus() {}
+    private TaskStatus() {}
 
-  /** Finished tasks are the only ones retention may purge. */
-  public static boolean finished(String status) {
-    return COMPLETE.equals(status) || TERMINATED.equals(status);
-  }
+    /** Finished tasks are the only ones retention may purge. */
+    public static boolean finished(String status) {
+        return COMPLETE.equals(status) || TERMINATED.equals(status);
+    }
 }

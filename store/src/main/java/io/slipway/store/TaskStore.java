@@ -1,11 +1,10 @@
 package io.slipway.store;
 
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import io.vertx.core.Future;
 
 /**
  * Tasks: requests from the API and the orchestrator's progress on them.
@@ -18,43 +17,43 @@ import io.vertx.core.Future;
  */
 public interface TaskStore {
 
-  /**
-   * Stores a new task requested through the API. Not fenced: any instance accepts requests. Not
-   * idempotent: storing the same id twice fails with {@code CONFLICT}.
-   */
-  Future<Task> create(Task task);
+    /**
+     * Stores a new task requested through the API. Not fenced: any instance accepts requests. Not
+     * idempotent: storing the same id twice fails with {@code CONFLICT}.
+     */
+    Future<Task> create(Task task);
 
-  /**
-   * Stores a subtask created by the orchestrator. Fails with {@code NOT_FOUND} if the parent does
-   * not exist and {@code CONFLICT} if the id is taken.
-   */
-  Future<Task> createSubtask(Task subtask, Fence fence);
+    /**
+     * Stores a subtask created by the orchestrator. Fails with {@code NOT_FOUND} if the parent does
+     * not exist and {@code CONFLICT} if the id is taken.
+     */
+    Future<Task> createSubtask(Task subtask, Fence fence);
 
-  /** The task with this id; fails with {@code NOT_FOUND}. */
-  Future<Task> find(UUID id);
+    /** The task with this id; fails with {@code NOT_FOUND}. */
+    Future<Task> find(UUID id);
 
-  /** The direct subtasks of a task, oldest first; empty if none (or no such task). */
-  Future<List<Task>> subtasks(UUID parentId);
+    /** The direct subtasks of a task, oldest first; empty if none (or no such task). */
+    Future<List<Task>> subtasks(UUID parentId);
 
-  /**
-   * Saves changed progress and result. Succeeds only if {@code task.version()} is still the stored
-   * version; otherwise fails with {@code CONFLICT} and the caller reloads (someone, e.g. a
-   * termination request, changed the task). Returns the stored task with its new version.
-   */
-  Future<Task> update(Task task, Fence fence);
+    /**
+     * Saves changed progress and result. Succeeds only if {@code task.version()} is still the stored
+     * version; otherwise fails with {@code CONFLICT} and the caller reloads (someone, e.g. a
+     * termination request, changed the task). Returns the stored task with its new version.
+     */
+    Future<Task> update(Task task, Fence fence);
 
-  /**
-   * Atomically moves the oldest {@code queued} task whose action is in {@code actions} to {@code
-   * running} and returns it; empty when none is queued. Concurrent callers never get the same task
-   * ({@code FOR UPDATE SKIP LOCKED}). A claimed task may carry {@code terminate = true}: the caller
-   * decides what that means.
-   */
-  Future<Optional<Task>> claimNext(Set<String> actions, Fence fence);
+    /**
+     * Atomically moves the oldest {@code queued} task whose action is in {@code actions} to {@code
+     * running} and returns it; empty when none is queued. Concurrent callers never get the same task
+     * ({@code FOR UPDATE SKIP LOCKED}). A claimed task may carry {@code terminate = true}: the caller
+     * decides what that means.
+     */
+    Future<Optional<Task>> claimNext(Set<String> actions, Fence fence);
 
-  /**
-   * Flags a task for termination on behalf of {@code requestedBy}. Not fenced (the API does this);
-   * idempotent; bumps the version so an orchestrator holding an older copy must reload before it
-   * can save over the flag. Fails with {@code NOT_FOUND}.
-   */
-  Future<Task> requestTermination(UUID id, String requestedBy);
+    /**
+     * Flags a task for termination on behalf of {@code requestedBy}. Not fenced (the API does this);
+     * idempotent; bumps the version so an orchestrator holding an older copy must reload before it
+     * can save over the flag. Fails with {@code NOT_FOUND}.
+     */
+    Future<Task> requestTermination(UUID id, String requestedBy);
 }

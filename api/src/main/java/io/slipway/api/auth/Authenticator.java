@@ -1,8 +1,7 @@
 package io.slipway.api.auth;
 
-import java.util.List;
-
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * Turns the {@code Authorization} header of a request into a {@link Principal}.
@@ -17,16 +16,16 @@ import io.vertx.core.Future;
  */
 public interface Authenticator {
 
-  /**
-   * @param authorizationHeader the raw header value, {@code null} when the request had none
-   */
-  Future<Principal> authenticate(String authorizationHeader);
+    /**
+     * @param authorizationHeader the raw header value, {@code null} when the request had none
+     */
+    Future<Principal> authenticate(String authorizationHeader);
 
-  /**
-   * Tries each authenticator in order and answers with the first that accepts the credential
-   * (Slipway uses tokens, then JWT). If all refuse, the failure joins their reasons.
-   */
-  static Authenticator firstOf(Authenticator... authenticators) {
-    return new CompositeAuthenticator(List.of(authenticators));
-  }
+    /**
+     * Tries each authenticator in order and answers with the first that accepts the credential
+     * (Slipway uses tokens, then JWT). If all refuse, the failure joins their reasons.
+     */
+    static Authenticator firstOf(Authenticator... authenticators) {
+        return new CompositeAuthenticator(List.of(authenticators));
+    }
 }

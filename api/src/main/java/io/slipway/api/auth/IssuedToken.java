@@ -12,13 +12,13 @@ import java.util.Set;
  */
 public record IssuedToken(String name, Set<String> roles, String token) {
 
-  public IssuedToken {
-    roles = Set.copyOf(roles);
-  }
+    public IssuedToken {
+        roles = Set.copyOf(roles);
+    }
 
-  /** Leaves the secret out, so logging the record by mistake leaks nothing. */
-  @Override
-  public String toString() {
-    return "IssuedToken[name=" + name + ", roles=" + roles + ", token=<redacted>]";
-  }
+    /** Leaves the secret out, so logging the record by mistake leaks nothing. */
+    @Override
+    public String toString() {
+        return "IssuedToken[name=" + name + ", roles=" + roles + ", token=<redacted>]";
+    }
 }

@@ -12,14 +12,14 @@ import java.util.Set;
  */
 public record Principal(String name, Set<String> roles) {
 
-  public Principal {
-    Objects.requireNonNull(name, "name");
-    roles = Set.copyOf(roles);
-  }
+    public Principal {
+        Objects.requireNonNull(name, "name");
+        roles = Set.copyOf(roles);
+    }
 
-  /** The name alone, so task records and log lines that print a principal show who it was. */
-  @Override
-  public String toString() {
-    return name;
-  }
+    /** The name alone, so task records and log lines that print a principal show who it was. */
+    @Override
+    public String toString() {
+        return name;
+    }
 }

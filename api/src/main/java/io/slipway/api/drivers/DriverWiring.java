@@ -17,105 +17,123 @@ import java.util.List;
  * {@code health/extended} say about it. Built on the main thread at start; immutable.
  */
 public final class DriverWiring {
-  private final DriversConfig config;
-  private final DriverRegistry registry;
-  private final Provenance provenance;
+    private final DriversConfig config;
+    private final DriverRegistry registry;
+    private final Provenance provenance;
 
-  private DriverWiring(DriversConfig config, DriverRegistry registry) {
-    this.config = config;
-    this.registry = registry;
-    this.provenance = Provenance.of(id(), config.simulate(), identity());
-  }
-
-  /**
-   * The wiring of {@code config}, or an {@link IllegalArgumentException} listing every problem
-   * (reading or checking), so nothing else starts.
-   */
-  public static DriverWiring checked(DriversConfigSource.Result read, DriverRegistry registry) {
-    List<String> problems = new java.util.ArrayList<>(read.problems());
-    problems.addAll(new DriverChecks(registry).problems(read.config()));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("the driver configuration cannot be used:\n  " + String.join("\n  ", problems));
+    private DriverWiring(DriversConfig config, DriverRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.provenance = Provenance.of(id(), config.simulate(), identity());
     }
-    return new DriverWiring(read.config(), registry);
-  }
 
-  public boolean simulated() {
-    return config.simulate();
-  }
-
-  public Provenance provenance() {
-    return provenance;
-  }
-
-  /** Creates the drivers (no network I/O). */
-  public DriverSet build(DriverContext ctx) {
-    String nodeType = config.type(DriverKind.NODE);
-    JsonObject nodeSettings = config.settings(DriverKind.NODE, nodeType);
-    if (config.simulate() && !nodeSettings.containsKey("adoptUnknown")) {
-      // Every instance has its own simulator; a new leader must carry on with machines another one enrolled.
-      nodeSettings = nodeSettings.copy().put("adoptUnknown", true);
+    /**
+     * The wiring of {@code config}, or an {@link IllegalArgumentException} listing every problem
+     * (reading or checking), so nothing else starts.
+     */
+    public static DriverWiring checked(DriversConfigSource.Result read, DriverRegistry registry) {
+        List<String> problems = new java.util.ArrayList<>(read.problems());
+        problems.addAll(new DriverChecks(registry).problems(read.config()));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the driver configuration cannot be used:\n  " + String.join("\n  ", problems));
+        }
+        return new DriverWiring(read.config(), registry);
     }
-    NodeDriver node = registry.node(nodeType).create(ctx, nodeSettings);
-    String netType = config.type(DriverKind.NETWORK);
-    NetworkDriver network = netType == null ? null
-        : registry.network(netType).create(ctx, config.settings(DriverKind.NETWORK, netType));
-    KubernetesDriver k8s = !config.kubernetes() ? null
-        : registry.kubernetes(config.kind(DriverKind.KUBERNETES).getString("type", "kubernetes"))
-            .create(ctx, config.settings(DriverKind.KUBERNETES, null));
-    String override = config.simulate() ? DriversConfig.LAB : null;
-    return new DriverSet(ctx, registry, config.kind(DriverKind.OOB), override, node, network, k8s)
-        .withProvenance(provenance);
-  }
 
-  /** What this process runs, for {@code /versions} and {@code health/extended}. */
-  public JsonObject describe() {
-    JsonObject oob = new JsonObject();
-    registry.types(DriverKind.OOB).stream().filter(t -> config.simulate() || !registry.oob(t).simulated())
-        .forEach(t -> oob.put(t, config.simulate() ? DriversConfig.LAB : t));
-    return new JsonObject().put("simulated", config.simulate()).put("id", provenance.id())
-        .put("node", config.type(DriverKind.NODE)).put("network", config.type(DriverKind.NETWORK))
-        .put("oob", config.simulate() ? "lab (every oob.type)" : String.join(",", oob.fieldNames().stream().sorted().toList()))
-        .put("kubernetes", config.kubernetes() ? endpoint(config.settings(DriverKind.KUBERNETES, null), "apiServer",
-            "https://kubernetes.default.svc") : null)
-        .put("fingerprint", provenance.fingerprint());
-  }
-
-  /** The start banner's line about drivers; simulation is said in capitals. */
-  public String banner() {
-    if (config.simulate()) {
-      return "SIMULATED: lab node, network and BMC drivers stand in for every driver and every design oob.type;"
-          + " no real hardware is contacted";
+    public boolean simulated() {
+        return config.simulate();
     }
-    JsonObject d = describe();
-    return "drivers: node " + provenance.id() + ", oob by design (" + d.getString("oob") + ")"
-        + (d.getString("network") == null ? "" : ", network " + d.getString("network"))
-        + (d.getString("kubernetes") == null ? "" : ", kubernetes " + d.getString("kubernetes"));
-  }
 
-  private String id() {
-    if (config.simulate()) {
-      return "lab (simulated)";
+    public Provenance provenance() {
+        return provenance;
     }
-    String type = config.type(DriverKind.NODE);
-    String url = endpoint(config.settings(DriverKind.NODE, type), "url", null);
-    return url == null ? type : type + "@" + url;
-  }
 
-  /** Type and endpoint of the drivers whose observations are stored (no secret, no tuning value). */
-  private JsonObject identity() {
-    JsonObject id = new JsonObject();
-    for (DriverKind kind : List.of(DriverKind.NODE, DriverKind.NETWORK)) {
-      String type = config.type(kind);
-      if (type != null) {
-        id.put(kind.label(), type + "@" + endpoint(config.settings(kind, type), "url", ""));
-      }
+    /** Creates the drivers (no network I/O). */
+    public DriverSet build(DriverContext ctx) {
+        String nodeType = config.type(DriverKind.NODE);
+        JsonObject nodeSettings = config.settings(DriverKind.NODE, nodeType);
+        if (config.simulate() && !nodeSettings.containsKey("adoptUnknown")) {
+            // Every instance has its own simulator; a new leader must carry on with machines another one enrolled.
+            nodeSettings = nodeSettings.copy().put("adoptUnknown", true);
+        }
+        NodeDriver node = registry.node(nodeType).create(ctx, nodeSettings);
+        String netType = config.type(DriverKind.NETWORK);
+        NetworkDriver network = netType == null
+                ? null
+                : registry.network(netType).create(ctx, config.settings(DriverKind.NETWORK, netType));
+        KubernetesDriver k8s = !config.kubernetes()
+                ? null
+                : registry.kubernetes(config.kind(DriverKind.KUBERNETES).getString("type", "kubernetes"))
+                        .create(ctx, config.settings(DriverKind.KUBERNETES, null));
+        String override = config.simulate() ? DriversConfig.LAB : null;
+        return new DriverSet(ctx, registry, config.kind(DriverKind.OOB), override, node, network, k8s)
+                .withProvenance(provenance);
     }
-    return id;
-  }
 
-  private static String endpoint(JsonObject settings, String key, String fallback) {
-    Object v = settings.getValue(key);
-    return v == null ? fallback : String.valueOf(v);
-  }
+    /** What this process runs, for {@code /versions} and {@code health/extended}. */
+    public JsonObject describe() {
+        JsonObject oob = new JsonObject();
+        registry.types(DriverKind.OOB).stream()
+                .filter(t -> config.simulate() || !registry.oob(t).simulated())
+                .forEach(t -> oob.put(t, config.simulate() ? DriversConfig.LAB : t));
+        return new JsonObject()
+                .put("simulated", config.simulate())
+                .put("id", provenance.id())
+                .put("node", config.type(DriverKind.NODE))
+                .put("network", config.type(DriverKind.NETWORK))
+                .put(
+                        "oob",
+                        config.simulate()
+                                ? "lab (every oob.type)"
+                                : String.join(
+                                        ",", oob.fieldNames().stream().sorted().toList()))
+                .put(
+                        "kubernetes",
+                        config.kubernetes()
+                                ? endpoint(
+                                        config.settings(DriverKind.KUBERNETES, null),
+                                        "apiServer",
+                                        "https://kubernetes.default.svc")
+                                : null)
+                .put("fingerprint", provenance.fingerprint());
+    }
+
+    /** The start banner's line about drivers; simulation is said in capitals. */
+    public String banner() {
+        if (config.simulate()) {
+            return "SIMULATED: lab node, network and BMC drivers stand in for every driver and every design oob.type;"
+                    + " no real hardware is contacted";
+        }
+        JsonObject d = describe();
+        return "drivers: node " + provenance.id() + ", oob by design (" + d.getString("oob") + ")"
+                + (d.getString("network") == null ? "" : ", network " + d.getString("network"))
+                + (d.getString("kubernetes") == null ? "" : ", kubernetes " + d.getString("kubernetes"));
+    }
+
+    private String id() {
+        if (config.simulate()) {
+            return "lab (simulated)";
+        }
+        String type = config.type(DriverKind.NODE);
+        String url = endpoint(config.settings(DriverKind.NODE, type), "url", null);
+        return url == null ? type : type + "@" + url;
+    }
+
+    /** Type and endpoint of the drivers whose observations are stored (no secret, no tuning value). */
+    private JsonObject identity() {
+        JsonObject id = new JsonObject();
+        for (DriverKind kind : List.of(DriverKind.NODE, DriverKind.NETWORK)) {
+            String type = config.type(kind);
+            if (type != null) {
+                id.put(kind.label(), type + "@" + endpoint(config.settings(kind, type), "url", ""));
+            }
+        }
+        return id;
+    }
+
+    private static String endpoint(JsonObject settings, String key, String fallback) {
+        Object v = settings.getValue(key);
+        return v == null ? fallback : String.valueOf(v);
+    }
 }

@@ -21,50 +21,50 @@ import java.util.List;
  */
 public record DriversConfig(JsonObject tree, boolean simulate) {
 
-  /**
-   * The node driver when none is configured: {@code netboot}, Slipway's own bootstrapper; {@code serve}
-   * still refuses to start until its settings (listener URL, artefacts, images) are given.
-   */
-  public static final String DEFAULT_NODE_TYPE = "netboot";
+    /**
+     * The node driver when none is configured: {@code netboot}, Slipway's own bootstrapper; {@code serve}
+     * still refuses to start until its settings (listener URL, artefacts, images) are given.
+     */
+    public static final String DEFAULT_NODE_TYPE = "netboot";
 
-  /** The simulator type of every kind. */
-  public static final String LAB = "lab";
+    /** The simulator type of every kind. */
+    public static final String LAB = "lab";
 
-  static final List<String> KINDS = List.of("oob", "node", "network", "kubernetes");
+    static final List<String> KINDS = List.of("oob", "node", "network", "kubernetes");
 
-  public DriversConfig {
-    tree = tree == null ? new JsonObject() : tree;
-  }
-
-  /** The mapping of {@code kind} (empty when absent). */
-  public JsonObject kind(DriverKind kind) {
-    return tree.getValue(kind.label()) instanceof JsonObject o ? o : new JsonObject();
-  }
-
-  /** The configured type of a node or network driver (the simulator under {@code simulate}). */
-  public String type(DriverKind kind) {
-    if (simulate && kind != DriverKind.KUBERNETES) {
-      return LAB;
+    public DriversConfig {
+        tree = tree == null ? new JsonObject() : tree;
     }
-    Object t = kind(kind).getValue("type");
-    if (t == null && kind == DriverKind.NODE) {
-      return DEFAULT_NODE_TYPE;
-    }
-    return t == null ? null : String.valueOf(t);
-  }
 
-  /** The settings of a driver: {@code drivers.<kind>.<type>}, or {@code drivers.kubernetes} without its type. */
-  public JsonObject settings(DriverKind kind, String type) {
-    if (kind == DriverKind.KUBERNETES) {
-      JsonObject k = kind(kind).copy();
-      k.remove("type");
-      return k;
+    /** The mapping of {@code kind} (empty when absent). */
+    public JsonObject kind(DriverKind kind) {
+        return tree.getValue(kind.label()) instanceof JsonObject o ? o : new JsonObject();
     }
-    return kind(kind).getValue(type) instanceof JsonObject o ? o : new JsonObject();
-  }
 
-  /** True when {@code drivers.kubernetes} is present (an empty mapping means the in-cluster defaults). */
-  public boolean kubernetes() {
-    return tree.getValue("kubernetes") != null;
-  }
+    /** The configured type of a node or network driver (the simulator under {@code simulate}). */
+    public String type(DriverKind kind) {
+        if (simulate && kind != DriverKind.KUBERNETES) {
+            return LAB;
+        }
+        Object t = kind(kind).getValue("type");
+        if (t == null && kind == DriverKind.NODE) {
+            return DEFAULT_NODE_TYPE;
+        }
+        return t == null ? null : String.valueOf(t);
+    }
+
+    /** The settings of a driver: {@code drivers.<kind>.<type>}, or {@code drivers.kubernetes} without its type. */
+    public JsonObject settings(DriverKind kind, String type) {
+        if (kind == DriverKind.KUBERNETES) {
+            JsonObject k = kind(kind).copy();
+            k.remove("type");
+            return k;
+        }
+        return kind(kind).getValue(type) instanceof JsonObject o ? o : new JsonObject();
+    }
+
+    /** True when {@code drivers.kubernetes} is present (an empty mapping means the in-cluster defaults). */
+    public boolean kubernetes() {
+        return tree.getValue("kubernetes") != null;
+    }
 }

@@ -22,26 +22,48 @@ import java.util.function.Function;
  * @param bootActions serves nodes' boot-action archives and reports (null: those routes are absent)
  */
 public record ApiContext(
-    Vertx vertx, LeaderView leader, StoreHandle store, DesignLoader loader, RuleSet validationRules,
-    Function<String, Handler<RoutingContext>> guard, java.util.function.BiPredicate<RoutingContext, String> permits,
-    boolean allowFileReferences, io.vertx.core.json.JsonObject drivers,
-    io.slipway.engine.bootaction.BootActionService bootActions) {
+        Vertx vertx,
+        LeaderView leader,
+        StoreHandle store,
+        DesignLoader loader,
+        RuleSet validationRules,
+        Function<String, Handler<RoutingContext>> guard,
+        java.util.function.BiPredicate<RoutingContext, String> permits,
+        boolean allowFileReferences,
+        io.vertx.core.json.JsonObject drivers,
+        io.slipway.engine.bootaction.BootActionService bootActions) {
 
-  /** A context whose drivers were wired by hand (tests): described as unspecified, not simulated. */
-  public ApiContext(Vertx vertx, LeaderView leader, StoreHandle store, DesignLoader loader, RuleSet validationRules,
-      Function<String, Handler<RoutingContext>> guard, java.util.function.BiPredicate<RoutingContext, String> permits,
-      boolean allowFileReferences, io.slipway.engine.bootaction.BootActionService bootActions) {
-    this(vertx, leader, store, loader, validationRules, guard, permits, allowFileReferences,
-        new io.vertx.core.json.JsonObject().put("simulated", false).put("id", "unspecified"), bootActions);
-  }
+    /** A context whose drivers were wired by hand (tests): described as unspecified, not simulated. */
+    public ApiContext(
+            Vertx vertx,
+            LeaderView leader,
+            StoreHandle store,
+            DesignLoader loader,
+            RuleSet validationRules,
+            Function<String, Handler<RoutingContext>> guard,
+            java.util.function.BiPredicate<RoutingContext, String> permits,
+            boolean allowFileReferences,
+            io.slipway.engine.bootaction.BootActionService bootActions) {
+        this(
+                vertx,
+                leader,
+                store,
+                loader,
+                validationRules,
+                guard,
+                permits,
+                allowFileReferences,
+                new io.vertx.core.json.JsonObject().put("simulated", false).put("id", "unspecified"),
+                bootActions);
+    }
 
-  /** True when the drivers are the lab simulators. */
-  public boolean simulated() {
-    return drivers.getBoolean("simulated", false);
-  }
+    /** True when the drivers are the lab simulators. */
+    public boolean simulated() {
+        return drivers.getBoolean("simulated", false);
+    }
 
-  /** The engine while this instance leads, else null; read it once per request. */
-  public Engine engine() {
-    return leader.engine();
-  }
+    /** The engine while this instance leads, else null; read it once per request. */
+    public Engine engine() {
+        return leader.engine();
+    }
 }

@@ -12,56 +12,70 @@ import java.util.UUID;
  * {@code X-Bootaction-Key} (not by API tokens). Every failure is a typed 4xx, never a 500.
  */
 final class BootActionRoutes {
-  static final String KEY_HEADER = "X-Bootaction-Key";
-  private final ApiContext api;
-  private final BootActionService service;
+    static final String KEY_HEADER = "X-Bootaction-Key";
+    private final ApiContext api;
+    private final BootActionService service;
 
-  BootActionRoutes(ApiContext api, BootActionService service) {
-    this.api = api;
-    this.service = service;
-  }
+    BootActionRoutes(ApiContext api, BootActionService service) {
+        this.api = api;
+        this.service = service;
+    }
 
-  void mount(Router r) {
-    r.get("/api/v1.0/bootactions/nodes/:hostname/units").handler(ctx -> fetch(ctx, BootActionBundle.Kind.UNITS));
-    r.get("/api/v1.0/bootactions/nodes/:hostname/files").handler(ctx -> fetch(ctx, BootActionBundle.Kind.FILES));
-    r.post("/api/v1.0/bootactions/:action_id").handler(this::report);
-  }
+    void mount(Router r) {
+        r.get("/api/v1.0/bootactions/nodes/:hostname/units").handler(ctx -> fetch(ctx, BootActionBundle.Kind.UNITS));
+        r.get("/api/v1.0/bootactions/nodes/:hostname/files").handler(ctx -> fetch(ctx, BootActionBundle.Kind.FILES));
+        r.post("/api/v1.0/bootactions/:action_id").handler(this::report);
+    }
 
-  private void fetch(RoutingContext ctx, BootActionBundle.Kind kind) {
-    String host = Bodies.hostname(ctx);
-    service.fetch(host, ctx.request().getHeader(KEY_HEADER), kind).onSuccess(b -> ctx.response()
-        .putHeader("Content-Type", BootActionBundle.CONTENT_TYPE)
-        .putHeader("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
-        .end(io.vertx.core.buffer.Buffer.buffer(b.data()))).onFailure(ctx::fail);
-  }
+    private void fetch(RoutingContext ctx, BootActionBundle.Kind kind) {
+        String host = Bodies.hostname(ctx);
+        service.fetch(host, ctx.request().getHeader(KEY_HEADER), kind)
+                .onSuccess(b -> ctx.response()
+                        .putHeader("Content-Type", BootActionBundle.CONTENT_TYPE)
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
+                        .end(io.vertx.core.buffer.Buffer.buffer(b.data())))
+                .onFailure(ctx::fail);
+    }
 
-  private void report(RoutingContext ctx) {
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("action_id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("boot action " + ctx.pathParam("action_id") + " does not exist");
+    private void report(RoutingContext ctx) {
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("action_id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("boot action " + ctx.pathParam("action_id") + " does not exist");
+        }
+        JsonObject body = Bodies.object(ctx);
+        for (String k : body.fieldNames()) {
+            if (!k.equals("status") && !k.equals("details")) {
+                throw ApiException.badRequest("Error processing body: unknown field " + k);
+            }
+        }
+        if (body.getValue("status") != null && !(body.getValue("status") instanceof String)) {
+            throw ApiException.badRequest("Error processing body: status must be a string");
+        }
+        String status = body.getString("status");
+        if (status == null) {
+            // Without a status there is nothing to record, and no key would be checked: refuse.
+            throw ApiException.badRequest("Error processing body: status is required");
+        }
+        api.store()
+                .bootActions()
+                .action(id)
+                .recover(e -> io.vertx.core.Future.failedFuture(
+                        Bodies.notFoundAs(e, "boot action " + id + " does not exist")))
+                .compose(a -> service.report(
+                        a.nodeName(), id, status.toLowerCase(), ctx.request().getHeader(KEY_HEADER)))
+                .onSuccess(a -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("node_name", a.nodeName())
+                                .put("action_id", a.actionId().toString())
+                                .put("action_name", a.actionName())
+                                .put(
+                                        "task_id",
+                                        a.taskId() == null ? null : a.taskId().toString())
+                                .put("action_status", a.status())
+                                .encode()))
+                .onFailure(ctx::fail);
     }
-    JsonObject body = Bodies.object(ctx);
-    for (String k : body.fieldNames()) {
-      if (!k.equals("status") && !k.equals("details")) {
-        throw ApiException.badRequest("Error processing body: unknown field " + k);
-      }
-    }
-    if (body.getValue("status") != null && !(body.getValue("status") instanceof String)) {
-      throw ApiException.badRequest("Error processing body: status must be a string");
-    }
-    String status = body.getString("status");
-    if (status == null) {
-      // Without a status there is nothing to record, and no key would be checked: refuse.
-      throw ApiException.badRequest("Error processing body: status is required");
-    }
-    api.store().bootActions().action(id)
-        .recover(e -> io.vertx.core.Future.failedFuture(Bodies.notFoundAs(e, "boot action " + id + " does not exist")))
-        .compose(a -> service.report(a.nodeName(), id, status.toLowerCase(), ctx.request().getHeader(KEY_HEADER)))
-        .onSuccess(a -> ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-            .put("node_name", a.nodeName()).put("action_id", a.actionId().toString()).put("action_name", a.actionName())
-            .put("task_id", a.taskId() == null ? null : a.taskId().toString()).put("action_status", a.status()).encode()))
-        .onFailure(ctx::fail);
-  }
 }

@@ -12,29 +12,30 @@ import java.util.Map;
  * {@code drydock/Network/v1}) and name. Blocking (parses YAML): call off the event loop.
  */
 final class DesignParts {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private DesignParts() {}
+    private DesignParts() {}
 
-  @SuppressWarnings("unchecked")
-  static JsonArray select(String documents, String kind, String name) {
-    JsonArray out = new JsonArray();
-    try (var it = YAML.readerFor(Map.class).<Map<String, Object>>readValues(documents)) {
-      while (it.hasNext()) {
-        Map<String, Object> doc = it.next();
-        if (doc == null || !(doc.get("schema") instanceof String schema) || !schema.startsWith("drydock/")) {
-          continue;
+    @SuppressWarnings("unchecked")
+    static JsonArray select(String documents, String kind, String name) {
+        JsonArray out = new JsonArray();
+        try (var it = YAML.readerFor(Map.class).<Map<String, Object>>readValues(documents)) {
+            while (it.hasNext()) {
+                Map<String, Object> doc = it.next();
+                if (doc == null || !(doc.get("schema") instanceof String schema) || !schema.startsWith("drydock/")) {
+                    continue;
+                }
+                Object meta = doc.get("metadata");
+                String docName =
+                        meta instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : null;
+                if ((kind == null || schema.equals(kind) || schema.equals("drydock/" + kind + "/v1"))
+                        && (name == null || name.equals(docName))) {
+                    out.add(new JsonObject(doc));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.badRequest("the stored design cannot be read as YAML: " + e.getMessage());
         }
-        Object meta = doc.get("metadata");
-        String docName = meta instanceof Map<?, ?> m && m.get("name") != null ? String.valueOf(m.get("name")) : null;
-        if ((kind == null || schema.equals(kind) || schema.equals("drydock/" + kind + "/v1"))
-            && (name == null || name.equals(docName))) {
-          out.add(new JsonObject(doc));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      throw ApiException.badRequest("the stored design cannot be read as YAML: " + e.getMessage());
+        return out;
     }
-    return out;
-  }
 }

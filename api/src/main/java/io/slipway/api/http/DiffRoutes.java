@@ -11,35 +11,40 @@ import io.vertx.ext.web.RoutingContext;
  * unknown revision is 404 (problem+json: this is Slipway's route, not Drydock's).
  */
 final class DiffRoutes {
-  private final ApiContext api;
+    private final ApiContext api;
 
-  DiffRoutes(ApiContext api) {
-    this.api = api;
-  }
-
-  void mount(Router r) {
-    r.get("/api/v1.0/designs/:a/diff/:b").handler(api.guard().apply("physical_provisioner:read_data"))
-        .handler(this::diff);
-  }
-
-  private void diff(RoutingContext ctx) {
-    Future<DesignRevision> a = revision(ctx.pathParam("a"));
-    Future<DesignRevision> b = revision(ctx.pathParam("b"));
-    Future.all(a, b)
-        .compose(both -> api.vertx().executeBlocking(() -> DesignDiff.compare(api.loader(), a.result(), b.result()), false))
-        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json")
-            .end((api.permits().test(ctx, "slipway:read_secrets") ? json : Secrets.json(json)).encode()))
-        .onFailure(ctx::fail);
-  }
-
-  private Future<DesignRevision> revision(String raw) {
-    long id;
-    try {
-      id = Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      return Future.failedFuture(ApiException.notFound("design revision " + raw + " does not exist"));
+    DiffRoutes(ApiContext api) {
+        this.api = api;
     }
-    return api.store().designs().find(id)
-        .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + id + " does not exist")));
-  }
+
+    void mount(Router r) {
+        r.get("/api/v1.0/designs/:a/diff/:b")
+                .handler(api.guard().apply("physical_provisioner:read_data"))
+                .handler(this::diff);
+    }
+
+    private void diff(RoutingContext ctx) {
+        Future<DesignRevision> a = revision(ctx.pathParam("a"));
+        Future<DesignRevision> b = revision(ctx.pathParam("b"));
+        Future.all(a, b)
+                .compose(both -> api.vertx()
+                        .executeBlocking(() -> DesignDiff.compare(api.loader(), a.result(), b.result()), false))
+                .onSuccess(json -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end((api.permits().test(ctx, "slipway:read_secrets") ? json : Secrets.json(json)).encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<DesignRevision> revision(String raw) {
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            return Future.failedFuture(ApiException.notFound("design revision " + raw + " does not exist"));
+        }
+        return api.store()
+                .designs()
+                .find(id)
+                .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + id + " does not exist")));
+    }
 }

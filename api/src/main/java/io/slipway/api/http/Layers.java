@@ -13,23 +13,29 @@ import java.util.UUID;
  * {@code init_task_id} naming the root.
  */
 final class Layers {
-  private Layers() {}
+    private Layers() {}
 
-  static Future<JsonObject> collect(TaskStore tasks, UUID root, int depth) {
-    JsonObject out = new JsonObject().put("init_task_id", root.toString());
-    return tasks.find(root).compose(t -> add(tasks, t, depth, out)).map(out);
-  }
+    static Future<JsonObject> collect(TaskStore tasks, UUID root, int depth) {
+        JsonObject out = new JsonObject().put("init_task_id", root.toString());
+        return tasks.find(root).compose(t -> add(tasks, t, depth, out)).map(out);
+    }
 
-  private static Future<Void> add(TaskStore tasks, Task t, int depth, JsonObject out) {
-    return tasks.subtasks(t.id()).compose(subs -> {
-      out.put(t.id().toString(), TaskJson.of(t, subs.stream().map(s -> new TaskJson.UuidLike(s.id().toString())).toList(),
-          List.of()));
-      if (depth <= 0) {
-        return Future.succeededFuture();
-      }
-      List<Future<Void>> children = new ArrayList<>();
-      subs.forEach(s -> children.add(add(tasks, s, depth - 1, out)));
-      return Future.all(children).mapEmpty();
-    });
-  }
+    private static Future<Void> add(TaskStore tasks, Task t, int depth, JsonObject out) {
+        return tasks.subtasks(t.id()).compose(subs -> {
+            out.put(
+                    t.id().toString(),
+                    TaskJson.of(
+                            t,
+                            subs.stream()
+                                    .map(s -> new TaskJson.UuidLike(s.id().toString()))
+                                    .toList(),
+                            List.of()));
+            if (depth <= 0) {
+                return Future.succeededFuture();
+            }
+            List<Future<Void>> children = new ArrayList<>();
+            subs.forEach(s -> children.add(add(tasks, s, depth - 1, out)));
+            return Future.all(children).mapEmpty();
+        });
+    }
 }

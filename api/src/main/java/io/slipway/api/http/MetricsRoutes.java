@@ -27,43 +27,53 @@ import java.util.concurrent.TimeUnit;
  * <p>One registry per router. Thread-safe.
  */
 final class MetricsRoutes {
-  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-  private final ApiContext api;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final StoreGauges gauges;
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private final ApiContext api;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final StoreGauges gauges;
 
-  MetricsRoutes(ApiContext api) {
-    this.api = api;
-    new JvmMemoryMetrics().bindTo(registry);
-    // Its GC listeners live as long as the JVM; one binder per API router is a bounded cost.
-    new JvmGcMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    this.gauges = new StoreGauges(api.store(), registry);
-  }
+    MetricsRoutes(ApiContext api) {
+        this.api = api;
+        new JvmMemoryMetrics().bindTo(registry);
+        // Its GC listeners live as long as the JVM; one binder per API router is a bounded cost.
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        this.gauges = new StoreGauges(api.store(), registry);
+    }
 
-  /** The request timer; install first, so every answer (401s, 404s, 413s) is counted. */
-  Handler<RoutingContext> timer() {
-    return ctx -> {
-      long start = System.nanoTime();
-      ctx.addEndHandler(v -> Timer.builder("http.server.requests")
-          .description("HTTP requests by route template, method and status")
-          .tags("method", ctx.request().method().name(), "route", route(ctx),
-              "status", Integer.toString(ctx.response().getStatusCode()))
-          .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-      ctx.next();
-    };
-  }
+    /** The request timer; install first, so every answer (401s, 404s, 413s) is counted. */
+    Handler<RoutingContext> timer() {
+        return ctx -> {
+            long start = System.nanoTime();
+            ctx.addEndHandler(v -> Timer.builder("http.server.requests")
+                    .description("HTTP requests by route template, method and status")
+                    .tags(
+                            "method",
+                            ctx.request().method().name(),
+                            "route",
+                            route(ctx),
+                            "status",
+                            Integer.toString(ctx.response().getStatusCode()))
+                    .register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            ctx.next();
+        };
+    }
 
-  void mount(Router r) {
-    r.get("/metrics").handler(api.guard().apply("physical_provisioner:health_data")).handler(this::scrape);
-  }
+    void mount(Router r) {
+        r.get("/metrics")
+                .handler(api.guard().apply("physical_provisioner:health_data"))
+                .handler(this::scrape);
+    }
 
-  private void scrape(RoutingContext ctx) {
-    gauges.refresh().onComplete(ar -> ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(registry.scrape()));
-  }
+    private void scrape(RoutingContext ctx) {
+        gauges.refresh()
+                .onComplete(ar ->
+                        ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(registry.scrape()));
+    }
 
-  private static String route(RoutingContext ctx) {
-    String template = ctx.get(OpenApiValidation.ROUTE);
-    return template == null ? "none" : template;
-  }
+    private static String route(RoutingContext ctx) {
+        String template = ctx.get(OpenApiValidation.ROUTE);
+        return template == null ? "none" : template;
+    }
 }

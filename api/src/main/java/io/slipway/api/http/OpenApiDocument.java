@@ -33,84 +33,89 @@ import java.util.Set;
  * @param opaque per operation id, the request media types passed to the handler unvalidated
  */
 record OpenApiDocument(String text, JsonObject document, OpenAPIContract contract, Map<String, Set<String>> opaque) {
-  static final String RESOURCE = "slipway/openapi.yaml";
-  /** The operation extension naming the permission a token needs (checked before validation). */
-  static final String PERMISSION = "x-slipway-permission";
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    static final String RESOURCE = "slipway/openapi.yaml";
+    /** The operation extension naming the permission a token needs (checked before validation). */
+    static final String PERMISSION = "x-slipway-permission";
 
-  /** Reads and parses the document on a worker thread, then builds the contract. */
-  static Future<OpenApiDocument> load(Vertx vertx) {
-    return vertx.executeBlocking(OpenApiDocument::read, false).compose(text -> {
-      JsonObject doc = parse(text);
-      Map<String, Set<String>> opaque = new HashMap<>();
-      JsonObject forValidation = forValidation(doc, opaque);
-      return OpenAPIContract.from(vertx, forValidation).map(c -> new OpenApiDocument(text, doc, c, Map.copyOf(opaque)));
-    });
-  }
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-  static String read() {
-    try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Reads and parses the document on a worker thread, then builds the contract. */
+    static Future<OpenApiDocument> load(Vertx vertx) {
+        return vertx.executeBlocking(OpenApiDocument::read, false).compose(text -> {
+            JsonObject doc = parse(text);
+            Map<String, Set<String>> opaque = new HashMap<>();
+            JsonObject forValidation = forValidation(doc, opaque);
+            return OpenAPIContract.from(vertx, forValidation)
+                    .map(c -> new OpenApiDocument(text, doc, c, Map.copyOf(opaque)));
+        });
     }
-  }
 
-  static JsonObject parse(String yaml) {
-    try {
-      Object tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
-      return new JsonObject(new ObjectMapper().writeValueAsString(tree));
-    } catch (IOException e) {
-      throw new IllegalStateException(RESOURCE + " is not valid YAML: " + e.getMessage(), e);
-    }
-  }
-
-  /** Each operation of the document, keyed by HTTP method (upper case) and path template. */
-  static Map<String, JsonObject> operations(JsonObject doc) {
-    Map<String, JsonObject> out = new HashMap<>();
-    JsonObject paths = doc.getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      JsonObject item = paths.getJsonObject(path);
-      for (String method : item.fieldNames()) {
-        if (METHODS.contains(method)) {
-          out.put(method.toUpperCase() + " " + path, item.getJsonObject(method));
+    static String read() {
+        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
     }
-    return out;
-  }
 
-  private static JsonObject forValidation(JsonObject doc, Map<String, Set<String>> opaque) {
-    JsonObject copy = doc.copy();
-    copy.getJsonObject("components").remove("responses");
-    for (JsonObject op : operations(copy).values()) {
-      op.put("responses", new JsonObject().put("default", new JsonObject().put("description", "see " + RESOURCE)));
-      JsonObject body = op.getJsonObject("requestBody");
-      if (body != null) {
-        reduce(op.getString("operationId"), body, opaque);
-      }
+    static JsonObject parse(String yaml) {
+        try {
+            Object tree = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
+            return new JsonObject(new ObjectMapper().writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new IllegalStateException(RESOURCE + " is not valid YAML: " + e.getMessage(), e);
+        }
     }
-    return copy;
-  }
 
-  private static void reduce(String operationId, JsonObject body, Map<String, Set<String>> opaque) {
-    JsonObject content = body.getJsonObject("content");
-    for (String type : new ArrayList<>(content.fieldNames())) {
-      if (!MediaType.isMediaTypeSupported(type)) {
-        content.remove(type);
-        opaque.computeIfAbsent(operationId, k -> new HashSet<>()).add(type);
-        // An opaque body is checked by its handler, which also reports an empty one.
-        body.put("required", false);
-      } else if (!isJson(type)) {
-        content.put(type, new JsonObject());
-      }
+    /** Each operation of the document, keyed by HTTP method (upper case) and path template. */
+    static Map<String, JsonObject> operations(JsonObject doc) {
+        Map<String, JsonObject> out = new HashMap<>();
+        JsonObject paths = doc.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (METHODS.contains(method)) {
+                    out.put(method.toUpperCase() + " " + path, item.getJsonObject(method));
+                }
+            }
+        }
+        return out;
     }
-  }
 
-  static boolean isJson(String mediaType) {
-    return mediaType.startsWith("application/json") || MediaType.isVendorSpecificJson(mediaType);
-  }
+    private static JsonObject forValidation(JsonObject doc, Map<String, Set<String>> opaque) {
+        JsonObject copy = doc.copy();
+        copy.getJsonObject("components").remove("responses");
+        for (JsonObject op : operations(copy).values()) {
+            op.put(
+                    "responses",
+                    new JsonObject().put("default", new JsonObject().put("description", "see " + RESOURCE)));
+            JsonObject body = op.getJsonObject("requestBody");
+            if (body != null) {
+                reduce(op.getString("operationId"), body, opaque);
+            }
+        }
+        return copy;
+    }
+
+    private static void reduce(String operationId, JsonObject body, Map<String, Set<String>> opaque) {
+        JsonObject content = body.getJsonObject("content");
+        for (String type : new ArrayList<>(content.fieldNames())) {
+            if (!MediaType.isMediaTypeSupported(type)) {
+                content.remove(type);
+                opaque.computeIfAbsent(operationId, k -> new HashSet<>()).add(type);
+                // An opaque body is checked by its handler, which also reports an empty one.
+                body.put("required", false);
+            } else if (!isJson(type)) {
+                content.put(type, new JsonObject());
+            }
+        }
+    }
+
+    static boolean isJson(String mediaType) {
+        return mediaType.startsWith("application/json") || MediaType.isVendorSpecificJson(mediaType);
+    }
 }

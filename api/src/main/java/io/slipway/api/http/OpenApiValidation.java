@@ -30,121 +30,124 @@ import org.slf4j.LoggerFactory;
  * API's guard so that a permission already checked for this request is not checked twice. Thread-safe.
  */
 final class OpenApiValidation {
-  /** Routing-context key of the matched operation's path template (also the metrics' route tag). */
-  static final String ROUTE = "slipway.route";
-  private static final String OPERATION = "slipway.operation";
-  private static final String GUARDED = "slipway.guarded";
-  private static final Logger LOG = LoggerFactory.getLogger(OpenApiValidation.class);
+    /** Routing-context key of the matched operation's path template (also the metrics' route tag). */
+    static final String ROUTE = "slipway.route";
 
-  private static final String READY = "slipway.openapi";
-  private final Future<Ready> ready;
-  private final Function<String, Handler<RoutingContext>> guard;
-  private final Map<String, Handler<RoutingContext>> guards = new ConcurrentHashMap<>();
+    private static final String OPERATION = "slipway.operation";
+    private static final String GUARDED = "slipway.guarded";
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiValidation.class);
 
-  OpenApiValidation(Vertx vertx, Future<OpenApiDocument> document, Function<String, Handler<RoutingContext>> guard) {
-    this.ready = document.map(d -> new Ready(d, RequestValidator.create(vertx, d.contract())))
-        .onFailure(e -> LOG.error("the OpenAPI document cannot be used; every API request will fail", e));
-    this.guard = guard;
-  }
+    private static final String READY = "slipway.openapi";
+    private final Future<Ready> ready;
+    private final Function<String, Handler<RoutingContext>> guard;
+    private final Map<String, Handler<RoutingContext>> guards = new ConcurrentHashMap<>();
 
-  /** Installs the validation route; call before mounting the API's routes. */
-  void mount(Router r) {
-    r.route().handler(this::match).handler(this::checkPermission).handler(this::validate);
-  }
+    OpenApiValidation(Vertx vertx, Future<OpenApiDocument> document, Function<String, Handler<RoutingContext>> guard) {
+        this.ready = document.map(d -> new Ready(d, RequestValidator.create(vertx, d.contract())))
+                .onFailure(e -> LOG.error("the OpenAPI document cannot be used; every API request will fail", e));
+        this.guard = guard;
+    }
 
-  /** The API's guard, skipping a check this request already passed for the same permission. */
-  static Function<String, Handler<RoutingContext>> reusingGuard(Function<String, Handler<RoutingContext>> guard) {
-    return permission -> {
-      Handler<RoutingContext> g = guard.apply(permission);
-      return ctx -> {
-        if (permission.equals(ctx.get(GUARDED))) {
-          ctx.next();
-        } else {
-          g.handle(ctx);
+    /** Installs the validation route; call before mounting the API's routes. */
+    void mount(Router r) {
+        r.route().handler(this::match).handler(this::checkPermission).handler(this::validate);
+    }
+
+    /** The API's guard, skipping a check this request already passed for the same permission. */
+    static Function<String, Handler<RoutingContext>> reusingGuard(Function<String, Handler<RoutingContext>> guard) {
+        return permission -> {
+            Handler<RoutingContext> g = guard.apply(permission);
+            return ctx -> {
+                if (permission.equals(ctx.get(GUARDED))) {
+                    ctx.next();
+                } else {
+                    g.handle(ctx);
+                }
+            };
+        };
+    }
+
+    private void match(RoutingContext ctx) {
+        Context origin = Vertx.currentContext();
+        // Only the first requests after start can find the document still loading; continue on our loop.
+        ready.onComplete(ar -> {
+            if (origin != null && Vertx.currentContext() != origin) {
+                origin.runOnContext(v -> matched(ctx, ar.result(), ar.cause()));
+            } else {
+                matched(ctx, ar.result(), ar.cause());
+            }
+        });
+    }
+
+    private void matched(RoutingContext ctx, Ready loaded, Throwable failure) {
+        if (failure != null) {
+            ctx.fail(failure);
+            return;
         }
-      };
-    };
-  }
+        ctx.put(READY, loaded);
+        Operation op = loaded.document()
+                .contract()
+                .findOperation(ctx.normalizedPath(), ctx.request().method());
+        if (op != null) {
+            ctx.put(OPERATION, op);
+            ctx.put(ROUTE, op.getOpenAPIPath());
+        }
+        ctx.next();
+    }
 
-  private void match(RoutingContext ctx) {
-    Context origin = Vertx.currentContext();
-    // Only the first requests after start can find the document still loading; continue on our loop.
-    ready.onComplete(ar -> {
-      if (origin != null && Vertx.currentContext() != origin) {
-        origin.runOnContext(v -> matched(ctx, ar.result(), ar.cause()));
-      } else {
-        matched(ctx, ar.result(), ar.cause());
-      }
-    });
-  }
+    private void checkPermission(RoutingContext ctx) {
+        Operation op = ctx.get(OPERATION);
+        String permission = op == null ? null : op.getOpenAPIModel().getString(OpenApiDocument.PERMISSION);
+        if (permission == null) {
+            ctx.next();
+        } else {
+            guards.computeIfAbsent(permission, guard).handle(ctx);
+        }
+    }
 
-  private void matched(RoutingContext ctx, Ready loaded, Throwable failure) {
-    if (failure != null) {
-      ctx.fail(failure);
-      return;
+    private void validate(RoutingContext ctx) {
+        Operation op = ctx.get(OPERATION);
+        if (op == null) {
+            ctx.next();
+            return;
+        }
+        ctx.put(GUARDED, op.getOpenAPIModel().getString(OpenApiDocument.PERMISSION));
+        if (op.getParameters().isEmpty() && op.getRequestBody() == null) {
+            // Nothing to check; skip the validator's trip to a worker thread (health probes, scrapes).
+            ctx.next();
+            return;
+        }
+        Ready loaded = ctx.get(READY);
+        try {
+            Bodies.checkJson(ctx);
+        } catch (ApiException e) {
+            ctx.fail(400, e);
+            return;
+        }
+        boolean opaque = false;
+        if (op.getRequestBody() != null && !Bodies.empty(ctx)) {
+            String type = ctx.request().getHeader("Content-Type");
+            opaque = declares(loaded.document().opaque().getOrDefault(op.getOperationId(), Set.of()), type);
+            if (!opaque && (type == null || op.getRequestBody().determineContentType(type.toLowerCase()) == null)) {
+                ctx.fail(415, new ApiException(415, ValidationMessages.unsupported(ctx, op, loaded.document())));
+                return;
+            }
+        }
+        Buffer body = opaque ? null : ctx.body().buffer();
+        RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture(body))
+                .compose(request -> loaded.validator().validate(request, op.getOperationId()))
+                .onSuccess(v -> ctx.next())
+                .onFailure(e -> ctx.fail(400, ApiException.badRequest(ValidationMessages.describe(e))));
     }
-    ctx.put(READY, loaded);
-    Operation op = loaded.document().contract().findOperation(ctx.normalizedPath(), ctx.request().method());
-    if (op != null) {
-      ctx.put(OPERATION, op);
-      ctx.put(ROUTE, op.getOpenAPIPath());
-    }
-    ctx.next();
-  }
 
-  private void checkPermission(RoutingContext ctx) {
-    Operation op = ctx.get(OPERATION);
-    String permission = op == null ? null : op.getOpenAPIModel().getString(OpenApiDocument.PERMISSION);
-    if (permission == null) {
-      ctx.next();
-    } else {
-      guards.computeIfAbsent(permission, guard).handle(ctx);
-    }
-  }
+    /** The loaded document and its validator. */
+    private record Ready(OpenApiDocument document, RequestValidator validator) {}
 
-  private void validate(RoutingContext ctx) {
-    Operation op = ctx.get(OPERATION);
-    if (op == null) {
-      ctx.next();
-      return;
+    private static boolean declares(Set<String> types, String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String ct = contentType.replaceAll("\\s+", "").toLowerCase();
+        return types.stream().anyMatch(ct::startsWith);
     }
-    ctx.put(GUARDED, op.getOpenAPIModel().getString(OpenApiDocument.PERMISSION));
-    if (op.getParameters().isEmpty() && op.getRequestBody() == null) {
-      // Nothing to check; skip the validator's trip to a worker thread (health probes, scrapes).
-      ctx.next();
-      return;
-    }
-    Ready loaded = ctx.get(READY);
-    try {
-      Bodies.checkJson(ctx);
-    } catch (ApiException e) {
-      ctx.fail(400, e);
-      return;
-    }
-    boolean opaque = false;
-    if (op.getRequestBody() != null && !Bodies.empty(ctx)) {
-      String type = ctx.request().getHeader("Content-Type");
-      opaque = declares(loaded.document().opaque().getOrDefault(op.getOperationId(), Set.of()), type);
-      if (!opaque && (type == null || op.getRequestBody().determineContentType(type.toLowerCase()) == null)) {
-        ctx.fail(415, new ApiException(415, ValidationMessages.unsupported(ctx, op, loaded.document())));
-        return;
-      }
-    }
-    Buffer body = opaque ? null : ctx.body().buffer();
-    RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture(body))
-        .compose(request -> loaded.validator().validate(request, op.getOperationId()))
-        .onSuccess(v -> ctx.next())
-        .onFailure(e -> ctx.fail(400, ApiException.badRequest(ValidationMessages.describe(e))));
-  }
-
-  /** The loaded document and its validator. */
-  private record Ready(OpenApiDocument document, RequestValidator validator) {}
-
-  private static boolean declares(Set<String> types, String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String ct = contentType.replaceAll("\\s+", "").toLowerCase();
-    return types.stream().anyMatch(ct::startsWith);
-  }
 }

@@ -30,63 +30,74 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance, leader or standby, and right across restarts. Thread-safe.
  */
 final class StoreGauges {
-  static final long TTL_MS = 5_000;
-  static final int PAGE = 1_000;
-  static final int MAX_TASKS = 20_000;
-  private final StoreHandle store;
-  private final MultiGauge nodes;
-  private final MultiGauge tasks;
-  private final AtomicInteger up = new AtomicInteger();
-  private Future<Void> last;
-  private long lastAt;
+    static final long TTL_MS = 5_000;
+    static final int PAGE = 1_000;
+    static final int MAX_TASKS = 20_000;
+    private final StoreHandle store;
+    private final MultiGauge nodes;
+    private final MultiGauge tasks;
+    private final AtomicInteger up = new AtomicInteger();
+    private Future<Void> last;
+    private long lastAt;
 
-  StoreGauges(StoreHandle store, MeterRegistry registry) {
-    this.store = store;
-    this.nodes = MultiGauge.builder("slipway.nodes").description("Nodes by lifecycle state").register(registry);
-    this.tasks = MultiGauge.builder("slipway.tasks").description("Stored top-level tasks by action, status and result")
-        .register(registry);
-    Gauge.builder("slipway.store.up", up, AtomicInteger::get).description("1 if the store answered the last scrape")
-        .register(registry);
-  }
-
-  /** Re-reads the store unless the last read is recent; never fails (a failure leaves the old values). */
-  synchronized Future<Void> refresh() {
-    long now = System.currentTimeMillis();
-    if (last == null || now - lastAt >= TTL_MS) {
-      lastAt = now;
-      last = Future.all(store.nodes().list().onSuccess(list -> {
-        Map<String, Long> byState = new HashMap<>();
-        list.forEach(n -> byState.merge(String.valueOf(n.lifecycleState()), 1L, Long::sum));
-        nodes.register(rows(byState, "state"), true);
-      }), countTasks(TaskQuery.all().topLevel().page(null, PAGE), new HashMap<>(), 0).onSuccess(counts ->
-          tasks.register(rows(counts, "action", "status", "result"), true)))
-          .onComplete(ar -> up.set(ar.succeeded() ? 1 : 0)).<Void>mapEmpty().otherwiseEmpty();
+    StoreGauges(StoreHandle store, MeterRegistry registry) {
+        this.store = store;
+        this.nodes = MultiGauge.builder("slipway.nodes")
+                .description("Nodes by lifecycle state")
+                .register(registry);
+        this.tasks = MultiGauge.builder("slipway.tasks")
+                .description("Stored top-level tasks by action, status and result")
+                .register(registry);
+        Gauge.builder("slipway.store.up", up, AtomicInteger::get)
+                .description("1 if the store answered the last scrape")
+                .register(registry);
     }
-    return last;
-  }
 
-  private Future<Map<String, Long>> countTasks(TaskQuery q, Map<String, Long> acc, int seen) {
-    return store.history().query(q).compose(page -> {
-      for (Task t : page.tasks()) {
-        acc.merge(t.action() + "\n" + t.status() + "\n" + t.result().status(), 1L, Long::sum);
-      }
-      int total = seen + page.tasks().size();
-      java.util.Optional<TaskPage.Cursor> next = page.next();
-      return next.isPresent() && total < MAX_TASKS ? countTasks(q.page(next.get(), PAGE), acc, total) : Future.succeededFuture(acc);
-    });
-  }
+    /** Re-reads the store unless the last read is recent; never fails (a failure leaves the old values). */
+    synchronized Future<Void> refresh() {
+        long now = System.currentTimeMillis();
+        if (last == null || now - lastAt >= TTL_MS) {
+            lastAt = now;
+            last = Future.all(
+                            store.nodes().list().onSuccess(list -> {
+                                Map<String, Long> byState = new HashMap<>();
+                                list.forEach(n -> byState.merge(String.valueOf(n.lifecycleState()), 1L, Long::sum));
+                                nodes.register(rows(byState, "state"), true);
+                            }),
+                            countTasks(TaskQuery.all().topLevel().page(null, PAGE), new HashMap<>(), 0)
+                                    .onSuccess(
+                                            counts -> tasks.register(rows(counts, "action", "status", "result"), true)))
+                    .onComplete(ar -> up.set(ar.succeeded() ? 1 : 0))
+                    .<Void>mapEmpty()
+                    .otherwiseEmpty();
+        }
+        return last;
+    }
 
-  /** Rows of a multi-gauge from counts keyed by the tag values joined with newlines. */
-  private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts, String... tagNames) {
-    List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    counts.forEach((key, n) -> {
-      String[] values = key.split("\n", -1);
-      Tags tags = Tags.empty();
-      for (int i = 0; i < tagNames.length; i++) {
-        tags = tags.and(tagNames[i], values[i]);
-      }
-      rows.add(MultiGauge.Row.of(tags, n));
-    });
-    return rows;
-  }
+    private Future<Map<String, Long>> countTasks(TaskQuery q, Map<String, Long> acc, int seen) {
+        return store.history().query(q).compose(page -> {
+            for (Task t : page.tasks()) {
+                acc.merge(t.action() + "\n" + t.status() + "\n" + t.result().status(), 1L, Long::sum);
+            }
+            int total = seen + page.tasks().size();
+            java.util.Optional<TaskPage.Cursor> next = page.next();
+            return next.isPresent() && total < MAX_TASKS
+                    ? countTasks(q.page(next.get(), PAGE), acc, total)
+                    : Future.succeededFuture(acc);
+        });
+    }
+
+    /** Rows of a multi-gauge from counts keyed by the tag values joined with newlines. */
+    private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts, String... tagNames) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            String[] values = key.split("\n", -1);
+            Tags tags = Tags.empty();
+            for (int i = 0; i < tagNames.length; i++) {
+                tags = tags.and(tagNames[i], values[i]);
+            }
+            rows.add(MultiGauge.Row.of(tags, n));
+        });
+        return rows;
+    }
 }

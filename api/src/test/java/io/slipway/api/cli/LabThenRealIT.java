@@ -24,95 +24,145 @@ import picocli.CommandLine;
  * The chassis-control program of {@code ipmi_sim} logs every power and boot command it receives.
  */
 class LabThenRealIT {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aSimulatedRunLeavesNothingThatARealConfigurationActsOn() throws Exception {
-    IpmiSim.requireOrSkip();
-    try (IpmiSim sim = IpmiSim.start(1)) {
-      IpmiSimInstance bmc = sim.get(0);
-      assertThat(bmc.power()).as("ipmi_sim starts powered off").isEqualTo("0");
+    @Test
+    void aSimulatedRunLeavesNothingThatARealConfigurationActsOn() throws Exception {
+        IpmiSim.requireOrSkip();
+        try (IpmiSim sim = IpmiSim.start(1)) {
+            IpmiSimInstance bmc = sim.get(0);
+            assertThat(bmc.power()).as("ipmi_sim starts powered off").isEqualTo("0");
 
-      Server lab = start("--simulate");
-      String token = lab.issuedTokens().stream().filter(t -> t.roles().contains("admin")).map(IssuedToken::token)
-          .findFirst().orElseThrow();
-      ApiClient api = new ApiClient(lab.url, token);
-      JsonNode rev = api.postText("/api/v1.0/designs?name=ipmi-sim", "application/yaml", design(bmc.port()));
-      JsonNode task = api.post("/api/v1.0/tasks", Map.of("action", "deploy_nodes", "design_ref",
-          rev.path("design_ref").asText()));
-      JsonNode done = Progress.follow(api, task.path("task_id").asText(), new PrintWriter(new StringWriter()));
-      assertThat(done.path("result").path("status").asText()).isEqualTo("success");
-      JsonNode simulated = api.get("/api/v1.0/nodes/node1");
-      assertThat(simulated.path("state").asText()).isEqualTo("deployed");
-      assertThat(simulated.path("power_state").asText()).isEqualTo("on");
-      assertThat(simulated.path("driver_id").asText()).isEqualTo("lab (simulated)");
-      lab.stop();
-      assertThat(bmc.actions()).as("the simulation never reaches the design's real BMC").isEmpty();
+            Server lab = start("--simulate");
+            String token = lab.issuedTokens().stream()
+                    .filter(t -> t.roles().contains("admin"))
+                    .map(IssuedToken::token)
+                    .findFirst()
+                    .orElseThrow();
+            ApiClient api = new ApiClient(lab.url, token);
+            JsonNode rev = api.postText("/api/v1.0/designs?name=ipmi-sim", "application/yaml", design(bmc.port()));
+            JsonNode task = api.post(
+                    "/api/v1.0/tasks",
+                    Map.of(
+                            "action",
+                            "deploy_nodes",
+                            "design_ref",
+                            rev.path("design_ref").asText()));
+            JsonNode done = Progress.follow(api, task.path("task_id").asText(), new PrintWriter(new StringWriter()));
+            assertThat(done.path("result").path("status").asText()).isEqualTo("success");
+            JsonNode simulated = api.get("/api/v1.0/nodes/node1");
+            assertThat(simulated.path("state").asText()).isEqualTo("deployed");
+            assertThat(simulated.path("power_state").asText()).isEqualTo("on");
+            assertThat(simulated.path("driver_id").asText()).isEqualTo("lab (simulated)");
+            lab.stop();
+            assertThat(bmc.actions())
+                    .as("the simulation never reaches the design's real BMC")
+                    .isEmpty();
 
-      Server real;
-      try (ServerSocket closed = new ServerSocket(0)) {
-        real = start("--node-driver", "maas", "--node-driver-config",
-            "{\"url\":\"http://127.0.0.1:" + closed.getLocalPort() + "/MAAS\",\"apiKey\":\"a:b:c\"}");
-      }
-      try {
-        api = new ApiClient(real.url, token);
-        // The API answers as soon as it listens; the new leader's engine distrusts the stored state a moment later.
-        ApiClient fresh = api;
-        waitFor(() -> "enrolled".equals(fresh.get("/api/v1.0/nodes/node1").path("state").asText()), 60);
-        assertThat(bmc.actions()).as("nothing reached the BMC while the engine started").isEmpty();
-        JsonNode node = api.get("/api/v1.0/nodes/node1");
-        assertThat(node.path("state").asText()).isEqualTo("enrolled");
-        assertThat(node.path("power_state").asText()).isEqualTo("unknown");
-        assertThat(node.path("driver_id").asText()).startsWith("maas@http://127.0.0.1:");
-        assertThat(api.get("/api/v1.0/nodes/node1/timeline").toString())
-            .contains("was observed through lab (simulated)");
+            Server real;
+            try (ServerSocket closed = new ServerSocket(0)) {
+                real = start(
+                        "--node-driver",
+                        "maas",
+                        "--node-driver-config",
+                        "{\"url\":\"http://127.0.0.1:" + closed.getLocalPort() + "/MAAS\",\"apiKey\":\"a:b:c\"}");
+            }
+            try {
+                api = new ApiClient(real.url, token);
+                // The API answers as soon as it listens; the new leader's engine distrusts the stored state a moment
+                // later.
+                ApiClient fresh = api;
+                waitFor(
+                        () -> "enrolled"
+                                .equals(fresh.get("/api/v1.0/nodes/node1")
+                                        .path("state")
+                                        .asText()),
+                        60);
+                assertThat(bmc.actions())
+                        .as("nothing reached the BMC while the engine started")
+                        .isEmpty();
+                JsonNode node = api.get("/api/v1.0/nodes/node1");
+                assertThat(node.path("state").asText()).isEqualTo("enrolled");
+                assertThat(node.path("power_state").asText()).isEqualTo("unknown");
+                assertThat(node.path("driver_id").asText()).startsWith("maas@http://127.0.0.1:");
+                assertThat(api.get("/api/v1.0/nodes/node1/timeline").toString())
+                        .contains("was observed through lab (simulated)");
 
-        for (int tick = 0; tick < 3; tick++) {
-          int observed = Runtime.await(real.leadership.engine().reconcile(), 30, "a reconcile tick");
-          assertThat(observed).as("drift correction reads no node it did not deploy").isZero();
+                for (int tick = 0; tick < 3; tick++) {
+                    int observed = Runtime.await(real.leadership.engine().reconcile(), 30, "a reconcile tick");
+                    assertThat(observed)
+                            .as("drift correction reads no node it did not deploy")
+                            .isZero();
+                }
+                Thread.sleep(2_000);
+                assertThat(bmc.actions())
+                        .as("no power or boot command before a task verifies the node")
+                        .isEmpty();
+                assertThat(bmc.power()).isEqualTo("0");
+
+                api.post(
+                        "/api/v1.0/tasks",
+                        Map.of(
+                                "action",
+                                "verify_nodes",
+                                "design_ref",
+                                rev.path("design_ref").asText()));
+                ApiClient client = api;
+                waitFor(
+                        () -> client.get("/api/v1.0/nodes/node1/timeline")
+                                .toString()
+                                .contains("validate_oob: BMC reachable"),
+                        120);
+                assertThat(bmc.actions())
+                        .as("verifying reads the BMC and changes nothing")
+                        .isEmpty();
+            } finally {
+                real.stop();
+            }
         }
-        Thread.sleep(2_000);
-        assertThat(bmc.actions()).as("no power or boot command before a task verifies the node").isEmpty();
-        assertThat(bmc.power()).isEqualTo("0");
-
-        api.post("/api/v1.0/tasks", Map.of("action", "verify_nodes", "design_ref", rev.path("design_ref").asText()));
-        ApiClient client = api;
-        waitFor(() -> client.get("/api/v1.0/nodes/node1/timeline").toString().contains("validate_oob: BMC reachable"),
-            120);
-        assertThat(bmc.actions()).as("verifying reads the BMC and changes nothing").isEmpty();
-      } finally {
-        real.stop();
-      }
     }
-  }
 
-  private Server start(String... driverArgs) throws Exception {
-    int clusterPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      clusterPort = s.getLocalPort();
+    private Server start(String... driverArgs) throws Exception {
+        int clusterPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            clusterPort = s.getLocalPort();
+        }
+        String[] base = {
+            "serve",
+            "--data-dir",
+            dir.toString(),
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--cluster-port",
+            Integer.toString(clusterPort),
+            "--auth-config",
+            "{}"
+        };
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(base), java.util.Arrays.stream(driverArgs))
+                .toArray(String[]::new);
+        CommandLine cli = Main.commandLine();
+        cli.parseArgs(args);
+        ServerOptions options =
+                ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).options;
+        return Server.start(options, Map.of());
     }
-    String[] base = {"serve", "--data-dir", dir.toString(), "--port", "0", "--bind", "127.0.0.1",
-        "--cluster-port", Integer.toString(clusterPort), "--auth-config", "{}"};
-    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(driverArgs))
-        .toArray(String[]::new);
-    CommandLine cli = Main.commandLine();
-    cli.parseArgs(args);
-    ServerOptions options = ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).options;
-    return Server.start(options, Map.of());
-  }
 
-  private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("not within " + seconds + " s");
-      }
-      Thread.sleep(200);
+    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + seconds + " s");
+            }
+            Thread.sleep(200);
+        }
     }
-  }
 
-  static String design(int bmcPort) {
-    return """
+    static String design(int bmcPort) {
+        return """
         ---
         schema: drydock/Region/v1
         metadata: {name: ipmi-sim}
@@ -171,5 +221,5 @@ class LabThenRealIT {
             - {network: oob, address: 127.0.0.1}
           metadata: {boot_mac: '52:54:00:00:01:01'}
         """.replace("PORT", Integer.toString(bmcPort));
-  }
+    }
 }

@@ -11,25 +11,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Rules are data: a file dropped into the rules directory changes the next run, without a rebuild. */
 class RulesDirectoryTest {
-  private static final Path ROOT = CliRun.repoRoot();
-  private static final String LAB = ROOT.resolve("site-examples/lab-site.yaml").toString();
+    private static final Path ROOT = CliRun.repoRoot();
+    private static final String LAB =
+            ROOT.resolve("site-examples/lab-site.yaml").toString();
 
-  private static Path copyRules(Path dir) throws IOException {
-    Path rules = dir.resolve("rules");
-    Files.createDirectories(rules.resolve("validation"));
-    try (Stream<Path> files = Files.list(ROOT.resolve("rules/validation"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, rules.resolve("validation").resolve(f.getFileName()));
-      }
+    private static Path copyRules(Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("validation"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("rules/validation"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve("validation").resolve(f.getFileName()));
+            }
+        }
+        return rules;
     }
-    return rules;
-  }
 
-  @Test
-  void aNewRuleFileChangesTheNextValidation(@TempDir Path dir) throws IOException {
-    Path rules = copyRules(dir);
-    assertThat(CliRun.of("validate", "--rules", rules.toString(), LAB).exit()).isZero();
-    Files.writeString(rules.resolve("validation/site-policy.drl"), """
+    @Test
+    void aNewRuleFileChangesTheNextValidation(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        assertThat(CliRun.of("validate", "--rules", rules.toString(), LAB).exit())
+                .isZero();
+        Files.writeString(rules.resolve("validation/site-policy.drl"), """
         package slipway.rules.validation;
         import io.slipway.engine.design.Finding;
         import io.slipway.engine.effective.EffectiveNode;
@@ -42,22 +44,25 @@ class RulesDirectoryTest {
                 "storage node " + $n.name() + " must use kernel hwe-22.04", "Set platform.kernel.", $n.doc()));
         end
         """);
-    CliRun run = CliRun.of("validate", "--rules", rules.toString(), LAB);
-    assertThat(run.exit()).isEqualTo(1);
-    // The storage nodes inherit their kernel from one profile, so the finding is reported there, once.
-    assertThat(run.out()).contains("POL001", "storage node stor10, stor11, stor12 must use kernel hwe-22.04")
-        .contains("1 error(s)");
-  }
+        CliRun run = CliRun.of("validate", "--rules", rules.toString(), LAB);
+        assertThat(run.exit()).isEqualTo(1);
+        // The storage nodes inherit their kernel from one profile, so the finding is reported there, once.
+        assertThat(run.out())
+                .contains("POL001", "storage node stor10, stor11, stor12 must use kernel hwe-22.04")
+                .contains("1 error(s)");
+    }
 
-  @Test
-  void aBrokenRuleFileFailsClearlyWithFileLineColumn(@TempDir Path dir) throws IOException {
-    Path rules = copyRules(dir);
-    Path broken = rules.resolve("validation/broken.drl");
-    Files.writeString(broken, "package slipway.rules.validation;\n\nrule \"X-001 broken\"\nwhen\n    String( length > )\nthen\nend\n");
-    CliRun run = CliRun.of("validate", "--rules", rules.toString(), LAB);
-    assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).containsPattern(java.util.regex.Pattern.quote(broken.toString()) + ":\\d+:\\d+: ");
-    assertThat(run.err()).contains("validation not run");
-    assertThat(run.out()).isEmpty();
-  }
+    @Test
+    void aBrokenRuleFileFailsClearlyWithFileLineColumn(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path broken = rules.resolve("validation/broken.drl");
+        Files.writeString(
+                broken,
+                "package slipway.rules.validation;\n\nrule \"X-001 broken\"\nwhen\n    String( length > )\nthen\nend\n");
+        CliRun run = CliRun.of("validate", "--rules", rules.toString(), LAB);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).containsPattern(java.util.regex.Pattern.quote(broken.toString()) + ":\\d+:\\d+: ");
+        assertThat(run.err()).contains("validation not run");
+        assertThat(run.out()).isEmpty();
+    }
 }

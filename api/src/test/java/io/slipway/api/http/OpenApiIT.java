@@ -27,74 +27,109 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class OpenApiIT {
 
-  private static HttpResponse<Buffer> call(ApiHarness h, HttpMethod m, String path, String token, String json) {
-    var req = h.http.request(m, h.server.port(), "127.0.0.1", path);
-    if (token != null) {
-      req.putHeader("Authorization", "Bearer " + token);
-    }
-    return result(json == null ? req.send() : req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json)));
-  }
-
-  @Test
-  void theDocumentListsEveryRouteOfTheRouter(StoreHandle store) throws Exception {
-    try (ApiHarness h = new ApiHarness(store)) {
-      HttpResponse<Buffer> resp = call(h, HttpMethod.GET, "/api/v1.0/openapi.yaml", null, null);
-      assertThat(resp.statusCode()).isEqualTo(200);
-      assertThat(resp.getHeader("Content-Type")).isEqualTo("application/yaml");
-      JsonObject doc = OpenApiDocument.parse(resp.bodyAsString());
-      assertThat(doc.getString("openapi")).startsWith("3.1");
-      Set<String> documented = new TreeSet<>(OpenApiDocument.operations(doc).keySet());
-
-      // Wait for the router's document before the harness closes Vert.x under its loading.
-      var loading = OpenApiDocument.load(h.vertx);
-      Router router = Routes.build(new ApiContext(h.vertx, io.slipway.engine.leadership.LeaderView.fixed(h.engine), store, new DesignLoader(), null, p -> ctx -> ctx.next(),
-          (ctx, p) -> true, false, BootActionService.create(h.vertx, store,
-              id -> io.vertx.core.Future.failedFuture("not used"), BootActionConfig.defaults())), loading);
-      result(loading);
-      Set<String> served = new TreeSet<>();
-      for (Route route : router.getRoutes()) {
-        if (route.getPath() != null && route.methods() != null) {
-          route.methods().forEach(m -> served.add(m.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}")));
+    private static HttpResponse<Buffer> call(ApiHarness h, HttpMethod m, String path, String token, String json) {
+        var req = h.http.request(m, h.server.port(), "127.0.0.1", path);
+        if (token != null) {
+            req.putHeader("Authorization", "Bearer " + token);
         }
-      }
-      assertThat(documented).isEqualTo(served).hasSizeGreaterThanOrEqualTo(26);
-      Set<Object> known = new java.util.HashSet<>();
-      for (java.lang.reflect.Field f : Permissions.class.getFields()) {
-        known.add(f.get(null));
-      }
-      OpenApiDocument.operations(doc).values().stream().map(op -> op.getString(OpenApiDocument.PERMISSION))
-          .filter(java.util.Objects::nonNull).forEach(p -> assertThat(known).as("permission " + p).contains(p));
+        return result(
+                json == null
+                        ? req.send()
+                        : req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json)));
     }
-  }
 
-  @Test
-  void malformedRequestsAreRefusedNamingTheField(StoreHandle store) throws Exception {
-    try (ApiHarness h = new ApiHarness(store)) {
-      HttpResponse<Buffer> drydock = call(h, HttpMethod.POST, "/api/v1.0/tasks", ApiHarness.TOKEN,
-          "{\"action\":5,\"design_ref\":\"revision:1\"}");
-      assertThat(drydock.statusCode()).isEqualTo(400);
-      assertThat(drydock.getHeader("Content-Type")).isEqualTo("application/json");
-      JsonObject body = drydock.bodyAsJsonObject();
-      assertThat(body.getString("type")).isEqualTo("error");
-      assertThat(body.getString("message")).isEqualTo("request body field action: must be string, not number");
+    @Test
+    void theDocumentListsEveryRouteOfTheRouter(StoreHandle store) throws Exception {
+        try (ApiHarness h = new ApiHarness(store)) {
+            HttpResponse<Buffer> resp = call(h, HttpMethod.GET, "/api/v1.0/openapi.yaml", null, null);
+            assertThat(resp.statusCode()).isEqualTo(200);
+            assertThat(resp.getHeader("Content-Type")).isEqualTo("application/yaml");
+            JsonObject doc = OpenApiDocument.parse(resp.bodyAsString());
+            assertThat(doc.getString("openapi")).startsWith("3.1");
+            Set<String> documented =
+                    new TreeSet<>(OpenApiDocument.operations(doc).keySet());
 
-      HttpResponse<Buffer> nested = call(h, HttpMethod.POST, "/api/v1.0/nodefilter", ApiHarness.TOKEN,
-          "{\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"union\",\"filter_set\":[{\"filter_type\":\"x\"}]}}");
-      assertThat(nested.bodyAsJsonObject().getString("message"))
-          .startsWith("request body field node_filter.filter_set[0].filter_type: must be one of");
-
-      HttpResponse<Buffer> missing = call(h, HttpMethod.POST, "/api/v1.0/plan", ApiHarness.TOKEN, "{\"action\":\"deploy_nodes\"}");
-      assertThat(missing.statusCode()).isEqualTo(400);
-      assertThat(missing.getHeader("Content-Type")).isEqualTo("application/problem+json");
-      assertThat(missing.bodyAsJsonObject().getString("detail")).isEqualTo("request body field design_ref is required");
-
-      HttpResponse<Buffer> param = call(h, HttpMethod.GET, "/api/v1.0/designs/1/diff/two", ApiHarness.TOKEN, null);
-      assertThat(param.statusCode()).isEqualTo(400);
-      assertThat(param.bodyAsJsonObject().getString("detail")).isEqualTo("path parameter b: must be integer, not string");
-
-      HttpResponse<Buffer> anonymous = call(h, HttpMethod.POST, "/api/v1.0/tasks", null, "{\"action\":5}");
-      assertThat(anonymous.statusCode()).as("the guard runs before validation").isEqualTo(401);
-      assertThat(anonymous.bodyAsString()).doesNotContain("action");
+            // Wait for the router's document before the harness closes Vert.x under its loading.
+            var loading = OpenApiDocument.load(h.vertx);
+            Router router = Routes.build(
+                    new ApiContext(
+                            h.vertx,
+                            io.slipway.engine.leadership.LeaderView.fixed(h.engine),
+                            store,
+                            new DesignLoader(),
+                            null,
+                            p -> ctx -> ctx.next(),
+                            (ctx, p) -> true,
+                            false,
+                            BootActionService.create(
+                                    h.vertx,
+                                    store,
+                                    id -> io.vertx.core.Future.failedFuture("not used"),
+                                    BootActionConfig.defaults())),
+                    loading);
+            result(loading);
+            Set<String> served = new TreeSet<>();
+            for (Route route : router.getRoutes()) {
+                if (route.getPath() != null && route.methods() != null) {
+                    route.methods()
+                            .forEach(m ->
+                                    served.add(m.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}")));
+                }
+            }
+            assertThat(documented).isEqualTo(served).hasSizeGreaterThanOrEqualTo(26);
+            Set<Object> known = new java.util.HashSet<>();
+            for (java.lang.reflect.Field f : Permissions.class.getFields()) {
+                known.add(f.get(null));
+            }
+            OpenApiDocument.operations(doc).values().stream()
+                    .map(op -> op.getString(OpenApiDocument.PERMISSION))
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(p -> assertThat(known).as("permission " + p).contains(p));
+        }
     }
-  }
+
+    @Test
+    void malformedRequestsAreRefusedNamingTheField(StoreHandle store) throws Exception {
+        try (ApiHarness h = new ApiHarness(store)) {
+            HttpResponse<Buffer> drydock = call(
+                    h,
+                    HttpMethod.POST,
+                    "/api/v1.0/tasks",
+                    ApiHarness.TOKEN,
+                    "{\"action\":5,\"design_ref\":\"revision:1\"}");
+            assertThat(drydock.statusCode()).isEqualTo(400);
+            assertThat(drydock.getHeader("Content-Type")).isEqualTo("application/json");
+            JsonObject body = drydock.bodyAsJsonObject();
+            assertThat(body.getString("type")).isEqualTo("error");
+            assertThat(body.getString("message")).isEqualTo("request body field action: must be string, not number");
+
+            HttpResponse<Buffer> nested = call(
+                    h,
+                    HttpMethod.POST,
+                    "/api/v1.0/nodefilter",
+                    ApiHarness.TOKEN,
+                    "{\"design_ref\":\"revision:1\",\"node_filter\":{\"filter_set_type\":\"union\",\"filter_set\":[{\"filter_type\":\"x\"}]}}");
+            assertThat(nested.bodyAsJsonObject().getString("message"))
+                    .startsWith("request body field node_filter.filter_set[0].filter_type: must be one of");
+
+            HttpResponse<Buffer> missing =
+                    call(h, HttpMethod.POST, "/api/v1.0/plan", ApiHarness.TOKEN, "{\"action\":\"deploy_nodes\"}");
+            assertThat(missing.statusCode()).isEqualTo(400);
+            assertThat(missing.getHeader("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(missing.bodyAsJsonObject().getString("detail"))
+                    .isEqualTo("request body field design_ref is required");
+
+            HttpResponse<Buffer> param =
+                    call(h, HttpMethod.GET, "/api/v1.0/designs/1/diff/two", ApiHarness.TOKEN, null);
+            assertThat(param.statusCode()).isEqualTo(400);
+            assertThat(param.bodyAsJsonObject().getString("detail"))
+                    .isEqualTo("path parameter b: must be integer, not string");
+
+            HttpResponse<Buffer> anonymous = call(h, HttpMethod.POST, "/api/v1.0/tasks", null, "{\"action\":5}");
+            assertThat(anonymous.statusCode())
+                    .as("the guard runs before validation")
+                    .isEqualTo(401);
+            assertThat(anonymous.bodyAsString()).doesNotContain("action");
+        }
+    }
 }

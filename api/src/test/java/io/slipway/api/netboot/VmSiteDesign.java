@@ -10,19 +10,19 @@ import java.util.List;
  * action. Nothing in it names a lab driver.
  */
 final class VmSiteDesign {
-  static final String IMAGE = "testos";
+    static final String IMAGE = "testos";
 
-  private VmSiteDesign() {}
+    private VmSiteDesign() {}
 
-  static String address(int index) {
-    return "198.51.100." + (20 + index);
-  }
+    static String address(int index) {
+        return "198.51.100." + (20 + index);
+    }
 
-  static String render(List<VmNode> nodes) {
-    StringBuilder b = new StringBuilder(COMMON);
-    for (int i = 0; i < nodes.size(); i++) {
-      VmNode n = nodes.get(i);
-      b.append("""
+    static String render(List<VmNode> nodes) {
+        StringBuilder b = new StringBuilder(COMMON);
+        for (int i = 0; i < nodes.size(); i++) {
+            VmNode n = nodes.get(i);
+            b.append("""
           ---
           schema: drydock/BaremetalNode/v1
           metadata:
@@ -42,11 +42,11 @@ final class VmSiteDesign {
               rack: vmrack
               boot_mac: '%s'
           """.formatted(n.name, n.ipmiPort, address(i + 1), n.bmcAddress, n.mac));
+        }
+        return b.toString();
     }
-    return b.toString();
-  }
 
-  private static final String COMMON = """
+    private static final String COMMON = """
       schema: drydock/Region/v1
       metadata:
         schema: metadata/Document/v1

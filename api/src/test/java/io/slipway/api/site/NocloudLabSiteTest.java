@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The NoCloud seed of lab-site nodes, rendered from the compiled design and an inventory like the agent's. */
 class NocloudLabSiteTest {
-  private static SiteModel lab;
+    private static SiteModel lab;
 
-  /** ctl01's hardware as the agent reports it: the gen10 profile's PCI and SCSI addresses. */
-  private static final Inventory CTL01 = Inventory.parse("""
+    /** ctl01's hardware as the agent reports it: the gen10 profile's PCI and SCSI addresses. */
+    private static final Inventory CTL01 = Inventory.parse("""
       {"nics":[{"name":"eno1","mac":"52:54:00:00:00:0b","pci":"0000:02:00.0","driver":"tg3","link":true},
                {"name":"ens5f0","mac":"b8:59:9f:00:00:10","pci":"0000:5d:00.0","driver":"mlx5_core","link":true},
                {"name":"ens5f1","mac":"b8:59:9f:00:00:11","pci":"0000:5d:00.1","driver":"mlx5_core","link":true}],
@@ -29,20 +29,22 @@ class NocloudLabSiteTest {
        "cpu":{"count":88,"model":"Xeon"},"memory_kib":394000000,"dmi":{"vendor":"HPE","product":"ProLiant DL360 Gen10"}}
       """);
 
-  @BeforeAll
-  static void compile() throws Exception {
-    Path root = Path.of(System.getProperty("slipway.repo.root", "..")).toAbsolutePath().normalize();
-    if (!Files.exists(root.resolve("site-examples"))) {
-      root = root.getParent();
+    @BeforeAll
+    static void compile() throws Exception {
+        Path root = Path.of(System.getProperty("slipway.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        if (!Files.exists(root.resolve("site-examples"))) {
+            root = root.getParent();
+        }
+        lab = new SiteModels(RuleBook.compile(root.resolve("rules/validation")), false)
+                .compile(7, "lab-site.yaml", Files.readString(root.resolve("site-examples/lab-site.yaml")));
     }
-    lab = new SiteModels(RuleBook.compile(root.resolve("rules/validation")), false)
-        .compile(7, "lab-site.yaml", Files.readString(root.resolve("site-examples/lab-site.yaml")));
-  }
 
-  @Test
-  void networkConfigMatchesNicsByMacWithTheBondVlansAddressesRoutesAndDns() {
-    String nc = NocloudSeed.networkConfig(lab.nodeSpecs().get("ctl01"), CTL01);
-    assertThat(nc).isEqualTo("""
+    @Test
+    void networkConfigMatchesNicsByMacWithTheBondVlansAddressesRoutesAndDns() {
+        String nc = NocloudSeed.networkConfig(lab.nodeSpecs().get("ctl01"), CTL01);
+        assertThat(nc).isEqualTo("""
         version: 2
         ethernets:
           pxe:
@@ -97,37 +99,45 @@ class NocloudLabSiteTest {
             dhcp4: false
             addresses: [10.23.0.11/24]
         """);
-  }
+    }
 
-  @Test
-  void metaDataNamesTheNodeAndTheRevision() {
-    assertThat(NocloudSeed.metaData(lab.nodeSpecs().get("ctl01"))).isEqualTo("instance-id: ctl01-7\nlocal-hostname: ctl01\n");
-  }
+    @Test
+    void metaDataNamesTheNodeAndTheRevision() {
+        assertThat(NocloudSeed.metaData(lab.nodeSpecs().get("ctl01")))
+                .isEqualTo("instance-id: ctl01-7\nlocal-hostname: ctl01\n");
+    }
 
-  @Test
-  void userDataCarriesKeysKernelParametersAndTheFirstBootScript() {
-    NodeSpec ctl01 = lab.nodeSpecs().get("ctl01");
-    String ud = NocloudSeed.userData(ctl01, "http://198.51.100.100", "tok3n", "ab".repeat(32),
-        Map.of("motd", "6f1c1e4e-0000-4000-8000-000000000001"));
-    assertThat(ud).startsWith("Content-Type: multipart/mixed; boundary=\"==slipway-seed==\"\nMIME-Version: 1.0\n")
-        .contains("Content-Type: text/cloud-config; charset=\"utf-8\"")
-        .contains("ssh_authorized_keys:\n  - \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFlhYnNpdGVvcGVyYXRvcmtleWZvcmV4YW1wbGVz operator@lab\"")
-        .contains("GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT console=ttyS1,115200")
-        .contains("Content-Type: text/x-shellscript; charset=\"utf-8\"")
-        .contains("BASE='http://198.51.100.100'\nNODE='ctl01'\nKEY='" + "ab".repeat(32) + "'\nTOKEN='tok3n'\n")
-        .contains("ACTIONS='6f1c1e4e-0000-4000-8000-000000000001'")
-        .contains("--header \"Authorization: Bearer $TOKEN\"")
-        .contains("\"$BASE/agent/v1/booted\"")
-        .endsWith("--==slipway-seed==--\n");
-  }
+    @Test
+    void userDataCarriesKeysKernelParametersAndTheFirstBootScript() {
+        NodeSpec ctl01 = lab.nodeSpecs().get("ctl01");
+        String ud = NocloudSeed.userData(
+                ctl01,
+                "http://198.51.100.100",
+                "tok3n",
+                "ab".repeat(32),
+                Map.of("motd", "6f1c1e4e-0000-4000-8000-000000000001"));
+        assertThat(ud)
+                .startsWith("Content-Type: multipart/mixed; boundary=\"==slipway-seed==\"\nMIME-Version: 1.0\n")
+                .contains("Content-Type: text/cloud-config; charset=\"utf-8\"")
+                .contains(
+                        "ssh_authorized_keys:\n  - \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFlhYnNpdGVvcGVyYXRvcmtleWZvcmV4YW1wbGVz operator@lab\"")
+                .contains("GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT console=ttyS1,115200")
+                .contains("Content-Type: text/x-shellscript; charset=\"utf-8\"")
+                .contains("BASE='http://198.51.100.100'\nNODE='ctl01'\nKEY='" + "ab".repeat(32) + "'\nTOKEN='tok3n'\n")
+                .contains("ACTIONS='6f1c1e4e-0000-4000-8000-000000000001'")
+                .contains("--header \"Authorization: Bearer $TOKEN\"")
+                .contains("\"$BASE/agent/v1/booted\"")
+                .endsWith("--==slipway-seed==--\n");
+    }
 
-  @Test
-  void aDeviceMissingFromTheInventoryIsRefusedNamingTheInterface() {
-    Inventory oneNic = Inventory.parse("""
+    @Test
+    void aDeviceMissingFromTheInventoryIsRefusedNamingTheInterface() {
+        Inventory oneNic = Inventory.parse("""
         {"nics":[{"name":"eno1","mac":"52:54:00:00:00:0b","pci":"0000:02:00.0"}],"disks":[]}""");
-    assertThatThrownBy(() -> NocloudSeed.networkConfig(lab.nodeSpecs().get("ctl01"), oneNic))
-        .isInstanceOf(DriverException.class)
-        .hasMessageStartingWith("interface bond0: device data_nic1 is not in the node's inventory (alias unresolved: "
-            + "no interface or disk at PCI 0000:5d:00.0");
-  }
+        assertThatThrownBy(() -> NocloudSeed.networkConfig(lab.nodeSpecs().get("ctl01"), oneNic))
+                .isInstanceOf(DriverException.class)
+                .hasMessageStartingWith(
+                        "interface bond0: device data_nic1 is not in the node's inventory (alias unresolved: "
+                                + "no interface or disk at PCI 0000:5d:00.0");
+    }
 }

@@ -23,61 +23,63 @@ import java.util.Map;
  * cause (the undefined variable, the bad segment, the unreachable URL).
  */
 public final class AssetRenderer {
-  private final BootActionConfig config;
-  private final AssetLocations locations;
+    private final BootActionConfig config;
+    private final AssetLocations locations;
 
-  private AssetRenderer(BootActionConfig config) {
-    this.config = config;
-    this.locations = new AssetLocations(config);
-  }
-
-  public static AssetRenderer create(BootActionConfig config) {
-    return new AssetRenderer(config);
-  }
-
-  /** The rendered bytes of {@code asset} of {@code action}, given the template {@code context}. */
-  public byte[] render(BootAction action, Asset asset, Map<String, Object> context) {
-    String where = asset.path() == null ? "(" + asset.type() + ")" : asset.path();
-    try {
-      byte[] out = "pkg_list".equals(asset.type())
-          ? packageList(asset).getBytes(StandardCharsets.UTF_8)
-          : Pipeline.run(source(asset, context), asset.dataPipeline(), text -> Template.render(text, context));
-      if (out.length > config.maxAssetBytes()) {
-        throw new SegmentException("rendered asset is larger than " + config.maxAssetBytes() + " bytes");
-      }
-      return out;
-    } catch (TemplateException | SegmentException e) {
-      throw BootActionProblem.asset(action.name(), where, e.getMessage());
+    private AssetRenderer(BootActionConfig config) {
+        this.config = config;
+        this.locations = new AssetLocations(config);
     }
-  }
 
-  /** The packages of a {@code pkg_list} asset: {@code name=version} or {@code name}, one per line. */
-  public static String packageList(Asset asset) {
-    StringBuilder out = new StringBuilder();
-    for (String line : packages(asset)) {
-      out.append(line).append('\n');
+    public static AssetRenderer create(BootActionConfig config) {
+        return new AssetRenderer(config);
     }
-    return out.toString();
-  }
 
-  /** The same packages as a list of {@code name=version} or {@code name} strings. */
-  public static List<String> packages(Asset asset) {
-    List<String> out = new ArrayList<>();
-    if (asset.packages() != null) {
-      asset.packages().forEach((name, version) ->
-          out.add(version == null || version.isBlank() ? name : name + "=" + version));
+    /** The rendered bytes of {@code asset} of {@code action}, given the template {@code context}. */
+    public byte[] render(BootAction action, Asset asset, Map<String, Object> context) {
+        String where = asset.path() == null ? "(" + asset.type() + ")" : asset.path();
+        try {
+            byte[] out = "pkg_list".equals(asset.type())
+                    ? packageList(asset).getBytes(StandardCharsets.UTF_8)
+                    : Pipeline.run(
+                            source(asset, context), asset.dataPipeline(), text -> Template.render(text, context));
+            if (out.length > config.maxAssetBytes()) {
+                throw new SegmentException("rendered asset is larger than " + config.maxAssetBytes() + " bytes");
+            }
+            return out;
+        } catch (TemplateException | SegmentException e) {
+            throw BootActionProblem.asset(action.name(), where, e.getMessage());
+        }
     }
-    return List.copyOf(out);
-  }
 
-  private byte[] source(Asset asset, Map<String, Object> context) {
-    if (asset.location() == null || asset.location().isBlank()) {
-      return asset.data() == null ? new byte[0] : asset.data().getBytes(StandardCharsets.UTF_8);
+    /** The packages of a {@code pkg_list} asset: {@code name=version} or {@code name}, one per line. */
+    public static String packageList(Asset asset) {
+        StringBuilder out = new StringBuilder();
+        for (String line : packages(asset)) {
+            out.append(line).append('\n');
+        }
+        return out.toString();
     }
-    String url = asset.location();
-    if (asset.locationPipeline() != null && asset.locationPipeline().contains("template")) {
-      url = Template.render(url, context);
+
+    /** The same packages as a list of {@code name=version} or {@code name} strings. */
+    public static List<String> packages(Asset asset) {
+        List<String> out = new ArrayList<>();
+        if (asset.packages() != null) {
+            asset.packages()
+                    .forEach((name, version) ->
+                            out.add(version == null || version.isBlank() ? name : name + "=" + version));
+        }
+        return List.copyOf(out);
     }
-    return locations.fetch(url);
-  }
+
+    private byte[] source(Asset asset, Map<String, Object> context) {
+        if (asset.location() == null || asset.location().isBlank()) {
+            return asset.data() == null ? new byte[0] : asset.data().getBytes(StandardCharsets.UTF_8);
+        }
+        String url = asset.location();
+        if (asset.locationPipeline() != null && asset.locationPipeline().contains("template")) {
+            url = Template.render(url, context);
+        }
+        return locations.fetch(url);
+    }
 }

@@ -33,49 +33,54 @@ import java.util.UUID;
  * node is not in it. Any thread; thread-safe.
  */
 public final class BootActionContexts {
-  private final BootActionStore store;
-  private final SecureRandom random;
+    private final BootActionStore store;
+    private final SecureRandom random;
 
-  private BootActionContexts(BootActionStore store, SecureRandom random) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.random = Objects.requireNonNull(random, "random");
-  }
-
-  public static BootActionContexts create(BootActionStore store) {
-    return new BootActionContexts(store, new SecureRandom());
-  }
-
-  /** Creates the context of {@code node} for {@code task}, whose pinned revision is {@code site}. */
-  public Future<IssuedContext> create(SiteModel site, Task task, String node, Fence fence) {
-    if (task.designRevision() == null || task.designRevision() != site.revision()) {
-      return Future.failedFuture(new IllegalArgumentException("task " + task.id() + " is pinned to revision "
-          + task.designRevision() + ", not " + site.revision()));
+    private BootActionContexts(BootActionStore store, SecureRandom random) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.random = Objects.requireNonNull(random, "random");
     }
-    EffectiveNode n = site.node(node);
-    if (n == null) {
-      return Future.failedFuture(
-          new IllegalArgumentException("node " + node + " is not in revision " + site.revision()));
-    }
-    byte[] key = NodeKey.generate(random);
-    List<BootActionStatus> rows = new ArrayList<>();
-    Map<String, UUID> ids = new LinkedHashMap<>();
-    List<String> packages = new ArrayList<>();
-    for (BootAction action : targeting(site, n)) {
-      BootActionStatus row = BootActionStatus.create(node, task.id(), action.name(),
-          action.signaling() ? "incomplete" : "unreported");
-      rows.add(row);
-      ids.put(action.name(), row.actionId());
-      action.assets().stream().filter(a -> "pkg_list".equals(a.type()))
-          .forEach(a -> packages.addAll(AssetRenderer.packages(a)));
-    }
-    IssuedContext issued = new IssuedContext(node, task.id(), site.revision(), NodeKey.hex(key), ids, packages);
-    return store.createContext(BootActionContext.forKey(node, task.id(), key), rows, fence).map(v -> issued);
-  }
 
-  /** The boot actions targeting {@code node} in the design, in the node's order. */
-  static List<BootAction> targeting(SiteModel site, EffectiveNode node) {
-    Map<String, BootAction> byName = new LinkedHashMap<>();
-    site.design().bootActions().forEach(b -> byName.putIfAbsent(b.name(), b));
-    return node.bootActions().stream().map(byName::get).filter(Objects::nonNull).toList();
-  }
+    public static BootActionContexts create(BootActionStore store) {
+        return new BootActionContexts(store, new SecureRandom());
+    }
+
+    /** Creates the context of {@code node} for {@code task}, whose pinned revision is {@code site}. */
+    public Future<IssuedContext> create(SiteModel site, Task task, String node, Fence fence) {
+        if (task.designRevision() == null || task.designRevision() != site.revision()) {
+            return Future.failedFuture(new IllegalArgumentException("task " + task.id() + " is pinned to revision "
+                    + task.designRevision() + ", not " + site.revision()));
+        }
+        EffectiveNode n = site.node(node);
+        if (n == null) {
+            return Future.failedFuture(
+                    new IllegalArgumentException("node " + node + " is not in revision " + site.revision()));
+        }
+        byte[] key = NodeKey.generate(random);
+        List<BootActionStatus> rows = new ArrayList<>();
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        List<String> packages = new ArrayList<>();
+        for (BootAction action : targeting(site, n)) {
+            BootActionStatus row = BootActionStatus.create(
+                    node, task.id(), action.name(), action.signaling() ? "incomplete" : "unreported");
+            rows.add(row);
+            ids.put(action.name(), row.actionId());
+            action.assets().stream()
+                    .filter(a -> "pkg_list".equals(a.type()))
+                    .forEach(a -> packages.addAll(AssetRenderer.packages(a)));
+        }
+        IssuedContext issued = new IssuedContext(node, task.id(), site.revision(), NodeKey.hex(key), ids, packages);
+        return store.createContext(BootActionContext.forKey(node, task.id(), key), rows, fence)
+                .map(v -> issued);
+    }
+
+    /** The boot actions targeting {@code node} in the design, in the node's order. */
+    static List<BootAction> targeting(SiteModel site, EffectiveNode node) {
+        Map<String, BootAction> byName = new LinkedHashMap<>();
+        site.design().bootActions().forEach(b -> byName.putIfAbsent(b.name(), b));
+        return node.bootActions().stream()
+                .map(byName::get)
+                .filter(Objects::nonNull)
+                .toList();
+    }
 }

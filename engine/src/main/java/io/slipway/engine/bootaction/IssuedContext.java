@@ -17,16 +17,16 @@ import java.util.UUID;
  *     the bootstrapper to install; they are in neither bundle
  */
 public record IssuedContext(
-    String node, UUID taskId, long revision, String keyHex, Map<String, UUID> actionIds, List<String> packages) {
+        String node, UUID taskId, long revision, String keyHex, Map<String, UUID> actionIds, List<String> packages) {
 
-  public IssuedContext {
-    actionIds = Map.copyOf(actionIds);
-    packages = List.copyOf(packages);
-  }
+    public IssuedContext {
+        actionIds = Map.copyOf(actionIds);
+        packages = List.copyOf(packages);
+    }
 
-  @Override
-  public String toString() {
-    return "IssuedContext[node=" + node + ", taskId=" + taskId + ", revision=" + revision + ", actions="
-        + actionIds.keySet() + "]";
-  }
+    @Override
+    public String toString() {
+        return "IssuedContext[node=" + node + ", taskId=" + taskId + ", revision=" + revision + ", actions="
+                + actionIds.keySet() + "]";
+    }
 }

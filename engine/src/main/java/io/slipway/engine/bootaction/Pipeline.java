@@ -15,55 +15,56 @@ import java.util.function.UnaryOperator;
  */
 final class Pipeline {
 
-  private Pipeline() {}
+    private Pipeline() {}
 
-  /** Why a segment failed; the message names the segment. */
-  static final class SegmentException extends RuntimeException {
-    SegmentException(String message) {
-      super(message, null, false, false);
+    /** Why a segment failed; the message names the segment. */
+    static final class SegmentException extends RuntimeException {
+        SegmentException(String message) {
+            super(message, null, false, false);
+        }
     }
-  }
 
-  static byte[] run(byte[] data, List<String> segments, UnaryOperator<String> template) {
-    byte[] current = data;
-    for (String segment : segments) {
-      current = apply(segment, current, template);
+    static byte[] run(byte[] data, List<String> segments, UnaryOperator<String> template) {
+        byte[] current = data;
+        for (String segment : segments) {
+            current = apply(segment, current, template);
+        }
+        return current;
     }
-    return current;
-  }
 
-  private static byte[] apply(String segment, byte[] data, UnaryOperator<String> template) {
-    return switch (segment) {
-      case "base64_encode" -> Base64.getEncoder().encode(data);
-      case "base64_decode" -> base64Decode(data);
-      case "utf8_encode", "utf8_decode" -> {
-        utf8(data, segment);
-        yield data;
-      }
-      case "template" -> template.apply(utf8(data, segment)).getBytes(StandardCharsets.UTF_8);
-      default -> throw new SegmentException("unknown pipeline segment '" + segment + "'");
-    };
-  }
-
-  private static byte[] base64Decode(byte[] data) {
-    // Encoded data in YAML is often wrapped over several lines; whitespace is not part of it.
-    String text = new String(data, StandardCharsets.ISO_8859_1).replaceAll("\\s+", "");
-    try {
-      return Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      throw new SegmentException("base64_decode: data is not valid base64 (" + e.getMessage() + ")");
+    private static byte[] apply(String segment, byte[] data, UnaryOperator<String> template) {
+        return switch (segment) {
+            case "base64_encode" -> Base64.getEncoder().encode(data);
+            case "base64_decode" -> base64Decode(data);
+            case "utf8_encode", "utf8_decode" -> {
+                utf8(data, segment);
+                yield data;
+            }
+            case "template" -> template.apply(utf8(data, segment)).getBytes(StandardCharsets.UTF_8);
+            default -> throw new SegmentException("unknown pipeline segment '" + segment + "'");
+        };
     }
-  }
 
-  static String utf8(byte[] data, String segment) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new SegmentException(segment + ": data is not valid UTF-8");
+    private static byte[] base64Decode(byte[] data) {
+        // Encoded data in YAML is often wrapped over several lines; whitespace is not part of it.
+        String text = new String(data, StandardCharsets.ISO_8859_1).replaceAll("\\s+", "");
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new SegmentException("base64_decode: data is not valid base64 (" + e.getMessage() + ")");
+        }
     }
-  }
+
+    static String utf8(byte[] data, String segment) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SegmentException(segment + ": data is not valid UTF-8");
+        }
+    }
 }

@@ -11,30 +11,30 @@ import java.util.stream.Collectors;
  */
 final class Values {
 
-  private Values() {}
+    private Values() {}
 
-  static String format(Object value) {
-    if (value instanceof Boolean b) {
-      return b ? "True" : "False";
+    static String format(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(Values::literal).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.entrySet().stream()
+                    .map(e -> literal(e.getKey()) + ": " + literal(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        return String.valueOf(value);
     }
-    if (value instanceof List<?> l) {
-      return l.stream().map(Values::literal).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (value instanceof Map<?, ?> m) {
-      return m.entrySet().stream()
-          .map(e -> literal(e.getKey()) + ": " + literal(e.getValue()))
-          .collect(Collectors.joining(", ", "{", "}"));
-    }
-    return String.valueOf(value);
-  }
 
-  private static String literal(Object value) {
-    if (value == null) {
-      return "None";
+    private static String literal(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof String s) {
+            return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        return format(value);
     }
-    if (value instanceof String s) {
-      return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-    return format(value);
-  }
 }

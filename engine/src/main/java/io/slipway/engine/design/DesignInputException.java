@@ -5,11 +5,11 @@ package io.slipway.engine.design;
  * alias-expansion limit. The message names the source and, where known, the line.
  */
 public class DesignInputException extends RuntimeException {
-  public DesignInputException(String message) {
-    super(message);
-  }
+    public DesignInputException(String message) {
+        super(message);
+    }
 
-  public DesignInputException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public DesignInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

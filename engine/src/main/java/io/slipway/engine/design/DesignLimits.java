@@ -14,19 +14,19 @@ import java.time.Duration;
  * @param readTimeout whole-response bound for {@code http(s)} references
  */
 public record DesignLimits(
-    long maxInputBytes,
-    int maxDocumentChars,
-    int maxAliases,
-    int maxNodesPerDocument,
-    Duration connectTimeout,
-    Duration readTimeout) {
+        long maxInputBytes,
+        int maxDocumentChars,
+        int maxAliases,
+        int maxNodesPerDocument,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
-  public static DesignLimits defaults() {
-    return new DesignLimits(
-        32L * 1024 * 1024, 4 * 1024 * 1024, 50, 200_000, Duration.ofSeconds(5), Duration.ofSeconds(30));
-  }
+    public static DesignLimits defaults() {
+        return new DesignLimits(
+                32L * 1024 * 1024, 4 * 1024 * 1024, 50, 200_000, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
 
-  public DesignLimits withMaxInputBytes(long bytes) {
-    return new DesignLimits(bytes, maxDocumentChars, maxAliases, maxNodesPerDocument, connectTimeout, readTimeout);
-  }
+    public DesignLimits withMaxInputBytes(long bytes) {
+        return new DesignLimits(bytes, maxDocumentChars, maxAliases, maxNodesPerDocument, connectTimeout, readTimeout);
+    }
 }

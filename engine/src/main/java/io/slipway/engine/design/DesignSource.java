@@ -16,60 +16,62 @@ import java.nio.file.Path;
  * Blocking: call from a worker thread, never an event loop.
  */
 public final class DesignSource {
-  private final DesignLimits limits;
-  private final FetchPolicy policy;
+    private final DesignLimits limits;
+    private final FetchPolicy policy;
 
-  public DesignSource(DesignLimits limits, FetchPolicy policy) {
-    this.limits = limits;
-    this.policy = policy;
-  }
+    public DesignSource(DesignLimits limits, FetchPolicy policy) {
+        this.limits = limits;
+        this.policy = policy;
+    }
 
-  public SourceText fetch(String reference) {
-    String ref = reference.trim();
-    if (ref.startsWith("http://") || ref.startsWith("https://")) {
-      return fetchHttp(ref);
+    public SourceText fetch(String reference) {
+        String ref = reference.trim();
+        if (ref.startsWith("http://") || ref.startsWith("https://")) {
+            return fetchHttp(ref);
+        }
+        if (ref.startsWith("deckhand+http://") || ref.startsWith("deckhand+https://")) {
+            return fetchHttp(ref.substring("deckhand+".length()));
+        }
+        if (ref.startsWith("file://")) {
+            return fetchFile(ref, Path.of(URI.create(ref)));
+        }
+        if (ref.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new DesignInputException(ref.substring(0, ref.indexOf(':'))
+                    + "://...: unsupported reference scheme (use a path, file://, http(s):// or deckhand+http(s)://)");
+        }
+        return fetchFile(ref, Path.of(ref));
     }
-    if (ref.startsWith("deckhand+http://") || ref.startsWith("deckhand+https://")) {
-      return fetchHttp(ref.substring("deckhand+".length()));
-    }
-    if (ref.startsWith("file://")) {
-      return fetchFile(ref, Path.of(URI.create(ref)));
-    }
-    if (ref.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      throw new DesignInputException(ref.substring(0, ref.indexOf(':'))
-          + "://...: unsupported reference scheme (use a path, file://, http(s):// or deckhand+http(s)://)");
-    }
-    return fetchFile(ref, Path.of(ref));
-  }
 
-  private SourceText fetchFile(String ref, Path path) {
-    try {
-      long size = Files.size(path);
-      if (size > limits.maxInputBytes()) {
-        throw tooLarge(ref, size);
-      }
-      return new SourceText(path.toString(), Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      throw new DesignInputException(ref + ": no such file");
-    } catch (IOException e) {
-      throw new DesignInputException(ref + ": cannot read: " + e.getMessage());
+    private SourceText fetchFile(String ref, Path path) {
+        try {
+            long size = Files.size(path);
+            if (size > limits.maxInputBytes()) {
+                throw tooLarge(ref, size);
+            }
+            return new SourceText(path.toString(), Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new DesignInputException(ref + ": no such file");
+        } catch (IOException e) {
+            throw new DesignInputException(ref + ": cannot read: " + e.getMessage());
+        }
     }
-  }
 
-  private SourceText fetchHttp(String url) {
-    try {
-      byte[] bytes = policy.fetch(url, limits.maxInputBytes());
-      return new SourceText(FetchPolicy.shown(URI.create(url)), bytes);
-    } catch (FetchException e) {
-      throw new DesignInputException(e.getMessage()
-          + (e.getMessage().contains("size limit") ? " (raise it with --max-bytes or SLIPWAY_DESIGN_MAX_BYTES)" : ""));
-    } catch (IllegalArgumentException e) {
-      throw new DesignInputException("not a valid URL: " + e.getMessage());
+    private SourceText fetchHttp(String url) {
+        try {
+            byte[] bytes = policy.fetch(url, limits.maxInputBytes());
+            return new SourceText(FetchPolicy.shown(URI.create(url)), bytes);
+        } catch (FetchException e) {
+            throw new DesignInputException(e.getMessage()
+                    + (e.getMessage().contains("size limit")
+                            ? " (raise it with --max-bytes or SLIPWAY_DESIGN_MAX_BYTES)"
+                            : ""));
+        } catch (IllegalArgumentException e) {
+            throw new DesignInputException("not a valid URL: " + e.getMessage());
+        }
     }
-  }
 
-  private DesignInputException tooLarge(String ref, long size) {
-    return new DesignInputException(ref + ": " + size + " bytes exceeds the design size limit of "
-        + limits.maxInputBytes() + " bytes (raise it with --max-bytes or SLIPWAY_DESIGN_MAX_BYTES)");
-  }
+    private DesignInputException tooLarge(String ref, long size) {
+        return new DesignInputException(ref + ": " + size + " bytes exceeds the design size limit of "
+                + limits.maxInputBytes() + " bytes (raise it with --max-bytes or SLIPWAY_DESIGN_MAX_BYTES)");
+    }
 }

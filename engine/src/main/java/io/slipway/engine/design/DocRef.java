@@ -6,13 +6,13 @@ package io.slipway.engine.design;
  */
 public record DocRef(String schema, String name, String source) {
 
-  public static DocRef of(String kind, String name, String source) {
-    return new DocRef("drydock/" + kind + "/v1", name, source);
-  }
+    public static DocRef of(String kind, String name, String source) {
+        return new DocRef("drydock/" + kind + "/v1", name, source);
+    }
 
-  /** The kind part of the schema ({@code Network} for {@code drydock/Network/v1}). */
-  public String kind() {
-    String[] parts = schema.split("/");
-    return parts.length == 3 ? parts[1] : schema;
-  }
+    /** The kind part of the schema ({@code Network} for {@code drydock/Network/v1}). */
+    public String kind() {
+        String[] parts = schema.split("/");
+        return parts.length == 3 ? parts[1] : schema;
+    }
 }

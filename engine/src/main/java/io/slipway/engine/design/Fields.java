@@ -20,256 +20,263 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * shape, so binding a document is also validating it against its schema.
  */
 final class Fields {
-  private final BindContext ctx;
-  private final String path;
-  private final MappingNode node;
-  private final Map<String, Node> entries = new LinkedHashMap<>();
+    private final BindContext ctx;
+    private final String path;
+    private final MappingNode node;
+    private final Map<String, Node> entries = new LinkedHashMap<>();
 
-  private Fields(BindContext ctx, String path, MappingNode node) {
-    this.ctx = ctx;
-    this.path = path;
-    this.node = node;
-    ctx.visit(node.getValue().size() + 1);
-    for (NodeTuple t : node.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode key)) {
-        ctx.schemaError(t.getKeyNode(), path, "keys must be plain strings");
-        continue;
-      }
-      if (entries.put(key.getValue(), t.getValueNode()) != null) {
-        ctx.note(duplicateKey(key));
-      }
+    private Fields(BindContext ctx, String path, MappingNode node) {
+        this.ctx = ctx;
+        this.path = path;
+        this.node = node;
+        ctx.visit(node.getValue().size() + 1);
+        for (NodeTuple t : node.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                ctx.schemaError(t.getKeyNode(), path, "keys must be plain strings");
+                continue;
+            }
+            if (entries.put(key.getValue(), t.getValueNode()) != null) {
+                ctx.note(duplicateKey(key));
+            }
+        }
     }
-  }
 
-  private Finding duplicateKey(ScalarNode key) {
-    return new Finding(Level.ERROR, "SW0002", "YAML-002",
-        "Duplicate Key: " + path + "." + key.getValue() + " is given more than once; the last value is used",
-        "Remove the duplicated key.", List.of(ctx.ref()), ctx.where(key));
-  }
-
-  /** Reads {@code node} as a mapping; a non-mapping value is a schema error and yields null. */
-  static Fields of(BindContext ctx, String path, Node node) {
-    if (node instanceof MappingNode m) {
-      return new Fields(ctx, path, m);
+    private Finding duplicateKey(ScalarNode key) {
+        return new Finding(
+                Level.ERROR,
+                "SW0002",
+                "YAML-002",
+                "Duplicate Key: " + path + "." + key.getValue() + " is given more than once; the last value is used",
+                "Remove the duplicated key.",
+                List.of(ctx.ref()),
+                ctx.where(key));
     }
-    ctx.schemaError(node, path, describe(node) + " is not of type 'object'");
-    return null;
-  }
 
-  BindContext ctx() {
-    return ctx;
-  }
-
-  String path() {
-    return path;
-  }
-
-  Set<String> keys() {
-    return Collections.unmodifiableSet(entries.keySet());
-  }
-
-  boolean has(String key) {
-    return entries.containsKey(key);
-  }
-
-  Node raw(String key) {
-    return entries.get(key);
-  }
-
-  String where() {
-    return ctx.where(node);
-  }
-
-  /** additionalProperties: false. */
-  Fields only(String... allowed) {
-    Set<String> ok = Set.of(allowed);
-    for (Map.Entry<String, Node> e : entries.entrySet()) {
-      if (!ok.contains(e.getKey())) {
-        ctx.schemaError(e.getValue(), path,
-            "Additional properties are not allowed ('" + e.getKey() + "' was unexpected)");
-      }
+    /** Reads {@code node} as a mapping; a non-mapping value is a schema error and yields null. */
+    static Fields of(BindContext ctx, String path, Node node) {
+        if (node instanceof MappingNode m) {
+            return new Fields(ctx, path, m);
+        }
+        ctx.schemaError(node, path, describe(node) + " is not of type 'object'");
+        return null;
     }
-    return this;
-  }
 
-  String string(String key) {
-    Object v = scalar(key);
-    if (v == null || v instanceof String) {
-      return (String) v;
+    BindContext ctx() {
+        return ctx;
     }
-    typeError(key, v, "string");
-    return null;
-  }
 
-  /** A scalar of any type, as text; for fields Drydock coerces ({@code pxe_interface}, OOB params). */
-  String text(String key) {
-    Object v = scalar(key);
-    return v == null ? null : String.valueOf(v);
-  }
+    String path() {
+        return path;
+    }
 
-  Integer integer(String key) {
-    Long v = longValue(key);
-    if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-      typeError(key, v, "integer in range");
-      return null;
+    Set<String> keys() {
+        return Collections.unmodifiableSet(entries.keySet());
     }
-    return v == null ? null : v.intValue();
-  }
 
-  Long longValue(String key) {
-    Object v = scalar(key);
-    if (v == null || v instanceof Long) {
-      return (Long) v;
+    boolean has(String key) {
+        return entries.containsKey(key);
     }
-    if (v instanceof Double d && d == Math.rint(d)) {
-      return d.longValue();
-    }
-    typeError(key, v, "number");
-    return null;
-  }
 
-  Boolean bool(String key) {
-    Object v = scalar(key);
-    if (v == null || v instanceof Boolean) {
-      return (Boolean) v;
+    Node raw(String key) {
+        return entries.get(key);
     }
-    typeError(key, v, "boolean");
-    return null;
-  }
 
-  String oneOf(String key, Set<String> values) {
-    String v = string(key);
-    if (v != null && !values.contains(v)) {
-      ctx.schemaError(entries.get(key), path + "." + key, "'" + v + "' is not one of " + sorted(values));
-      return null;
+    String where() {
+        return ctx.where(node);
     }
-    return v;
-  }
 
-  String matching(String key, Pattern pattern) {
-    String v = string(key);
-    if (v != null && !pattern.matcher(v).matches()) {
-      ctx.schemaError(entries.get(key), path + "." + key, "'" + v + "' does not match '" + pattern + "'");
-      return null;
+    /** additionalProperties: false. */
+    Fields only(String... allowed) {
+        Set<String> ok = Set.of(allowed);
+        for (Map.Entry<String, Node> e : entries.entrySet()) {
+            if (!ok.contains(e.getKey())) {
+                ctx.schemaError(
+                        e.getValue(),
+                        path,
+                        "Additional properties are not allowed ('" + e.getKey() + "' was unexpected)");
+            }
+        }
+        return this;
     }
-    return v;
-  }
 
-  Fields object(String key) {
-    Node n = entries.get(key);
-    return n == null || isNull(n) ? null : of(ctx, path + "." + key, n);
-  }
+    String string(String key) {
+        Object v = scalar(key);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        typeError(key, v, "string");
+        return null;
+    }
 
-  /** A mapping whose values are objects, in document order (e.g. {@code physical_devices}). */
-  Map<String, Fields> objects(String key) {
-    Fields m = object(key);
-    if (m == null) {
-      return null;
+    /** A scalar of any type, as text; for fields Drydock coerces ({@code pxe_interface}, OOB params). */
+    String text(String key) {
+        Object v = scalar(key);
+        return v == null ? null : String.valueOf(v);
     }
-    Map<String, Fields> out = new LinkedHashMap<>();
-    for (String k : m.keys()) {
-      Node v = m.raw(k);
-      out.put(k, isNull(v) ? null : of(ctx, m.path + "." + k, v));
-    }
-    return out;
-  }
 
-  List<String> strings(String key) {
-    List<Node> items = sequence(key);
-    if (items == null) {
-      return null;
+    Integer integer(String key) {
+        Long v = longValue(key);
+        if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+            typeError(key, v, "integer in range");
+            return null;
+        }
+        return v == null ? null : v.intValue();
     }
-    List<String> out = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      Node item = items.get(i);
-      Object v = item instanceof ScalarNode s ? Scalars.value(s) : null;
-      if (v instanceof String str) {
-        out.add(str);
-      } else {
-        ctx.schemaError(item, path + "." + key + "[" + i + "]", describe(item) + " is not of type 'string'");
-      }
-    }
-    return List.copyOf(out);
-  }
 
-  <T> List<T> list(String key, Function<Fields, T> reader) {
-    List<Node> items = sequence(key);
-    if (items == null) {
-      return null;
+    Long longValue(String key) {
+        Object v = scalar(key);
+        if (v == null || v instanceof Long) {
+            return (Long) v;
+        }
+        if (v instanceof Double d && d == Math.rint(d)) {
+            return d.longValue();
+        }
+        typeError(key, v, "number");
+        return null;
     }
-    List<T> out = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      Fields f = of(ctx, path + "." + key + "[" + i + "]", items.get(i));
-      T value = f == null ? null : reader.apply(f);
-      if (value != null) {
-        out.add(value);
-      }
-    }
-    return List.copyOf(out);
-  }
 
-  /** A flat mapping of scalars; values become text (YAML {@code true} → {@code "true"}). */
-  Map<String, String> textMap(String key) {
-    Fields m = object(key);
-    if (m == null) {
-      return null;
+    Boolean bool(String key) {
+        Object v = scalar(key);
+        if (v == null || v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        typeError(key, v, "boolean");
+        return null;
     }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String k : m.keys()) {
-      Node v = m.raw(k);
-      if (v instanceof ScalarNode s) {
-        Object o = Scalars.value(s);
-        out.put(k, o == null ? null : String.valueOf(o));
-      } else {
-        ctx.schemaError(v, m.path + "." + k, describe(v) + " is not of type 'string'");
-      }
-    }
-    return java.util.Collections.unmodifiableMap(out);
-  }
 
-  private List<Node> sequence(String key) {
-    Node n = entries.get(key);
-    if (n == null || isNull(n)) {
-      return null;
+    String oneOf(String key, Set<String> values) {
+        String v = string(key);
+        if (v != null && !values.contains(v)) {
+            ctx.schemaError(entries.get(key), path + "." + key, "'" + v + "' is not one of " + sorted(values));
+            return null;
+        }
+        return v;
     }
-    if (n instanceof SequenceNode seq) {
-      ctx.visit(seq.getValue().size());
-      return seq.getValue();
+
+    String matching(String key, Pattern pattern) {
+        String v = string(key);
+        if (v != null && !pattern.matcher(v).matches()) {
+            ctx.schemaError(entries.get(key), path + "." + key, "'" + v + "' does not match '" + pattern + "'");
+            return null;
+        }
+        return v;
     }
-    ctx.schemaError(n, path + "." + key, describe(n) + " is not of type 'array'");
-    return null;
-  }
 
-  private Object scalar(String key) {
-    Node n = entries.get(key);
-    if (n == null) {
-      return null;
+    Fields object(String key) {
+        Node n = entries.get(key);
+        return n == null || isNull(n) ? null : of(ctx, path + "." + key, n);
     }
-    if (n instanceof ScalarNode s) {
-      return Scalars.value(s);
+
+    /** A mapping whose values are objects, in document order (e.g. {@code physical_devices}). */
+    Map<String, Fields> objects(String key) {
+        Fields m = object(key);
+        if (m == null) {
+            return null;
+        }
+        Map<String, Fields> out = new LinkedHashMap<>();
+        for (String k : m.keys()) {
+            Node v = m.raw(k);
+            out.put(k, isNull(v) ? null : of(ctx, m.path + "." + k, v));
+        }
+        return out;
     }
-    ctx.schemaError(n, path + "." + key, describe(n) + " is not a scalar value");
-    return null;
-  }
 
-  private void typeError(String key, Object value, String type) {
-    ctx.schemaError(entries.get(key), path + "." + key, Scalars.describe(value) + " is not of type '" + type + "'");
-  }
-
-  static boolean isNull(Node n) {
-    return n instanceof ScalarNode s && Scalars.value(s) == null;
-  }
-
-  static String describe(Node n) {
-    if (n instanceof ScalarNode s) {
-      return Scalars.describe(Scalars.value(s));
+    List<String> strings(String key) {
+        List<Node> items = sequence(key);
+        if (items == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            Object v = item instanceof ScalarNode s ? Scalars.value(s) : null;
+            if (v instanceof String str) {
+                out.add(str);
+            } else {
+                ctx.schemaError(item, path + "." + key + "[" + i + "]", describe(item) + " is not of type 'string'");
+            }
+        }
+        return List.copyOf(out);
     }
-    return n instanceof SequenceNode ? "an array" : "an object";
-  }
 
-  private static String sorted(Set<String> values) {
-    List<String> l = new ArrayList<>(values);
-    Collections.sort(l);
-    return l.toString();
-  }
+    <T> List<T> list(String key, Function<Fields, T> reader) {
+        List<Node> items = sequence(key);
+        if (items == null) {
+            return null;
+        }
+        List<T> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = of(ctx, path + "." + key + "[" + i + "]", items.get(i));
+            T value = f == null ? null : reader.apply(f);
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A flat mapping of scalars; values become text (YAML {@code true} → {@code "true"}). */
+    Map<String, String> textMap(String key) {
+        Fields m = object(key);
+        if (m == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : m.keys()) {
+            Node v = m.raw(k);
+            if (v instanceof ScalarNode s) {
+                Object o = Scalars.value(s);
+                out.put(k, o == null ? null : String.valueOf(o));
+            } else {
+                ctx.schemaError(v, m.path + "." + k, describe(v) + " is not of type 'string'");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private List<Node> sequence(String key) {
+        Node n = entries.get(key);
+        if (n == null || isNull(n)) {
+            return null;
+        }
+        if (n instanceof SequenceNode seq) {
+            ctx.visit(seq.getValue().size());
+            return seq.getValue();
+        }
+        ctx.schemaError(n, path + "." + key, describe(n) + " is not of type 'array'");
+        return null;
+    }
+
+    private Object scalar(String key) {
+        Node n = entries.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof ScalarNode s) {
+            return Scalars.value(s);
+        }
+        ctx.schemaError(n, path + "." + key, describe(n) + " is not a scalar value");
+        return null;
+    }
+
+    private void typeError(String key, Object value, String type) {
+        ctx.schemaError(entries.get(key), path + "." + key, Scalars.describe(value) + " is not of type '" + type + "'");
+    }
+
+    static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && Scalars.value(s) == null;
+    }
+
+    static String describe(Node n) {
+        if (n instanceof ScalarNode s) {
+            return Scalars.describe(Scalars.value(s));
+        }
+        return n instanceof SequenceNode ? "an array" : "an object";
+    }
+
+    private static String sorted(Set<String> values) {
+        List<String> l = new ArrayList<>(values);
+        Collections.sort(l);
+        return l.toString();
+    }
 }

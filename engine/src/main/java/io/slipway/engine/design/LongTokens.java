@@ -7,28 +7,29 @@ package io.slipway.engine.design;
  * Pure; thread-safe.
  */
 final class LongTokens {
-  static final int MAX_TOKEN_BYTES = 64 * 1024;
+    static final int MAX_TOKEN_BYTES = 64 * 1024;
 
-  private LongTokens() {}
+    private LongTokens() {}
 
-  static void check(SourceText text) {
-    byte[] b = text.bytes();
-    int run = 0;
-    int line = 1;
-    for (byte c : b) {
-      switch (c) {
-        case '\n' -> {
-          line++;
-          run = 0;
+    static void check(SourceText text) {
+        byte[] b = text.bytes();
+        int run = 0;
+        int line = 1;
+        for (byte c : b) {
+            switch (c) {
+                case '\n' -> {
+                    line++;
+                    run = 0;
+                }
+                case ' ', '\t', '\r', '"', '\'', '\\' -> run = 0;
+                default -> {
+                    if (++run > MAX_TOKEN_BYTES) {
+                        throw new DesignInputException(
+                                text.name() + ":" + line + ": a value runs over " + MAX_TOKEN_BYTES
+                                        + " bytes without a space or line break; split it over lines (a block scalar, |) to keep parsing fast");
+                    }
+                }
+            }
         }
-        case ' ', '\t', '\r', '"', '\'', '\\' -> run = 0;
-        default -> {
-          if (++run > MAX_TOKEN_BYTES) {
-            throw new DesignInputException(text.name() + ":" + line + ": a value runs over " + MAX_TOKEN_BYTES
-                + " bytes without a space or line break; split it over lines (a block scalar, |) to keep parsing fast");
-          }
-        }
-      }
     }
-  }
 }

@@ -16,31 +16,37 @@ import java.util.List;
  * are not run (their results would be misleading).
  */
 public record SiteDesign(
-    List<Region> regions,
-    List<Rack> racks,
-    List<NetworkLink> links,
-    List<Network> networks,
-    List<HardwareProfile> hardwareProfiles,
-    List<HostProfile> hostProfiles,
-    List<BaremetalNode> nodes,
-    List<BootAction> bootActions,
-    List<Finding> findings,
-    boolean blocked) {
+        List<Region> regions,
+        List<Rack> racks,
+        List<NetworkLink> links,
+        List<Network> networks,
+        List<HardwareProfile> hardwareProfiles,
+        List<HostProfile> hostProfiles,
+        List<BaremetalNode> nodes,
+        List<BootAction> bootActions,
+        List<Finding> findings,
+        boolean blocked) {
 
-  public SiteDesign {
-    regions = List.copyOf(regions);
-    racks = List.copyOf(racks);
-    links = List.copyOf(links);
-    networks = List.copyOf(networks);
-    hardwareProfiles = List.copyOf(hardwareProfiles);
-    hostProfiles = List.copyOf(hostProfiles);
-    nodes = List.copyOf(nodes);
-    bootActions = List.copyOf(bootActions);
-    findings = List.copyOf(findings);
-  }
+    public SiteDesign {
+        regions = List.copyOf(regions);
+        racks = List.copyOf(racks);
+        links = List.copyOf(links);
+        networks = List.copyOf(networks);
+        hardwareProfiles = List.copyOf(hardwareProfiles);
+        hostProfiles = List.copyOf(hostProfiles);
+        nodes = List.copyOf(nodes);
+        bootActions = List.copyOf(bootActions);
+        findings = List.copyOf(findings);
+    }
 
-  public int documentCount() {
-    return regions.size() + racks.size() + links.size() + networks.size() + hardwareProfiles.size()
-        + hostProfiles.size() + nodes.size() + bootActions.size();
-  }
+    public int documentCount() {
+        return regions.size()
+                + racks.size()
+                + links.size()
+                + networks.size()
+                + hardwareProfiles.size()
+                + hostProfiles.size()
+                + nodes.size()
+                + bootActions.size();
+    }
 }

@@ -9,13 +9,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(long baseMs, long maxMs, int budget) {
 
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(2_000, 120_000, 4);
-  }
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(2_000, 120_000, 4);
+    }
 
-  /** Delay before attempt {@code failures + 1}. */
-  public long delayAfter(int failures) {
-    long d = Math.min(maxMs, baseMs << Math.min(20, Math.max(0, failures - 1)));
-    return d + (d > 0 ? ThreadLocalRandom.current().nextLong(d / 5 + 1) : 0);
-  }
+    /** Delay before attempt {@code failures + 1}. */
+    public long delayAfter(int failures) {
+        long d = Math.min(maxMs, baseMs << Math.min(20, Math.max(0, failures - 1)));
+        return d + (d > 0 ? ThreadLocalRandom.current().nextLong(d / 5 + 1) : 0);
+    }
 }

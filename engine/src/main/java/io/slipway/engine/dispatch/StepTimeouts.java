@@ -10,29 +10,29 @@ import java.util.Map;
  */
 public record StepTimeouts(long shortMs, long longMs, Map<Step, Long> overrides) {
 
-  public static StepTimeouts defaults() {
-    return new StepTimeouts(120_000, 3_600_000, Map.of());
-  }
-
-  public static StepTimeouts of(long shortMs, long longMs) {
-    return new StepTimeouts(shortMs, longMs, Map.of());
-  }
-
-  public StepTimeouts with(Step step, long ms) {
-    Map<Step, Long> m = new EnumMap<>(Step.class);
-    m.putAll(overrides);
-    m.put(step, ms);
-    return new StepTimeouts(shortMs, longMs, m);
-  }
-
-  public long of(Step step) {
-    Long o = overrides.get(step);
-    if (o != null) {
-      return o;
+    public static StepTimeouts defaults() {
+        return new StepTimeouts(120_000, 3_600_000, Map.of());
     }
-    return switch (step) {
-      case COMMISSION, DEPLOY, DESTROY, AWAIT_BOOTED -> longMs;
-      default -> shortMs;
-    };
-  }
+
+    public static StepTimeouts of(long shortMs, long longMs) {
+        return new StepTimeouts(shortMs, longMs, Map.of());
+    }
+
+    public StepTimeouts with(Step step, long ms) {
+        Map<Step, Long> m = new EnumMap<>(Step.class);
+        m.putAll(overrides);
+        m.put(step, ms);
+        return new StepTimeouts(shortMs, longMs, m);
+    }
+
+    public long of(Step step) {
+        Long o = overrides.get(step);
+        if (o != null) {
+            return o;
+        }
+        return switch (step) {
+            case COMMISSION, DEPLOY, DESTROY, AWAIT_BOOTED -> longMs;
+            default -> shortMs;
+        };
+    }
 }

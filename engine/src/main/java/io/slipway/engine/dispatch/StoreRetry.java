@@ -15,37 +15,40 @@ import org.slf4j.LoggerFactory;
  * epoch. Call from a Vert.x context (the retry timers run on it).
  */
 public final class StoreRetry {
-  private static final Logger LOG = LoggerFactory.getLogger(StoreRetry.class);
-  private static final long FIRST_MS = 250;
-  private static final long MAX_MS = 5_000;
-  private final String what;
-  private volatile boolean stopped;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRetry.class);
+    private static final long FIRST_MS = 250;
+    private static final long MAX_MS = 5_000;
+    private final String what;
+    private volatile boolean stopped;
 
-  public StoreRetry(String what) {
-    this.what = what;
-  }
+    public StoreRetry(String what) {
+        this.what = what;
+    }
 
-  /** No more retries: writes still waiting fail with their last error. */
-  public void stop() {
-    stopped = true;
-  }
+    /** No more retries: writes still waiting fail with their last error. */
+    public void stop() {
+        stopped = true;
+    }
 
-  public <T> Future<T> run(Supplier<Future<T>> write) {
-    return attempt(write, FIRST_MS);
-  }
+    public <T> Future<T> run(Supplier<Future<T>> write) {
+        return attempt(write, FIRST_MS);
+    }
 
-  private <T> Future<T> attempt(Supplier<Future<T>> write, long backoff) {
-    return write.get().recover(e -> {
-      Vertx vertx = Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
-      if (stopped || vertx == null || !(e instanceof StoreException se && se.retryable())) {
-        return Future.failedFuture(e);
-      }
-      if (backoff >= MAX_MS || backoff == FIRST_MS) {
-        LOG.warn("{} waits for the database; retrying every {} ms at most ({})", what, MAX_MS, e.getMessage());
-      }
-      Promise<T> later = Promise.promise();
-      vertx.setTimer(backoff, id -> attempt(write, Math.min(MAX_MS, backoff * 2)).onComplete(later));
-      return later.future();
-    });
-  }
+    private <T> Future<T> attempt(Supplier<Future<T>> write, long backoff) {
+        return write.get().recover(e -> {
+            Vertx vertx = Vertx.currentContext() == null
+                    ? null
+                    : Vertx.currentContext().owner();
+            if (stopped || vertx == null || !(e instanceof StoreException se && se.retryable())) {
+                return Future.failedFuture(e);
+            }
+            if (backoff >= MAX_MS || backoff == FIRST_MS) {
+                LOG.warn("{} waits for the database; retrying every {} ms at most ({})", what, MAX_MS, e.getMessage());
+            }
+            Promise<T> later = Promise.promise();
+            vertx.setTimer(
+                    backoff, id -> attempt(write, Math.min(MAX_MS, backoff * 2)).onComplete(later));
+            return later.future();
+        });
+    }
 }

@@ -15,20 +15,20 @@ import java.util.List;
  * @param blocked true when documents were dropped or nodes could not be compiled; rules are not run
  */
 public record EffectiveDesign(
-    SiteDesign design,
-    List<Network> networks,
-    List<NetworkLink> links,
-    List<EffectiveNode> nodes,
-    List<BootAction> bootActions,
-    List<Finding> findings,
-    boolean blocked) {
+        SiteDesign design,
+        List<Network> networks,
+        List<NetworkLink> links,
+        List<EffectiveNode> nodes,
+        List<BootAction> bootActions,
+        List<Finding> findings,
+        boolean blocked) {
 
-  public EffectiveNode node(String name) {
-    for (EffectiveNode n : nodes) {
-      if (n.name().equals(name)) {
-        return n;
-      }
+    public EffectiveNode node(String name) {
+        for (EffectiveNode n : nodes) {
+            if (n.name().equals(name)) {
+                return n;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

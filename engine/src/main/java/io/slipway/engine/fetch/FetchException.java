@@ -5,7 +5,7 @@ package io.slipway.engine.fetch;
  * for a refusal, the configuration key that would allow it.
  */
 public class FetchException extends RuntimeException {
-  public FetchException(String message) {
-    super(message);
-  }
+    public FetchException(String message) {
+        super(message);
+    }
 }

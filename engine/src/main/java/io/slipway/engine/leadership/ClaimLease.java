@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
  */
 record ClaimLease(String instanceId, long leaseMs) implements EntryProcessor<String, String, Boolean> {
 
-  @Override
-  public Boolean process(Map.Entry<String, String> entry) {
-    String holder = entry.getValue();
-    if (holder != null && !holder.equals(instanceId)) {
-      return false;
+    @Override
+    public Boolean process(Map.Entry<String, String> entry) {
+        String holder = entry.getValue();
+        if (holder != null && !holder.equals(instanceId)) {
+            return false;
+        }
+        ((ExtendedMapEntry<String, String>) entry).setValue(instanceId, leaseMs, TimeUnit.MILLISECONDS);
+        return true;
     }
-    ((ExtendedMapEntry<String, String>) entry).setValue(instanceId, leaseMs, TimeUnit.MILLISECONDS);
-    return true;
-  }
 }

@@ -14,21 +14,29 @@ import java.util.List;
  * @param renewMs how often the leader renews its lease (well below leaseMs)
  * @param claimMs how often a standby tries to take a free lease
  */
-public record ElectionConfig(String clusterName, int port, String address, List<String> members, String kubernetesDns,
-    long leaseMs, long renewMs, long claimMs) {
+public record ElectionConfig(
+        String clusterName,
+        int port,
+        String address,
+        List<String> members,
+        String kubernetesDns,
+        long leaseMs,
+        long renewMs,
+        long claimMs) {
 
-  public ElectionConfig {
-    if (renewMs <= 0 || leaseMs < 2 * renewMs) {
-      throw new IllegalArgumentException("lease-ms (" + leaseMs + ") must be at least twice renew-ms (" + renewMs + ")");
+    public ElectionConfig {
+        if (renewMs <= 0 || leaseMs < 2 * renewMs) {
+            throw new IllegalArgumentException(
+                    "lease-ms (" + leaseMs + ") must be at least twice renew-ms (" + renewMs + ")");
+        }
+        if (claimMs <= 0) {
+            throw new IllegalArgumentException("claim-ms must be positive, not " + claimMs);
+        }
+        members = List.copyOf(members);
     }
-    if (claimMs <= 0) {
-      throw new IllegalArgumentException("claim-ms must be positive, not " + claimMs);
-    }
-    members = List.copyOf(members);
-  }
 
-  /** A cluster of one on the loopback interface: the default of a single instance. */
-  public static ElectionConfig single() {
-    return new ElectionConfig("slipway", 5701, "127.0.0.1", List.of(), null, 10_000, 2_000, 1_000);
-  }
+    /** A cluster of one on the loopback interface: the default of a single instance. */
+    public static ElectionConfig single() {
+        return new ElectionConfig("slipway", 5701, "127.0.0.1", List.of(), null, 10_000, 2_000, 1_000);
+    }
 }

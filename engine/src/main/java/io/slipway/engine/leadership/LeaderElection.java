@@ -16,34 +16,34 @@ import java.util.List;
  */
 public interface LeaderElection {
 
-  /** Joins the cluster and starts claiming; completes once this member has joined. */
-  Future<Void> start(Listener listener);
+    /** Joins the cluster and starts claiming; completes once this member has joined. */
+    Future<Void> start(Listener listener);
 
-  /** Whether this instance held a valid lease at its last claim or renewal. */
-  boolean isLeader();
+    /** Whether this instance held a valid lease at its last claim or renewal. */
+    boolean isLeader();
 
-  /** This instance's id (unique per process start). */
-  String instanceId();
+    /** This instance's id (unique per process start). */
+    String instanceId();
 
-  /** The cluster members as {@code host:port}, this one included. */
-  List<String> members();
+    /** The cluster members as {@code host:port}, this one included. */
+    List<String> members();
 
-  /**
-   * Gives the lease up (if held) without leaving the cluster, e.g. when the engine could not start,
-   * and does not claim again for one lease time. Idempotent.
-   */
-  void resign();
+    /**
+     * Gives the lease up (if held) without leaving the cluster, e.g. when the engine could not start,
+     * and does not claim again for one lease time. Idempotent.
+     */
+    void resign();
 
-  /** Gives up the lease (if held) and leaves the cluster. Idempotent. */
-  Future<Void> stop();
+    /** Gives up the lease (if held) and leaves the cluster. Idempotent. */
+    Future<Void> stop();
 
-  /** Told when this instance gains or loses leadership. */
-  interface Listener {
-    void elected();
+    /** Told when this instance gains or loses leadership. */
+    interface Listener {
+        void elected();
 
-    void deposed();
+        void deposed();
 
-    /** This instance renewed its lease and still leads. */
-    default void renewed() {}
-  }
+        /** This instance renewed its lease and still leads. */
+        default void renewed() {}
+    }
 }

@@ -9,28 +9,28 @@ import java.util.List;
  */
 public interface LeaderView {
 
-  /** The engine, or null on a standby (and while an election is being won or lost). */
-  Engine engine();
+    /** The engine, or null on a standby (and while an election is being won or lost). */
+    Engine engine();
 
-  /** The cluster members as {@code host:port}. */
-  List<String> members();
+    /** The cluster members as {@code host:port}. */
+    List<String> members();
 
-  default String role() {
-    return engine() == null ? "standby" : "leader";
-  }
+    default String role() {
+        return engine() == null ? "standby" : "leader";
+    }
 
-  /** A view of a fixed engine (or none), for single-instance use and tests. */
-  static LeaderView fixed(Engine engine) {
-    return new LeaderView() {
-      @Override
-      public Engine engine() {
-        return engine;
-      }
+    /** A view of a fixed engine (or none), for single-instance use and tests. */
+    static LeaderView fixed(Engine engine) {
+        return new LeaderView() {
+            @Override
+            public Engine engine() {
+                return engine;
+            }
 
-      @Override
-      public List<String> members() {
-        return List.of();
-      }
-    };
-  }
+            @Override
+            public List<String> members() {
+                return List.of();
+            }
+        };
+    }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
 /** Frees the lease if (and only if) this instance holds it, so a clean shutdown hands over at once. */
 record ReleaseLease(String instanceId) implements EntryProcessor<String, String, Boolean> {
 
-  @Override
-  public Boolean process(Map.Entry<String, String> entry) {
-    if (!instanceId.equals(entry.getValue())) {
-      return false;
+    @Override
+    public Boolean process(Map.Entry<String, String> entry) {
+        if (!instanceId.equals(entry.getValue())) {
+            return false;
+        }
+        entry.setValue(null);
+        return true;
     }
-    entry.setValue(null);
-    return true;
-  }
 }

@@ -5,7 +5,7 @@ package io.slipway.engine.lifecycle;
  * {@code oob}) must not run for {@code node}, and why.
  */
 public record Hold(String node, String scope, String ruleId, String reason) {
-  public static Hold of(String node, String scope, String ruleId, String reason) {
-    return new Hold(node, scope, ruleId, reason);
-  }
+    public static Hold of(String node, String scope, String ruleId, String reason) {
+        return new Hold(node, scope, ruleId, reason);
+    }
 }

@@ -6,44 +6,44 @@ package io.slipway.engine.lifecycle;
  * so rules can ask "is the target beyond where the node is?".
  */
 public enum LifecycleState {
-  ENROLLED(0, true),
-  VERIFYING(0, false),
-  VERIFY_FAILED(0, true),
-  MANAGEABLE(1, true),
-  INSPECTING(1, false),
-  INSPECT_FAILED(1, true),
-  INSPECTED(2, true),
-  AVAILABLE(3, true),
-  DEPLOYING(3, false),
-  DEPLOY_FAILED(3, true),
-  DEPLOYED(4, true),
-  DESTROYING(4, false),
-  CLEANING(4, false),
-  /** Retry budget spent: nothing happens until an operator releases the node. */
-  QUARANTINED(-1, true),
-  /** Deployed outside Slipway: only power is managed. */
-  ADOPTED(4, true);
+    ENROLLED(0, true),
+    VERIFYING(0, false),
+    VERIFY_FAILED(0, true),
+    MANAGEABLE(1, true),
+    INSPECTING(1, false),
+    INSPECT_FAILED(1, true),
+    INSPECTED(2, true),
+    AVAILABLE(3, true),
+    DEPLOYING(3, false),
+    DEPLOY_FAILED(3, true),
+    DEPLOYED(4, true),
+    DESTROYING(4, false),
+    CLEANING(4, false),
+    /** Retry budget spent: nothing happens until an operator releases the node. */
+    QUARANTINED(-1, true),
+    /** Deployed outside Slipway: only power is managed. */
+    ADOPTED(4, true);
 
-  private final int rank;
-  private final boolean stable;
+    private final int rank;
+    private final boolean stable;
 
-  LifecycleState(int rank, boolean stable) {
-    this.rank = rank;
-    this.stable = stable;
-  }
+    LifecycleState(int rank, boolean stable) {
+        this.rank = rank;
+        this.stable = stable;
+    }
 
-  /** Position on the happy path (higher = further); quarantined is below everything. */
-  public int rank() {
-    return rank;
-  }
+    /** Position on the happy path (higher = further); quarantined is below everything. */
+    public int rank() {
+        return rank;
+    }
 
-  /** Whether the node rests in this state (as opposed to passing through it). */
-  public boolean stable() {
-    return stable;
-  }
+    /** Whether the node rests in this state (as opposed to passing through it). */
+    public boolean stable() {
+        return stable;
+    }
 
-  /** The state name as the API shows it ({@code verify_failed}). */
-  public String label() {
-    return name().toLowerCase();
-  }
+    /** The state name as the API shows it ({@code verify_failed}). */
+    public String label() {
+        return name().toLowerCase();
+    }
 }

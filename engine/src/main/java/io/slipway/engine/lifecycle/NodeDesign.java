@@ -8,5 +8,11 @@ package io.slipway.engine.lifecycle;
  * @param switchPorts the design cables the node to switch ports (network-driver steps apply)
  */
 public record NodeDesign(
-    String node, String rack, String hardwareProfile, String oobType, boolean oobCredentials, boolean switchPorts,
-    int errors, String firstError) {}
+        String node,
+        String rack,
+        String hardwareProfile,
+        String oobType,
+        boolean oobCredentials,
+        boolean switchPorts,
+        int errors,
+        String firstError) {}

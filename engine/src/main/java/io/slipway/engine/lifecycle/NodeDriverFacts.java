@@ -8,17 +8,17 @@ package io.slipway.engine.lifecycle;
  */
 public record NodeDriverFacts(boolean engineBoots) {
 
-  /** A bootstrapper that boots and reboots machines itself (MAAS, the lab bootstrapper). */
-  public static NodeDriverFacts selfBooting() {
-    return new NodeDriverFacts(false);
-  }
+    /** A bootstrapper that boots and reboots machines itself (MAAS, the lab bootstrapper). */
+    public static NodeDriverFacts selfBooting() {
+        return new NodeDriverFacts(false);
+    }
 
-  public static NodeDriverFacts of(io.slipway.drivers.spi.node.NodeDriver driver) {
-    return new NodeDriverFacts(driver instanceof io.slipway.drivers.spi.node.AgentBootstrapper);
-  }
+    public static NodeDriverFacts of(io.slipway.drivers.spi.node.NodeDriver driver) {
+        return new NodeDriverFacts(driver instanceof io.slipway.drivers.spi.node.AgentBootstrapper);
+    }
 
-  /** JavaBean accessor for DRL. */
-  public boolean isEngineBoots() {
-    return engineBoots;
-  }
+    /** JavaBean accessor for DRL. */
+    public boolean isEngineBoots() {
+        return engineBoots;
+    }
 }

@@ -19,125 +19,164 @@ import java.util.Set;
  *     it), null when it is not quarantined
  */
 public record NodeObservation(
-    String node, LifecycleState state, String power, Set<String> done, String lastError, int failures,
-    int budget, boolean paused, String reason, String maintenance, LifecycleState quarantinedFrom) {
+        String node,
+        LifecycleState state,
+        String power,
+        Set<String> done,
+        String lastError,
+        int failures,
+        int budget,
+        boolean paused,
+        String reason,
+        String maintenance,
+        LifecycleState quarantinedFrom) {
 
-  public NodeObservation {
-    done = Set.copyOf(done);
-  }
-
-  /** Without maintenance or quarantine bookkeeping. */
-  public NodeObservation(String node, LifecycleState state, String power, Set<String> done, String lastError,
-      int failures, int budget, boolean paused, String reason) {
-    this(node, state, power, done, lastError, failures, budget, paused, reason, null, null);
-  }
-
-  public static NodeObservation enrolled(String node, int budget) {
-    return new NodeObservation(node, LifecycleState.ENROLLED, "unknown", Set.of(), null, 0, budget, false, null);
-  }
-
-  /** Whether an operator put the node in maintenance. */
-  public boolean inMaintenance() {
-    return maintenance != null;
-  }
-
-  public boolean did(Step step) {
-    return done.contains(step.label());
-  }
-
-  /** The node after {@code step} succeeded: recorded as done, failures reset, power as the step leaves it. */
-  public NodeObservation succeeded(Step step) {
-    Set<String> d = new HashSet<>(done);
-    d.add(step.label());
-    String p = switch (step) {
-      case POWER_CYCLE, POWER_ON, BOOT_AGENT, BOOT_DISK -> "on";
-      case POWER_OFF -> "off";
-      default -> power;
-    };
-    LifecycleState s = state.stable() && step.phase() != null && step.phase() != state ? step.phase() : state;
-    return new NodeObservation(node, s, p, d, null, 0, budget, paused, null, maintenance, null);
-  }
-
-  /**
-   * The node after {@code step} failed: in the failed state of the step's phase, or, once the
-   * budget is spent, quarantined with the reason.
-   */
-  public NodeObservation failed(Step step, String error) {
-    int f = failures + 1;
-    if (f >= budget) {
-      return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, f, budget, paused,
-          step.label() + " failed " + f + " time(s): " + error, maintenance, quarantinedFrom(state));
+    public NodeObservation {
+        done = Set.copyOf(done);
     }
-    LifecycleState s = failedState(step);
-    return new NodeObservation(node, s, power, done, error, f, budget, paused, null, maintenance, null);
-  }
 
-  /** The node as a step starts: in the step's transitional state when it rests in a stable one. */
-  public NodeObservation starting(Step step) {
-    LifecycleState phase = step.phase();
-    if (phase == null || !state.stable() || state == phase || state == LifecycleState.QUARANTINED) {
-      return this;
+    /** Without maintenance or quarantine bookkeeping. */
+    public NodeObservation(
+            String node,
+            LifecycleState state,
+            String power,
+            Set<String> done,
+            String lastError,
+            int failures,
+            int budget,
+            boolean paused,
+            String reason) {
+        this(node, state, power, done, lastError, failures, budget, paused, reason, null, null);
     }
-    return new NodeObservation(node, phase, power, done, lastError, failures, budget, paused, reason, maintenance,
-        quarantinedFrom);
-  }
 
-  /** The node after a failure that retrying cannot fix (bad credentials, unsupported): quarantined now. */
-  public NodeObservation exhausted(Step step, String error) {
-    return new NodeObservation(node, LifecycleState.QUARANTINED, power, done, error, failures + 1, budget, paused,
-        step.label() + " failed and cannot succeed by retrying: " + error, maintenance, quarantinedFrom(state));
-  }
+    public static NodeObservation enrolled(String node, int budget) {
+        return new NodeObservation(node, LifecycleState.ENROLLED, "unknown", Set.of(), null, 0, budget, false, null);
+    }
 
-  /** The node moved to {@code to}: steps done in the previous state no longer count. */
-  public NodeObservation advanced(LifecycleState to) {
-    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
-  }
+    /** Whether an operator put the node in maintenance. */
+    public boolean inMaintenance() {
+        return maintenance != null;
+    }
 
-  public NodeObservation withPower(String p) {
-    return new NodeObservation(node, state, p, done, lastError, failures, budget, paused, reason, maintenance,
-        quarantinedFrom);
-  }
+    public boolean did(Step step) {
+        return done.contains(step.label());
+    }
 
-  public NodeObservation withPaused(boolean p) {
-    return new NodeObservation(node, state, power, done, lastError, failures, budget, p, reason, maintenance,
-        quarantinedFrom);
-  }
+    /** The node after {@code step} succeeded: recorded as done, failures reset, power as the step leaves it. */
+    public NodeObservation succeeded(Step step) {
+        Set<String> d = new HashSet<>(done);
+        d.add(step.label());
+        String p = switch (step) {
+            case POWER_CYCLE, POWER_ON, BOOT_AGENT, BOOT_DISK -> "on";
+            case POWER_OFF -> "off";
+            default -> power;
+        };
+        LifecycleState s = state.stable() && step.phase() != null && step.phase() != state ? step.phase() : state;
+        return new NodeObservation(node, s, p, d, null, 0, budget, paused, null, maintenance, null);
+    }
 
-  /** An operator released a quarantined node back to {@code to} with a fresh budget. */
-  public NodeObservation released(LifecycleState to) {
-    return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
-  }
+    /**
+     * The node after {@code step} failed: in the failed state of the step's phase, or, once the
+     * budget is spent, quarantined with the reason.
+     */
+    public NodeObservation failed(Step step, String error) {
+        int f = failures + 1;
+        if (f >= budget) {
+            return new NodeObservation(
+                    node,
+                    LifecycleState.QUARANTINED,
+                    power,
+                    done,
+                    error,
+                    f,
+                    budget,
+                    paused,
+                    step.label() + " failed " + f + " time(s): " + error,
+                    maintenance,
+                    quarantinedFrom(state));
+        }
+        LifecycleState s = failedState(step);
+        return new NodeObservation(node, s, power, done, error, f, budget, paused, null, maintenance, null);
+    }
 
-  /** The state a release returns this quarantined node to: where it was quarantined from, else enrolled. */
-  public LifecycleState releaseTo() {
-    return quarantinedFrom == null ? LifecycleState.ENROLLED : quarantinedFrom;
-  }
+    /** The node as a step starts: in the step's transitional state when it rests in a stable one. */
+    public NodeObservation starting(Step step) {
+        LifecycleState phase = step.phase();
+        if (phase == null || !state.stable() || state == phase || state == LifecycleState.QUARANTINED) {
+            return this;
+        }
+        return new NodeObservation(
+                node, phase, power, done, lastError, failures, budget, paused, reason, maintenance, quarantinedFrom);
+    }
 
-  /** The node put in maintenance for {@code why} (non-null), or taken out of it ({@code null}). */
-  public NodeObservation withMaintenance(String why) {
-    return new NodeObservation(node, state, power, done, lastError, failures, budget, paused, reason, why,
-        quarantinedFrom);
-  }
+    /** The node after a failure that retrying cannot fix (bad credentials, unsupported): quarantined now. */
+    public NodeObservation exhausted(Step step, String error) {
+        return new NodeObservation(
+                node,
+                LifecycleState.QUARANTINED,
+                power,
+                done,
+                error,
+                failures + 1,
+                budget,
+                paused,
+                step.label() + " failed and cannot succeed by retrying: " + error,
+                maintenance,
+                quarantinedFrom(state));
+    }
 
-  /**
-   * The node after an operator aborted {@code step} while it ran: in the failed state of the step's
-   * phase (or where it was), without spending its retry budget; nothing retries it on its own.
-   */
-  public NodeObservation aborted(Step step, String why) {
-    LifecycleState s = failedState(step);
-    return new NodeObservation(node, s, power, done, why, failures, budget, paused, why, maintenance, null);
-  }
+    /** The node moved to {@code to}: steps done in the previous state no longer count. */
+    public NodeObservation advanced(LifecycleState to) {
+        return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
+    }
 
-  private LifecycleState failedState(Step step) {
-    return step.phase() == null ? state : switch (step.phase()) {
-      case VERIFYING -> LifecycleState.VERIFY_FAILED;
-      case INSPECTING -> LifecycleState.INSPECT_FAILED;
-      case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
-      default -> state;
-    };
-  }
+    public NodeObservation withPower(String p) {
+        return new NodeObservation(
+                node, state, p, done, lastError, failures, budget, paused, reason, maintenance, quarantinedFrom);
+    }
 
-  private static LifecycleState quarantinedFrom(LifecycleState s) {
-    return s == LifecycleState.QUARANTINED ? null : s;
-  }
+    public NodeObservation withPaused(boolean p) {
+        return new NodeObservation(
+                node, state, power, done, lastError, failures, budget, p, reason, maintenance, quarantinedFrom);
+    }
+
+    /** An operator released a quarantined node back to {@code to} with a fresh budget. */
+    public NodeObservation released(LifecycleState to) {
+        return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
+    }
+
+    /** The state a release returns this quarantined node to: where it was quarantined from, else enrolled. */
+    public LifecycleState releaseTo() {
+        return quarantinedFrom == null ? LifecycleState.ENROLLED : quarantinedFrom;
+    }
+
+    /** The node put in maintenance for {@code why} (non-null), or taken out of it ({@code null}). */
+    public NodeObservation withMaintenance(String why) {
+        return new NodeObservation(
+                node, state, power, done, lastError, failures, budget, paused, reason, why, quarantinedFrom);
+    }
+
+    /**
+     * The node after an operator aborted {@code step} while it ran: in the failed state of the step's
+     * phase (or where it was), without spending its retry budget; nothing retries it on its own.
+     */
+    public NodeObservation aborted(Step step, String why) {
+        LifecycleState s = failedState(step);
+        return new NodeObservation(node, s, power, done, why, failures, budget, paused, why, maintenance, null);
+    }
+
+    private LifecycleState failedState(Step step) {
+        return step.phase() == null
+                ? state
+                : switch (step.phase()) {
+                    case VERIFYING -> LifecycleState.VERIFY_FAILED;
+                    case INSPECTING -> LifecycleState.INSPECT_FAILED;
+                    case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
+                    default -> state;
+                };
+    }
+
+    private static LifecycleState quarantinedFrom(LifecycleState s) {
+        return s == LifecycleState.QUARANTINED ? null : s;
+    }
 }

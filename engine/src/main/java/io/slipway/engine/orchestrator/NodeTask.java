@@ -12,26 +12,26 @@ import java.util.UUID;
 
 /** A running node action: its nodes, their subtasks, and which have settled how. */
 final class NodeTask {
-  final Task task;
-  final SiteModel site;
-  final List<String> nodes;
-  final Map<String, UUID> subtasks = new LinkedHashMap<>();
-  final Set<String> pending = new LinkedHashSet<>();
-  final List<String> successes = new ArrayList<>();
-  final List<String> failures = new ArrayList<>();
+    final Task task;
+    final SiteModel site;
+    final List<String> nodes;
+    final Map<String, UUID> subtasks = new LinkedHashMap<>();
+    final Set<String> pending = new LinkedHashSet<>();
+    final List<String> successes = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
 
-  NodeTask(Task task, SiteModel site, List<String> nodes) {
-    this.task = task;
-    this.site = site;
-    this.nodes = List.copyOf(nodes);
-    this.pending.addAll(nodes);
-  }
+    NodeTask(Task task, SiteModel site, List<String> nodes) {
+        this.task = task;
+        this.site = site;
+        this.nodes = List.copyOf(nodes);
+        this.pending.addAll(nodes);
+    }
 
-  UUID id() {
-    return task.id();
-  }
+    UUID id() {
+        return task.id();
+    }
 
-  boolean settled() {
-    return pending.isEmpty();
-  }
+    boolean settled() {
+        return pending.isEmpty();
+    }
 }

@@ -26,74 +26,77 @@ import java.util.function.UnaryOperator;
  * orchestrator's context.
  */
 final class TaskWriter {
-  static final int MAX_PENDING = 100_000;
-  private final StoreRetry retry = new StoreRetry("a task write");
-  private final TaskStore tasks;
-  private final ResultMessageStore messages;
-  private final Fence fence;
-  private final Map<UUID, Future<?>> tails = new HashMap<>();
-  private int pending;
-  private boolean stopped;
+    static final int MAX_PENDING = 100_000;
+    private final StoreRetry retry = new StoreRetry("a task write");
+    private final TaskStore tasks;
+    private final ResultMessageStore messages;
+    private final Fence fence;
+    private final Map<UUID, Future<?>> tails = new HashMap<>();
+    private int pending;
+    private boolean stopped;
 
-  TaskWriter(TaskStore tasks, ResultMessageStore messages, Fence fence) {
-    this.tasks = tasks;
-    this.messages = messages;
-    this.fence = fence;
-  }
-
-  /** Applies {@code change} to the latest version of task {@code id}, after earlier writes of its own chain. */
-  Future<Task> change(UUID id, UnaryOperator<Task> change) {
-    return change(id, id, change);
-  }
-
-  /** As {@link #change(UUID, UnaryOperator)}, ordered on the chain of top-level task {@code chain}. */
-  Future<Task> change(UUID chain, UUID id, UnaryOperator<Task> change) {
-    return enqueue(chain, () -> apply(id, change, 2));
-  }
-
-  Future<Integer> log(UUID task, List<ResultMessage> list) {
-    return list.isEmpty() ? Future.succeededFuture(0) : enqueue(task, () -> messages.append(task, list, fence));
-  }
-
-  Future<Task> createSubtask(Task subtask) {
-    return enqueue(subtask.parentId(), () -> tasks.createSubtask(subtask, fence));
-  }
-
-  Fence fence() {
-    return fence;
-  }
-
-  /** Writes waiting or retrying now. */
-  int pending() {
-    return pending;
-  }
-
-  /** No more retries (this instance no longer leads): waiting writes fail as fenced. */
-  void stop() {
-    stopped = true;
-    retry.stop();
-  }
-
-  private <T> Future<T> enqueue(UUID chain, Supplier<Future<T>> write) {
-    if (pending >= MAX_PENDING) {
-      return Future.failedFuture(StoreException.unavailable(
-          pending + " task writes are waiting for the database; refusing more", null));
+    TaskWriter(TaskStore tasks, ResultMessageStore messages, Fence fence) {
+        this.tasks = tasks;
+        this.messages = messages;
+        this.fence = fence;
     }
-    pending++;
-    Future<?> tail = tails.getOrDefault(chain, Future.succeededFuture());
-    Future<T> next = tail.transform(ignored -> stopped ? Future.failedFuture(StoreException.fenced(fence)) : retry.run(write));
-    tails.put(chain, next);
-    next.onComplete(ar -> {
-      pending--;
-      tails.remove(chain, next);
-    });
-    return next;
-  }
 
-  private Future<Task> apply(UUID id, UnaryOperator<Task> change, int attempts) {
-    return tasks.find(id).compose(current -> tasks.update(change.apply(current), fence)).recover(e -> {
-      boolean conflict = e instanceof StoreException se && se.kind() == StoreException.Kind.CONFLICT;
-      return conflict && attempts > 1 ? apply(id, change, attempts - 1) : Future.failedFuture(e);
-    });
-  }
+    /** Applies {@code change} to the latest version of task {@code id}, after earlier writes of its own chain. */
+    Future<Task> change(UUID id, UnaryOperator<Task> change) {
+        return change(id, id, change);
+    }
+
+    /** As {@link #change(UUID, UnaryOperator)}, ordered on the chain of top-level task {@code chain}. */
+    Future<Task> change(UUID chain, UUID id, UnaryOperator<Task> change) {
+        return enqueue(chain, () -> apply(id, change, 2));
+    }
+
+    Future<Integer> log(UUID task, List<ResultMessage> list) {
+        return list.isEmpty() ? Future.succeededFuture(0) : enqueue(task, () -> messages.append(task, list, fence));
+    }
+
+    Future<Task> createSubtask(Task subtask) {
+        return enqueue(subtask.parentId(), () -> tasks.createSubtask(subtask, fence));
+    }
+
+    Fence fence() {
+        return fence;
+    }
+
+    /** Writes waiting or retrying now. */
+    int pending() {
+        return pending;
+    }
+
+    /** No more retries (this instance no longer leads): waiting writes fail as fenced. */
+    void stop() {
+        stopped = true;
+        retry.stop();
+    }
+
+    private <T> Future<T> enqueue(UUID chain, Supplier<Future<T>> write) {
+        if (pending >= MAX_PENDING) {
+            return Future.failedFuture(StoreException.unavailable(
+                    pending + " task writes are waiting for the database; refusing more", null));
+        }
+        pending++;
+        Future<?> tail = tails.getOrDefault(chain, Future.succeededFuture());
+        Future<T> next = tail.transform(
+                ignored -> stopped ? Future.failedFuture(StoreException.fenced(fence)) : retry.run(write));
+        tails.put(chain, next);
+        next.onComplete(ar -> {
+            pending--;
+            tails.remove(chain, next);
+        });
+        return next;
+    }
+
+    private Future<Task> apply(UUID id, UnaryOperator<Task> change, int attempts) {
+        return tasks.find(id)
+                .compose(current -> tasks.update(change.apply(current), fence))
+                .recover(e -> {
+                    boolean conflict = e instanceof StoreException se && se.kind() == StoreException.Kind.CONFLICT;
+                    return conflict && attempts > 1 ? apply(id, change, attempts - 1) : Future.failedFuture(e);
+                });
+    }
 }

@@ -7,16 +7,16 @@ import java.util.Collection;
  * failure, some → partial_success. Order does not matter (Drydock voted in arrival order).
  */
 public final class Voting {
-  public static final String SUCCESS = "success";
-  public static final String PARTIAL = "partial_success";
-  public static final String FAILURE = "failure";
+    public static final String SUCCESS = "success";
+    public static final String PARTIAL = "partial_success";
+    public static final String FAILURE = "failure";
 
-  private Voting() {}
+    private Voting() {}
 
-  public static String result(Collection<String> successes, Collection<String> failures) {
-    if (failures.isEmpty()) {
-      return SUCCESS;
+    public static String result(Collection<String> successes, Collection<String> failures) {
+        if (failures.isEmpty()) {
+            return SUCCESS;
+        }
+        return successes.isEmpty() ? FAILURE : PARTIAL;
     }
-    return successes.isEmpty() ? FAILURE : PARTIAL;
-  }
 }

@@ -17,22 +17,30 @@ import java.util.Map;
  * every task pinned to the revision.
  */
 public record SiteModel(
-    long revision, String site, EffectiveDesign design, ValidationReport report, Map<String, NodeDesign> nodeDesigns,
-    Map<String, NodeSpec> nodeSpecs, Map<String, OobTarget> oobTargets, Map<String, PortPlans> ports,
-    SiteSpec siteSpec) {
+        long revision,
+        String site,
+        EffectiveDesign design,
+        ValidationReport report,
+        Map<String, NodeDesign> nodeDesigns,
+        Map<String, NodeSpec> nodeSpecs,
+        Map<String, OobTarget> oobTargets,
+        Map<String, PortPlans> ports,
+        SiteSpec siteSpec) {
 
-  public EffectiveNode node(String name) {
-    return design.node(name);
-  }
+    public EffectiveNode node(String name) {
+        return design.node(name);
+    }
 
-  public List<String> nodeNames() {
-    return design.nodes().stream().map(EffectiveNode::name).toList();
-  }
+    public List<String> nodeNames() {
+        return design.nodes().stream().map(EffectiveNode::name).toList();
+    }
 
-  /** Validation errors that name {@code node}'s document. */
-  public List<Finding> errorsFor(String node) {
-    return report.findings().stream().filter(Finding::isError)
-        .filter(f -> f.documents().stream().anyMatch(d -> d.name().equals(node) && d.kind().equals("BaremetalNode")))
-        .toList();
-  }
+    /** Validation errors that name {@code node}'s document. */
+    public List<Finding> errorsFor(String node) {
+        return report.findings().stream()
+                .filter(Finding::isError)
+                .filter(f -> f.documents().stream()
+                        .anyMatch(d -> d.name().equals(node) && d.kind().equals("BaremetalNode")))
+                .toList();
+    }
 }

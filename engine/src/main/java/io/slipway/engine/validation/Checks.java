@@ -6,63 +6,67 @@ import java.util.regex.Pattern;
 
 /** Small pure helpers rule files import with {@code import function}. */
 public final class Checks {
-  private static final Pattern LABEL = Pattern.compile("(?i)[a-z0-9-]{1,63}");
-  // Debian version: [epoch:]upstream[-revision]; the revision is optional.
-  private static final Pattern DEB_VERSION = Pattern.compile("(\\d+:)?[a-zA-Z0-9.+~-]+(-[a-zA-Z0-9.+~]+)?");
+    private static final Pattern LABEL = Pattern.compile("(?i)[a-z0-9-]{1,63}");
+    // Debian version: [epoch:]upstream[-revision]; the revision is optional.
+    private static final Pattern DEB_VERSION = Pattern.compile("(\\d+:)?[a-zA-Z0-9.+~-]+(-[a-zA-Z0-9.+~]+)?");
 
-  private Checks() {}
+    private Checks() {}
 
-  /** Labels of {@code fqdn} that RFC 1035 forbids (empty when all are valid). */
-  public static List<String> badLabels(String fqdn) {
-    List<String> bad = new ArrayList<>();
-    for (String label : fqdn.split("\\.", -1)) {
-      if (!LABEL.matcher(label).matches()) {
-        bad.add(label);
-      }
+    /** Labels of {@code fqdn} that RFC 1035 forbids (empty when all are valid). */
+    public static List<String> badLabels(String fqdn) {
+        List<String> bad = new ArrayList<>();
+        for (String label : fqdn.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                bad.add(label);
+            }
+        }
+        return bad;
     }
-    return bad;
-  }
 
-  public static boolean validPackageVersion(String version) {
-    return version == null || DEB_VERSION.matcher(version).matches();
-  }
-
-  /** Keys of {@code required} absent (or empty) in {@code params}. */
-  public static List<String> missingKeys(java.util.Map<String, String> params, String... required) {
-    List<String> out = new ArrayList<>();
-    for (String k : required) {
-      String v = params.get(k);
-      if (v == null || v.isBlank()) {
-        out.add(k);
-      }
+    public static boolean validPackageVersion(String version) {
+        return version == null || DEB_VERSION.matcher(version).matches();
     }
-    return out;
-  }
 
-  /** Problems with the optional Redfish settings ({@code port}, {@code verify_tls}, {@code auth}). */
-  public static List<String> redfishOptionProblems(java.util.Map<String, String> params) {
-    List<String> out = new ArrayList<>();
-    String port = params.get("port");
-    if (port != null && !port.matches("\\d{1,5}")) {
-      out.add("oob.port '" + port + "' is not a port number");
+    /** Keys of {@code required} absent (or empty) in {@code params}. */
+    public static List<String> missingKeys(java.util.Map<String, String> params, String... required) {
+        List<String> out = new ArrayList<>();
+        for (String k : required) {
+            String v = params.get(k);
+            if (v == null || v.isBlank()) {
+                out.add(k);
+            }
+        }
+        return out;
     }
-    String verify = params.get("verify_tls");
-    if (verify != null && !verify.equalsIgnoreCase("true") && !verify.equalsIgnoreCase("false")) {
-      out.add("oob.verify_tls must be true or false, not '" + verify + "'");
-    }
-    String auth = params.get("auth");
-    if (auth != null && !auth.equals("session") && !auth.equals("basic")) {
-      out.add("oob.auth must be session or basic, not '" + auth + "'");
-    }
-    return out;
-  }
 
-  public static String percent(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-  }
+    /** Problems with the optional Redfish settings ({@code port}, {@code verify_tls}, {@code auth}). */
+    public static List<String> redfishOptionProblems(java.util.Map<String, String> params) {
+        List<String> out = new ArrayList<>();
+        String port = params.get("port");
+        if (port != null && !port.matches("\\d{1,5}")) {
+            out.add("oob.port '" + port + "' is not a port number");
+        }
+        String verify = params.get("verify_tls");
+        if (verify != null && !verify.equalsIgnoreCase("true") && !verify.equalsIgnoreCase("false")) {
+            out.add("oob.verify_tls must be true or false, not '" + verify + "'");
+        }
+        String auth = params.get("auth");
+        if (auth != null && !auth.equals("session") && !auth.equals("basic")) {
+            out.add("oob.auth must be session or basic, not '" + auth + "'");
+        }
+        return out;
+    }
 
-  /** Names as the rules print them: sorted, comma-separated. */
-  public static String names(java.util.Collection<?> names) {
-    return names.stream().map(String::valueOf).sorted().distinct().collect(java.util.stream.Collectors.joining(", "));
-  }
+    public static String percent(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** Names as the rules print them: sorted, comma-separated. */
+    public static String names(java.util.Collection<?> names) {
+        return names.stream()
+                .map(String::valueOf)
+                .sorted()
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -8,32 +8,32 @@ import java.util.Map;
  * the class path, and must see its own classes, never those. Everything else comes from the parent.
  */
 final class GeneratedClassLoader extends ClassLoader {
-  static {
-    registerAsParallelCapable();
-  }
-
-  private final Map<String, byte[]> classes;
-
-  GeneratedClassLoader(Map<String, byte[]> classes) {
-    super(GeneratedClassLoader.class.getClassLoader());
-    this.classes = Map.copyOf(classes);
-  }
-
-  @Override
-  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    byte[] bytes = classes.get(name.replace('.', '/') + ".class");
-    if (bytes == null) {
-      return super.loadClass(name, resolve);
+    static {
+        registerAsParallelCapable();
     }
-    synchronized (getClassLoadingLock(name)) {
-      Class<?> c = findLoadedClass(name);
-      if (c == null) {
-        c = defineClass(name, bytes, 0, bytes.length);
-      }
-      if (resolve) {
-        resolveClass(c);
-      }
-      return c;
+
+    private final Map<String, byte[]> classes;
+
+    GeneratedClassLoader(Map<String, byte[]> classes) {
+        super(GeneratedClassLoader.class.getClassLoader());
+        this.classes = Map.copyOf(classes);
     }
-  }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name.replace('.', '/') + ".class");
+        if (bytes == null) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = defineClass(name, bytes, 0, bytes.length);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
 }

@@ -11,28 +11,28 @@ import java.util.Map;
 
 /** Designs and assets shared by the boot action tests. */
 final class BootActionFixtures {
-  private static SiteModels models;
+    private static SiteModels models;
 
-  private BootActionFixtures() {}
+    private BootActionFixtures() {}
 
-  static synchronized SiteModels models() {
-    if (models == null) {
-      models = new SiteModels(TestDesigns.rules(), false);
+    static synchronized SiteModels models() {
+        if (models == null) {
+            models = new SiteModels(TestDesigns.rules(), false);
+        }
+        return models;
     }
-    return models;
-  }
 
-  static String labSite() {
-    try {
-      return Files.readString(TestDesigns.repoRoot().resolve("site-examples/lab-site.yaml"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    static String labSite() {
+        try {
+            return Files.readString(TestDesigns.repoRoot().resolve("site-examples/lab-site.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
-  }
 
-  /** A small site whose node {@code n1} has tags, labels and an SR-IOV interface. */
-  static SiteModel smallSite() {
-    String node = """
+    /** A small site whose node {@code n1} has tags, labels and an SR-IOV interface. */
+    static SiteModel smallSite() {
+        String node = """
         ---
         schema: drydock/BaremetalNode/v1
         metadata: {name: n1}
@@ -47,23 +47,27 @@ final class BootActionFixtures {
             tags: [gpu, compute]
             owner_data: {role: compute}
         """;
-    return models().compile(1, "test://small", TestDesigns.site(node));
-  }
+        return models().compile(1, "test://small", TestDesigns.site(node));
+    }
 
-  static Asset file(String path, String data, String... pipeline) {
-    return new Asset("file", path, null, data, null, List.of(), List.of(pipeline), 0644);
-  }
+    static Asset file(String path, String data, String... pipeline) {
+        return new Asset("file", path, null, data, null, List.of(), List.of(pipeline), 0644);
+    }
 
-  static Asset located(String path, String location, boolean templated) {
-    return new Asset("file", path, location, null, null, templated ? List.of("template") : List.of(), List.of(), 0600);
-  }
+    static Asset located(String path, String location, boolean templated) {
+        return new Asset(
+                "file", path, location, null, null, templated ? List.of("template") : List.of(), List.of(), 0600);
+    }
 
-  static BootAction action(String name, Asset... assets) {
-    return new BootAction(null, name, true, List.of(assets), null);
-  }
+    static BootAction action(String name, Asset... assets) {
+        return new BootAction(null, name, true, List.of(assets), null);
+    }
 
-  static Map<String, Object> context(SiteModel site, String node) {
-    return TemplateContext.of(site.design(), site.node(node),
-        new TemplateContext.Action("a-1", "ab".repeat(32), "http://slipway/api/v1.0/bootactions/", "test://small"));
-  }
+    static Map<String, Object> context(SiteModel site, String node) {
+        return TemplateContext.of(
+                site.design(),
+                site.node(node),
+                new TemplateContext.Action(
+                        "a-1", "ab".repeat(32), "http://slipway/api/v1.0/bootactions/", "test://small"));
+    }
 }

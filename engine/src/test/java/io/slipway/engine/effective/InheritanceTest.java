@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Host-profile inheritance: Drydock's "!" semantics, without its defects (drydock.md §1.5 a–e). */
 class InheritanceTest {
-  private static final String PARENT_STORAGE = """
+    private static final String PARENT_STORAGE = """
       ---
       schema: drydock/HostProfile/v1
       metadata: {name: disks}
@@ -44,27 +44,30 @@ class InheritanceTest {
         oob: {type: ipmi, network: oob, account: admin, credential: pw}
       """;
 
-  private static EffectiveDesign compile(String yaml) {
-    return new EffectiveCompiler().compile(new DesignLoader().parse(List.of(new SourceText("t.yaml", TestDesigns.bytes(yaml)))));
-  }
+    private static EffectiveDesign compile(String yaml) {
+        return new EffectiveCompiler()
+                .compile(new DesignLoader().parse(List.of(new SourceText("t.yaml", TestDesigns.bytes(yaml)))));
+    }
 
-  private static EffectiveNode node(String yaml, String name) {
-    EffectiveDesign d = compile(yaml);
-    assertThat(d.findings().stream().filter(Finding::isError)).as("findings").isEmpty();
-    return d.node(name);
-  }
+    private static EffectiveNode node(String yaml, String name) {
+        EffectiveDesign d = compile(yaml);
+        assertThat(d.findings().stream().filter(Finding::isError))
+                .as("findings")
+                .isEmpty();
+        return d.node(name);
+    }
 
-  private static List<String> names(List<? extends Named> items) {
-    return items.stream().map(Named::name).toList();
-  }
+    private static List<String> names(List<? extends Named> items) {
+        return items.stream().map(Named::name).toList();
+    }
 
-  private static String hw() {
-    return "---\nschema: drydock/HardwareProfile/v1\nmetadata: {name: hw}\ndata: {}\n";
-  }
+    private static String hw() {
+        return "---\nschema: drydock/HardwareProfile/v1\nmetadata: {name: hw}\ndata: {}\n";
+    }
 
-  @Test
-  void unmatchedParentDisksVgsAndLvsAllSurviveWhenTheChildAddsOne() {
-    EffectiveNode n = node(hw() + PARENT_STORAGE + """
+    @Test
+    void unmatchedParentDisksVgsAndLvsAllSurviveWhenTheChildAddsOne() {
+        EffectiveNode n = node(hw() + PARENT_STORAGE + """
         ---
         schema: drydock/BaremetalNode/v1
         metadata: {name: n1}
@@ -81,15 +84,15 @@ class InheritanceTest {
                 logical_volumes: [{name: d, size: 100%}]
           addressing: [{network: oob, address: 10.0.0.5}]
         """, "n1");
-    assertThat(names(n.storage().devices())).containsExactly("sda", "sdb", "sdc", "sdd");
-    assertThat(names(n.storage().devices().get(0).partitions())).containsExactly("root", "boot");
-    assertThat(names(n.storage().volumeGroups())).containsExactly("vg1", "vg2");
-    assertThat(names(n.storage().volumeGroups().get(0).logicalVolumes())).containsExactly("a", "b", "c");
-  }
+        assertThat(names(n.storage().devices())).containsExactly("sda", "sdb", "sdc", "sdd");
+        assertThat(names(n.storage().devices().get(0).partitions())).containsExactly("root", "boot");
+        assertThat(names(n.storage().volumeGroups())).containsExactly("vg1", "vg2");
+        assertThat(names(n.storage().volumeGroups().get(0).logicalVolumes())).containsExactly("a", "b", "c");
+    }
 
-  @Test
-  void childStorageUnderAStoragelessParentWorks() {
-    EffectiveNode n = node(hw() + """
+    @Test
+    void childStorageUnderAStoragelessParentWorks() {
+        EffectiveNode n = node(hw() + """
         ---
         schema: drydock/HostProfile/v1
         metadata: {name: bare}
@@ -105,12 +108,12 @@ class InheritanceTest {
                 partitions: [{name: root, size: 30g, filesystem: {mountpoint: /}}]
           addressing: [{network: oob, address: 10.0.0.5}]
         """, "n1");
-    assertThat(names(n.storage().devices())).containsExactly("sda");
-  }
+        assertThat(names(n.storage().devices())).containsExactly("sda");
+    }
 
-  @Test
-  void bangRemovesNamedEntriesListItemsAndKeys() {
-    EffectiveNode n = node(hw() + PARENT_STORAGE + """
+    @Test
+    void bangRemovesNamedEntriesListItemsAndKeys() {
+        EffectiveNode n = node(hw() + PARENT_STORAGE + """
         ---
         schema: drydock/BaremetalNode/v1
         metadata: {name: n1}
@@ -130,22 +133,25 @@ class InheritanceTest {
           oob: {account: ops}
           addressing: [{network: oob, address: 10.0.0.5}]
         """, "n1");
-    assertThat(names(n.storage().devices())).containsExactly("sda", "sdb");
-    assertThat(names(n.storage().devices().get(0).partitions())).containsExactly("root");
-    assertThat(n.tags()).containsExactly("t3", "t2");
-    assertThat(n.ownerData()).containsOnlyKeys("b", "c");
-    assertThat(n.oobParameters()).containsEntry("account", "ops").containsEntry("credential", "pw").containsEntry("network", "oob");
-    HostInterface bond = n.interfaces().get(0);
-    assertThat(bond.networks()).containsExactly("public", "mgmt");
-    assertThat(bond.slaves()).containsExactly("n1", "n2");
-    // Drydock drops SR-IOV settings when a child overrides part of an interface.
-    assertThat(bond.vfCount()).isEqualTo(4);
-    assertThat(bond.trustedMode()).isTrue();
-  }
+        assertThat(names(n.storage().devices())).containsExactly("sda", "sdb");
+        assertThat(names(n.storage().devices().get(0).partitions())).containsExactly("root");
+        assertThat(n.tags()).containsExactly("t3", "t2");
+        assertThat(n.ownerData()).containsOnlyKeys("b", "c");
+        assertThat(n.oobParameters())
+                .containsEntry("account", "ops")
+                .containsEntry("credential", "pw")
+                .containsEntry("network", "oob");
+        HostInterface bond = n.interfaces().get(0);
+        assertThat(bond.networks()).containsExactly("public", "mgmt");
+        assertThat(bond.slaves()).containsExactly("n1", "n2");
+        // Drydock drops SR-IOV settings when a child overrides part of an interface.
+        assertThat(bond.vfCount()).isEqualTo(4);
+        assertThat(bond.trustedMode()).isTrue();
+    }
 
-  @Test
-  void aNullInterfaceRemovesTheInheritedOne() {
-    EffectiveNode n = node(hw() + PARENT_STORAGE + """
+    @Test
+    void aNullInterfaceRemovesTheInheritedOne() {
+        EffectiveNode n = node(hw() + PARENT_STORAGE + """
         ---
         schema: drydock/BaremetalNode/v1
         metadata: {name: n1}
@@ -155,12 +161,12 @@ class InheritanceTest {
             bond0: null
           addressing: [{network: oob, address: 10.0.0.5}]
         """, "n1");
-    assertThat(n.interfaces()).isEmpty();
-  }
+        assertThat(n.interfaces()).isEmpty();
+    }
 
-  @Test
-  void scalarBangUnsetsAndChildWins() {
-    EffectiveNode n = node(hw() + """
+    @Test
+    void scalarBangUnsetsAndChildWins() {
+        EffectiveNode n = node(hw() + """
         ---
         schema: drydock/HostProfile/v1
         metadata: {name: p}
@@ -174,15 +180,15 @@ class InheritanceTest {
           platform: {image: jammy}
           addressing: [{network: oob, address: 10.0.0.5}]
         """, "n1");
-    assertThat(n.spec().primaryNetwork()).isNull();
-    assertThat(n.image()).isEqualTo("jammy");
-    assertThat(n.kernel()).isEqualTo("hwe");
-    assertThat(n.domain()).isEqualTo("local");
-  }
+        assertThat(n.spec().primaryNetwork()).isNull();
+        assertThat(n.image()).isEqualTo("jammy");
+        assertThat(n.kernel()).isEqualTo("hwe");
+        assertThat(n.domain()).isEqualTo("local");
+    }
 
-  @Test
-  void aProfileCycleIsAnErrorThatNamesTheCycle() {
-    EffectiveDesign d = compile(hw() + """
+    @Test
+    void aProfileCycleIsAnErrorThatNamesTheCycle() {
+        EffectiveDesign d = compile(hw() + """
         ---
         schema: drydock/HostProfile/v1
         metadata: {name: a}
@@ -202,16 +208,16 @@ class InheritanceTest {
           host_profile: a
           addressing: [{network: oob, address: 10.0.0.5}]
         """);
-    assertThat(d.blocked()).isTrue();
-    assertThat(d.findings()).anySatisfy(f -> {
-      assertThat(f.code()).isEqualTo("SW3001");
-      assertThat(f.message()).contains("a -> b -> c -> a");
-    });
-  }
+        assertThat(d.blocked()).isTrue();
+        assertThat(d.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("SW3001");
+            assertThat(f.message()).contains("a -> b -> c -> a");
+        });
+    }
 
-  @Test
-  void hardwareProfileReferencesResolveOrFail() {
-    String base = TestDesigns.site("""
+    @Test
+    void hardwareProfileReferencesResolveOrFail() {
+        String base = TestDesigns.site("""
         ---
         schema: drydock/BaremetalNode/v1
         metadata: {name: n1}
@@ -224,20 +230,23 @@ class InheritanceTest {
               hugepages: hardwareprofile:hugepages.big.count
           addressing: [{network: pxe, address: 10.0.0.11}]
         """);
-    EffectiveNode n = compile(base).node("n1");
-    assertThat(n.kernelParams()).containsEntry("isolcpus", "2-7").containsEntry("hugepagesz", "1G").containsEntry("hugepages", "8");
-    assertThat(KernelParams.commandLine(n.kernelParams())).startsWith("hugepagesz=1G hugepages=8");
+        EffectiveNode n = compile(base).node("n1");
+        assertThat(n.kernelParams())
+                .containsEntry("isolcpus", "2-7")
+                .containsEntry("hugepagesz", "1G")
+                .containsEntry("hugepages", "8");
+        assertThat(KernelParams.commandLine(n.kernelParams())).startsWith("hugepagesz=1G hugepages=8");
 
-    EffectiveDesign broken = compile(base.replace("cpuset.pinned", "cpuset.nope"));
-    assertThat(broken.findings()).anySatisfy(f -> {
-      assertThat(f.code()).isEqualTo("SW3004");
-      assertThat(f.message()).contains("hardwareprofile:cpuset.nope");
-    });
-  }
+        EffectiveDesign broken = compile(base.replace("cpuset.pinned", "cpuset.nope"));
+        assertThat(broken.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("SW3004");
+            assertThat(f.message()).contains("hardwareprofile:cpuset.nope");
+        });
+    }
 
-  @Test
-  void routeDomainsRenderOnceHoweverOftenADesignIsCompiled() {
-    String yaml = """
+    @Test
+    void routeDomainsRenderOnceHoweverOftenADesignIsCompiled() {
+        String yaml = """
         ---
         schema: drydock/Network/v1
         metadata: {name: s1}
@@ -251,13 +260,15 @@ class InheritanceTest {
         metadata: {name: s3}
         data: {cidr: 10.3.0.0/24, routedomain: st}
         """;
-    var design = new DesignLoader().parse(List.of(new SourceText("t.yaml", TestDesigns.bytes(yaml))));
-    EffectiveCompiler compiler = new EffectiveCompiler();
-    EffectiveDesign first = compiler.compile(design);
-    EffectiveDesign second = compiler.compile(design);
-    assertThat(first.networks().get(0).routes()).hasSize(3);
-    assertThat(second.networks()).isEqualTo(first.networks());
-    assertThat(first.networks().get(0).routes().stream().map(r -> r.subnet()).filter(s -> s != null))
-        .containsExactly("10.2.0.0/24", "10.3.0.0/24");
-  }
+        var design = new DesignLoader().parse(List.of(new SourceText("t.yaml", TestDesigns.bytes(yaml))));
+        EffectiveCompiler compiler = new EffectiveCompiler();
+        EffectiveDesign first = compiler.compile(design);
+        EffectiveDesign second = compiler.compile(design);
+        assertThat(first.networks().get(0).routes()).hasSize(3);
+        assertThat(second.networks()).isEqualTo(first.networks());
+        assertThat(first.networks().get(0).routes().stream()
+                        .map(r -> r.subnet())
+                        .filter(s -> s != null))
+                .containsExactly("10.2.0.0/24", "10.3.0.0/24");
+    }
 }

@@ -26,73 +26,76 @@ import org.junit.jupiter.api.Test;
  * {@code -Dfuzz.seconds} (35 by default) with seed {@code -Dfuzz.seed} (printed); see docs/fuzzing.md.
  */
 class DesignFuzzTest {
-  private static final Path CORPUS = Path.of("src/test/resources/fuzz/design");
-  private static final long SLOW_MS = 5_000;
+    private static final Path CORPUS = Path.of("src/test/resources/fuzz/design");
+    private static final long SLOW_MS = 5_000;
 
-  @Test
-  void designIngestionFailsOnlyByNamingTheProblem() throws IOException {
-    long seconds = Long.getLong("fuzz.seconds", 35);
-    long seed = Long.getLong("fuzz.seed", System.nanoTime());
-    List<byte[]> corpus = corpus();
-    assertThat(corpus).isNotEmpty();
-    DesignLoader loader = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(4 << 20), FetchPolicy.none());
-    Mutator mutator = new Mutator(new Random(seed));
-    List<String> findings = new ArrayList<>();
-    corpus.forEach(c -> check(loader, c, findings));
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    long runs = 0;
-    while (System.nanoTime() < end && findings.size() < 10) {
-      check(loader, mutator.next(corpus), findings);
-      runs++;
+    @Test
+    void designIngestionFailsOnlyByNamingTheProblem() throws IOException {
+        long seconds = Long.getLong("fuzz.seconds", 35);
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        List<byte[]> corpus = corpus();
+        assertThat(corpus).isNotEmpty();
+        DesignLoader loader = new DesignLoader(DesignLimits.defaults().withMaxInputBytes(4 << 20), FetchPolicy.none());
+        Mutator mutator = new Mutator(new Random(seed));
+        List<String> findings = new ArrayList<>();
+        corpus.forEach(c -> check(loader, c, findings));
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long runs = 0;
+        while (System.nanoTime() < end && findings.size() < 10) {
+            check(loader, mutator.next(corpus), findings);
+            runs++;
+        }
+        System.out.printf(
+                "design fuzzing: %d inputs in %d s (seed %d), %d corpus entries, %d finding(s)%n",
+                runs, seconds, seed, corpus.size(), findings.size());
+        assertThat(findings)
+                .as("findings (inputs saved under target/fuzz-findings/design; seed " + seed + ")")
+                .isEmpty();
     }
-    System.out.printf("design fuzzing: %d inputs in %d s (seed %d), %d corpus entries, %d finding(s)%n", runs, seconds,
-        seed, corpus.size(), findings.size());
-    assertThat(findings).as("findings (inputs saved under target/fuzz-findings/design; seed " + seed + ")").isEmpty();
-  }
 
-  private static void check(DesignLoader loader, byte[] input, List<String> findings) {
-    SourceText text = new SourceText("fuzz.yaml", input);
-    long t0 = System.nanoTime();
-    try {
-      DesignShape.requireStorable(text);
-      var design = loader.parse(List.of(text));
-      DesignShape.requireDesign(text, design);
-      new EffectiveCompiler().compile(design);
-    } catch (DesignInputException e) {
-      if (e.getMessage() == null || e.getMessage().isBlank()) {
-        findings.add(save(input, "DesignInputException without a message"));
-      }
-    } catch (Throwable t) {
-      StringBuilder where = new StringBuilder(t.toString());
-      for (int i = 0; i < Math.min(4, t.getStackTrace().length); i++) {
-        where.append(" at ").append(t.getStackTrace()[i]);
-      }
-      findings.add(save(input, where.toString()));
+    private static void check(DesignLoader loader, byte[] input, List<String> findings) {
+        SourceText text = new SourceText("fuzz.yaml", input);
+        long t0 = System.nanoTime();
+        try {
+            DesignShape.requireStorable(text);
+            var design = loader.parse(List.of(text));
+            DesignShape.requireDesign(text, design);
+            new EffectiveCompiler().compile(design);
+        } catch (DesignInputException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                findings.add(save(input, "DesignInputException without a message"));
+            }
+        } catch (Throwable t) {
+            StringBuilder where = new StringBuilder(t.toString());
+            for (int i = 0; i < Math.min(4, t.getStackTrace().length); i++) {
+                where.append(" at ").append(t.getStackTrace()[i]);
+            }
+            findings.add(save(input, where.toString()));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms > SLOW_MS) {
+            findings.add(save(input, "took " + ms + " ms"));
+        }
     }
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    if (ms > SLOW_MS) {
-      findings.add(save(input, "took " + ms + " ms"));
-    }
-  }
 
-  private static String save(byte[] input, String why) {
-    try {
-      Path dir = Files.createDirectories(Path.of("target/fuzz-findings/design"));
-      Path f = dir.resolve("finding-" + Integer.toHexString(java.util.Arrays.hashCode(input)) + ".yaml");
-      Files.write(f, input);
-      return f + ": " + why;
-    } catch (IOException e) {
-      return why + " (input not saved: " + e + ")";
+    private static String save(byte[] input, String why) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target/fuzz-findings/design"));
+            Path f = dir.resolve("finding-" + Integer.toHexString(java.util.Arrays.hashCode(input)) + ".yaml");
+            Files.write(f, input);
+            return f + ": " + why;
+        } catch (IOException e) {
+            return why + " (input not saved: " + e + ")";
+        }
     }
-  }
 
-  private static List<byte[]> corpus() throws IOException {
-    List<byte[]> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.add(Files.readAllBytes(p));
-      }
+    private static List<byte[]> corpus() throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(CORPUS)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.add(Files.readAllBytes(p));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -15,19 +15,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class TerminationIT {
 
-  @Test
-  void aTerminatedTaskStopsAndEndsTerminated(StoreHandle store) throws Exception {
-    try (EngineHarness h = new EngineHarness(store, LabNodeConfig.latency(300))) {
-      long rev = h.saveLabSite();
-      h.start(EngineHarness.fastConfig());
-      Task t = result(h.engine.submit(Actions.DEPLOY_NODES, rev, null, "it"));
-      Thread.sleep(500);
-      result(store.tasks().requestTermination(t.id(), "operator"));
-      Task done = h.await(t.id(), Duration.ofSeconds(30));
-      assertThat(done.status()).isEqualTo("terminated");
-      assertThat(done.terminatedBy()).isEqualTo("operator");
-      assertThat(result(store.tasks().subtasks(t.id()))).hasSize(12)
-          .allSatisfy(s -> assertThat(s.status()).isIn("terminated", "complete"));
+    @Test
+    void aTerminatedTaskStopsAndEndsTerminated(StoreHandle store) throws Exception {
+        try (EngineHarness h = new EngineHarness(store, LabNodeConfig.latency(300))) {
+            long rev = h.saveLabSite();
+            h.start(EngineHarness.fastConfig());
+            Task t = result(h.engine.submit(Actions.DEPLOY_NODES, rev, null, "it"));
+            Thread.sleep(500);
+            result(store.tasks().requestTermination(t.id(), "operator"));
+            Task done = h.await(t.id(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo("terminated");
+            assertThat(done.terminatedBy()).isEqualTo("operator");
+            assertThat(result(store.tasks().subtasks(t.id())))
+                    .hasSize(12)
+                    .allSatisfy(s -> assertThat(s.status()).isIn("terminated", "complete"));
+        }
     }
-  }
 }

@@ -14,25 +14,22 @@ import io.vertx.sqlclient.Tuple;
  */
 final class Misses {
 
-  private Misses() {}
+    private Misses() {}
 
-  static <T> Future<T> explain(
-      SqlClient client, String probeSql, Tuple key, Fence fence, String what) {
-    return client
-        .preparedQuery(probeSql)
-        .execute(key)
-        .compose(rows -> Future.<T>failedFuture(classify(rows.iterator().next(), fence, what)))
-        .recover(PgErrors.recover(what));
-  }
+    static <T> Future<T> explain(SqlClient client, String probeSql, Tuple key, Fence fence, String what) {
+        return client.preparedQuery(probeSql)
+                .execute(key)
+                .compose(rows -> Future.<T>failedFuture(classify(rows.iterator().next(), fence, what)))
+                .recover(PgErrors.recover(what));
+    }
 
-  private static StoreException classify(Row probe, Fence fence, String what) {
-    if (probe.getLong("epoch") != fence.epoch()) {
-      return StoreException.fenced(fence);
+    private static StoreException classify(Row probe, Fence fence, String what) {
+        if (probe.getLong("epoch") != fence.epoch()) {
+            return StoreException.fenced(fence);
+        }
+        if (probe.getValue("version") == null) {
+            return StoreException.notFound(what + ": no such row");
+        }
+        return StoreException.conflict(what + ": changed concurrently (now version " + probe.getLong("version") + ")");
     }
-    if (probe.getValue("version") == null) {
-      return StoreException.notFound(what + ": no such row");
-    }
-    return StoreException.conflict(
-        what + ": changed concurrently (now version " + probe.getLong("version") + ")");
-  }
 }

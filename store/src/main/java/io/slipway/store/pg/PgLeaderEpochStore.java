@@ -13,25 +13,25 @@ import io.vertx.sqlclient.Tuple;
  */
 public final class PgLeaderEpochStore implements LeaderEpochStore {
 
-  private final Pool pool;
+    private final Pool pool;
 
-  public PgLeaderEpochStore(Pool pool) {
-    this.pool = pool;
-  }
+    public PgLeaderEpochStore(Pool pool) {
+        this.pool = pool;
+    }
 
-  @Override
-  public Future<Fence> advance(String instanceId) {
-    return pool.preparedQuery(LeaderSql.ADVANCE)
-        .execute(Tuple.of(instanceId))
-        .map(rows -> Fence.of(rows.iterator().next().getLong("epoch")))
-        .recover(PgErrors.recover("advancing the leader epoch"));
-  }
+    @Override
+    public Future<Fence> advance(String instanceId) {
+        return pool.preparedQuery(LeaderSql.ADVANCE)
+                .execute(Tuple.of(instanceId))
+                .map(rows -> Fence.of(rows.iterator().next().getLong("epoch")))
+                .recover(PgErrors.recover("advancing the leader epoch"));
+    }
 
-  @Override
-  public Future<Fence> current() {
-    return pool.query(LeaderSql.CURRENT)
-        .execute()
-        .map(rows -> Fence.of(rows.iterator().next().getLong("epoch")))
-        .recover(PgErrors.recover("reading the leader epoch"));
-  }
+    @Override
+    public Future<Fence> current() {
+        return pool.query(LeaderSql.CURRENT)
+                .execute()
+                .map(rows -> Fence.of(rows.iterator().next().getLong("epoch")))
+                .recover(PgErrors.recover("reading the leader epoch"));
+    }
 }

@@ -1,9 +1,8 @@
 package io.slipway.store.schema;
 
+import io.slipway.store.DatabaseEndpoint;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-
-import io.slipway.store.DatabaseEndpoint;
 
 /**
  * Brings a database to the current schema with Flyway ({@code db/V<n>__*.sql} on the classpath).
@@ -14,19 +13,18 @@ import io.slipway.store.DatabaseEndpoint;
  */
 public final class Migrations {
 
-  public static final String LOCATION = "classpath:db";
+    public static final String LOCATION = "classpath:db";
 
-  private Migrations() {}
+    private Migrations() {}
 
-  /** Applies pending migrations and returns how many ran. */
-  public static int migrate(DatabaseEndpoint endpoint) {
-    MigrateResult result =
-        Flyway.configure()
-            .dataSource(endpoint.jdbcUrl(), endpoint.user(), endpoint.password())
-            .locations(LOCATION)
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-    return result.migrationsExecuted;
-  }
+    /** Applies pending migrations and returns how many ran. */
+    public static int migrate(DatabaseEndpoint endpoint) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(endpoint.jdbcUrl(), endpoint.user(), endpoint.password())
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+    }
 }

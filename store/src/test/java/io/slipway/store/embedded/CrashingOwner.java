@@ -8,12 +8,12 @@ import java.nio.file.Path;
  */
 public final class CrashingOwner {
 
-  private CrashingOwner() {}
+    private CrashingOwner() {}
 
-  public static void main(String[] args) {
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0, true);
-    server.ensureDatabase("slipway");
-    System.out.println("port " + server.port());
-    Runtime.getRuntime().halt(0);
-  }
+    public static void main(String[] args) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0, true);
+        server.ensureDatabase("slipway");
+        System.out.println("port " + server.port());
+        Runtime.getRuntime().halt(0);
+    }
 }

@@ -14,29 +14,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class PgDriverStateStoreIT {
 
-  private static DriverStateStore state;
+    private static DriverStateStore state;
 
-  @BeforeAll
-  static void open(StoreHandle handle) {
-    state = handle.driverState();
-  }
+    @BeforeAll
+    static void open(StoreHandle handle) {
+        state = handle.driverState();
+    }
 
-  @Test
-  void valuesAreVersionedListedByScopeAndDeleted() {
-    String scope = "netboot/job-" + UUID.randomUUID();
-    assertThat(result(state.get(scope, "cmp01"))).isNull();
+    @Test
+    void valuesAreVersionedListedByScopeAndDeleted() {
+        String scope = "netboot/job-" + UUID.randomUUID();
+        assertThat(result(state.get(scope, "cmp01"))).isNull();
 
-    var first = result(state.put(scope, "cmp01", "{\"job\":\"inspect\"}"));
-    var second = result(state.put(scope, "cmp01", "{\"job\":\"deploy\"}"));
-    result(state.put(scope, "cmp02", "{}"));
-    result(state.put(scope + "-other", "cmp03", "{}"));
+        var first = result(state.put(scope, "cmp01", "{\"job\":\"inspect\"}"));
+        var second = result(state.put(scope, "cmp01", "{\"job\":\"deploy\"}"));
+        result(state.put(scope, "cmp02", "{}"));
+        result(state.put(scope + "-other", "cmp03", "{}"));
 
-    assertThat(first.version()).isEqualTo(1);
-    assertThat(second.version()).isEqualTo(2);
-    assertThat(result(state.get(scope, "cmp01")).value()).isEqualTo("{\"job\":\"deploy\"}");
-    assertThat(result(state.list(scope))).extracting(DriverStateStore.Entry::key).containsExactly("cmp01", "cmp02");
-    assertThat(result(state.delete(scope, "cmp01"))).isTrue();
-    assertThat(result(state.delete(scope, "cmp01"))).isFalse();
-    assertThat(result(state.list(scope))).extracting(DriverStateStore.Entry::key).containsExactly("cmp02");
-  }
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(result(state.get(scope, "cmp01")).value()).isEqualTo("{\"job\":\"deploy\"}");
+        assertThat(result(state.list(scope)))
+                .extracting(DriverStateStore.Entry::key)
+                .containsExactly("cmp01", "cmp02");
+        assertThat(result(state.delete(scope, "cmp01"))).isTrue();
+        assertThat(result(state.delete(scope, "cmp01"))).isFalse();
+        assertThat(result(state.list(scope)))
+                .extracting(DriverStateStore.Entry::key)
+                .containsExactly("cmp02");
+    }
 }

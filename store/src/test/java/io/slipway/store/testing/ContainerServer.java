@@ -1,9 +1,8 @@
 package io.slipway.store.testing;
 
+import io.slipway.store.DatabaseEndpoint;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
-
-import io.slipway.store.DatabaseEndpoint;
 
 /**
  * The Testcontainers source. Only loaded after {@link TestServers} saw Testcontainers on the
@@ -11,43 +10,42 @@ import io.slipway.store.DatabaseEndpoint;
  */
 final class ContainerServer {
 
-  static final String IMAGE = "postgres:18";
+    static final String IMAGE = "postgres:18";
 
-  private ContainerServer() {}
+    private ContainerServer() {}
 
-  static boolean canRun() {
-    try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      return false;
+    static boolean canRun() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
-  }
 
-  static TestServer start() {
-    PostgreSQLContainer<?> container = new PostgreSQLContainer<>(IMAGE);
-    container.start();
-    DatabaseEndpoint admin =
-        new DatabaseEndpoint(
-            container.getHost(),
-            container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-            container.getDatabaseName(),
-            container.getUsername(),
-            container.getPassword());
-    return new TestServer() {
-      @Override
-      public String description() {
-        return "Testcontainers " + IMAGE + " at " + admin;
-      }
+    static TestServer start() {
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(IMAGE);
+        container.start();
+        DatabaseEndpoint admin = new DatabaseEndpoint(
+                container.getHost(),
+                container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                container.getDatabaseName(),
+                container.getUsername(),
+                container.getPassword());
+        return new TestServer() {
+            @Override
+            public String description() {
+                return "Testcontainers " + IMAGE + " at " + admin;
+            }
 
-      @Override
-      public DatabaseEndpoint admin() {
-        return admin;
-      }
+            @Override
+            public DatabaseEndpoint admin() {
+                return admin;
+            }
 
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
-  }
+            @Override
+            public void close() {
+                container.stop();
+            }
+        };
+    }
 }

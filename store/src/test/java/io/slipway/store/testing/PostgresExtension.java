@@ -1,5 +1,8 @@
 package io.slipway.store.testing;
 
+import io.slipway.store.DatabaseEndpoint;
+import io.slipway.store.StoreHandle;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -7,10 +10,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.slipway.store.DatabaseEndpoint;
-import io.slipway.store.StoreHandle;
-import io.vertx.core.Vertx;
 
 /**
  * Gives each test class a fresh, migrated Postgres database of its own.
@@ -28,70 +27,66 @@ import io.vertx.core.Vertx;
  * }
  * }</pre>
  */
-public final class PostgresExtension
-    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PostgresExtension.class);
-  private static final ExtensionContext.Namespace NS =
-      ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
 
-  /** Closes the shared server when the root context closes, i.e. at the end of the run. */
-  private record SharedServer(TestServer server) implements AutoCloseable {
+    /** Closes the shared server when the root context closes, i.e. at the end of the run. */
+    private record SharedServer(TestServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
     @Override
-    public void close() {
-      server.close();
+    public void beforeAll(ExtensionContext context) {
+        TestServer server = context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent(SharedServer.class, k -> startServer(), SharedServer.class)
+                .server();
+        TestDatabase database =
+                TestDatabase.create(server, context.getRequiredTestClass().getSimpleName());
+        context.getStore(NS).put(TestDatabase.class, database);
     }
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    TestServer server =
-        context
-            .getRoot()
-            .getStore(NS)
-            .getOrComputeIfAbsent(SharedServer.class, k -> startServer(), SharedServer.class)
-            .server();
-    TestDatabase database =
-        TestDatabase.create(server, context.getRequiredTestClass().getSimpleName());
-    context.getStore(NS).put(TestDatabase.class, database);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    TestDatabase database = context.getStore(NS).remove(TestDatabase.class, TestDatabase.class);
-    if (database != null) {
-      database.close();
+    @Override
+    public void afterAll(ExtensionContext context) {
+        TestDatabase database = context.getStore(NS).remove(TestDatabase.class, TestDatabase.class);
+        if (database != null) {
+            database.close();
+        }
     }
-  }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == TestDatabase.class
-        || type == StoreHandle.class
-        || type == DatabaseEndpoint.class
-        || type == Vertx.class;
-  }
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == TestDatabase.class
+                || type == StoreHandle.class
+                || type == DatabaseEndpoint.class
+                || type == Vertx.class;
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    TestDatabase database = context.getStore(NS).get(TestDatabase.class, TestDatabase.class);
-    Class<?> type = parameter.getParameter().getType();
-    if (type == StoreHandle.class) {
-      return database.store();
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        TestDatabase database = context.getStore(NS).get(TestDatabase.class, TestDatabase.class);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == StoreHandle.class) {
+            return database.store();
+        }
+        if (type == DatabaseEndpoint.class) {
+            return database.endpoint();
+        }
+        if (type == Vertx.class) {
+            return database.vertx();
+        }
+        return database;
     }
-    if (type == DatabaseEndpoint.class) {
-      return database.endpoint();
-    }
-    if (type == Vertx.class) {
-      return database.vertx();
-    }
-    return database;
-  }
 
-  private static SharedServer startServer() {
-    TestServer server = TestServers.choose();
-    LOG.info("store tests use {}", server.description());
-    return new SharedServer(server);
-  }
+    private static SharedServer startServer() {
+        TestServer server = TestServers.choose();
+        LOG.info("store tests use {}", server.description());
+        return new SharedServer(server);
+    }
 }

@@ -19,37 +19,47 @@ import java.util.Set;
  */
 public final class IpmiOobDriverProvider implements OobDriverProvider {
 
-  @Override
-  public String type() {
-    return IpmiOobDriver.TYPE;
-  }
-
-  @Override
-  public List<String> check(JsonObject settings) {
-    DriverSettings s = DriverSettings.of(this, settings);
-    for (String key : List.of("attemptTimeoutMs", "minRtoMs", "maxRtoMs", "sessionIdleMs", "maxInFlightPerBmc",
-        "window", "maxWindow", "targetLatencyMs", "pollIntervalMs", "powerTimeoutMs", "receiveBufferBytes",
-        "privilege")) {
-      s.positive(key);
+    @Override
+    public String type() {
+        return IpmiOobDriver.TYPE;
     }
-    s.atLeastZero("retries").atLeastZero("discoveryTimeoutMs");
-    s.oneOf("cipherSuite", Set.of("auto", "3", "17"));
-    List<String> problems = new java.util.ArrayList<>(s.problems());
-    if (problems.isEmpty()) {
-      try {
-        IpmiClientOptions.fromJson(settings);
-      } catch (IllegalArgumentException | ClassCastException e) {
-        problems.add("drivers.oob.ipmi: " + e.getMessage());
-      }
-    }
-    return problems;
-  }
 
-  @Override
-  public OobDriver create(DriverContext ctx, JsonObject settings) {
-    IpmiClient client = IpmiClient.create(ctx.vertx(), IpmiClientOptions.fromJson(settings));
-    PowerPoller poller = new PowerPoller(ctx.vertx(), settings.getLong("pollIntervalMs", 500L),
-        settings.getLong("powerTimeoutMs", 30_000L));
-    return new IpmiOobDriver(client, poller, String.valueOf(settings.getValue("cipherSuite", "auto")));
-  }
+    @Override
+    public List<String> check(JsonObject settings) {
+        DriverSettings s = DriverSettings.of(this, settings);
+        for (String key : List.of(
+                "attemptTimeoutMs",
+                "minRtoMs",
+                "maxRtoMs",
+                "sessionIdleMs",
+                "maxInFlightPerBmc",
+                "window",
+                "maxWindow",
+                "targetLatencyMs",
+                "pollIntervalMs",
+                "powerTimeoutMs",
+                "receiveBufferBytes",
+                "privilege")) {
+            s.positive(key);
+        }
+        s.atLeastZero("retries").atLeastZero("discoveryTimeoutMs");
+        s.oneOf("cipherSuite", Set.of("auto", "3", "17"));
+        List<String> problems = new java.util.ArrayList<>(s.problems());
+        if (problems.isEmpty()) {
+            try {
+                IpmiClientOptions.fromJson(settings);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                problems.add("drivers.oob.ipmi: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public OobDriver create(DriverContext ctx, JsonObject settings) {
+        IpmiClient client = IpmiClient.create(ctx.vertx(), IpmiClientOptions.fromJson(settings));
+        PowerPoller poller = new PowerPoller(
+                ctx.vertx(), settings.getLong("pollIntervalMs", 500L), settings.getLong("powerTimeoutMs", 30_000L));
+        return new IpmiOobDriver(client, poller, String.valueOf(settings.getValue("cipherSuite", "auto")));
+    }
 }

@@ -19,38 +19,45 @@ import java.util.List;
  */
 public final class K8sNodeLabelDriverProvider implements KubernetesDriverProvider {
 
-  @Override
-  public String type() {
-    return K8sNodeLabelDriver.TYPE;
-  }
+    @Override
+    public String type() {
+        return K8sNodeLabelDriver.TYPE;
+    }
 
-  @Override
-  public List<String> check(JsonObject settings) {
-    DriverSettings s = DriverSettings.of(this, settings).url("apiServer").text("token").text("tokenFile")
-        .text("caPem").bool("trustAll").positive("requestTimeoutMs");
-    if (settings.getValue("apiServer") instanceof String api && !api.startsWith("https://")
-        && !Boolean.TRUE.equals(settings.getValue("trustAll"))) {
-      s.problem("apiServer", "must be an https:// URL (the bearer token is sent to it)");
+    @Override
+    public List<String> check(JsonObject settings) {
+        DriverSettings s = DriverSettings.of(this, settings)
+                .url("apiServer")
+                .text("token")
+                .text("tokenFile")
+                .text("caPem")
+                .bool("trustAll")
+                .positive("requestTimeoutMs");
+        if (settings.getValue("apiServer") instanceof String api
+                && !api.startsWith("https://")
+                && !Boolean.TRUE.equals(settings.getValue("trustAll"))) {
+            s.problem("apiServer", "must be an https:// URL (the bearer token is sent to it)");
+        }
+        if (settings.getValue("apiServer") != null
+                && settings.getValue("token") == null
+                && settings.getValue("tokenFile") == null) {
+            s.problem(
+                    "tokenFile", "required when apiServer is set (the in-cluster token goes with the in-cluster API)");
+        }
+        return s.problems();
     }
-    if (settings.getValue("apiServer") != null && settings.getValue("token") == null
-        && settings.getValue("tokenFile") == null) {
-      s.problem("tokenFile", "required when apiServer is set (the in-cluster token goes with the in-cluster API)");
-    }
-    return s.problems();
-  }
 
-  @Override
-  public KubernetesDriver create(DriverContext ctx, JsonObject settings) {
-    K8sConfig c = K8sConfig.fromJson(settings);
-    WebClientOptions options =
-        new WebClientOptions()
-            .setTrustAll(c.trustAll())
-            .setVerifyHost(!c.trustAll())
-            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
-            .setUserAgent("slipway");
-    if (!c.trustAll() && c.caPem() != null) {
-      options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
+    @Override
+    public KubernetesDriver create(DriverContext ctx, JsonObject settings) {
+        K8sConfig c = K8sConfig.fromJson(settings);
+        WebClientOptions options = new WebClientOptions()
+                .setTrustAll(c.trustAll())
+                .setVerifyHost(!c.trustAll())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
+                .setUserAgent("slipway");
+        if (!c.trustAll() && c.caPem() != null) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
+        }
+        return new K8sNodeLabelDriver(ctx.vertx(), WebClient.create(ctx.vertx(), options), c);
     }
-    return new K8sNodeLabelDriver(ctx.vertx(), WebClient.create(ctx.vertx(), options), c);
-  }
 }

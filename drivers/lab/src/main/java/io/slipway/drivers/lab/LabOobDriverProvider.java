@@ -15,34 +15,35 @@ import java.util.List;
  */
 public final class LabOobDriverProvider implements OobDriverProvider {
 
-  static final JsonObject DEFAULTS =
-      new JsonObject()
-          .put("attemptTimeoutMs", 200)
-          .put("retries", 4)
-          .put("maxRtoMs", 200) // in-JVM BMCs answer at once: no back-off, a dead one fails in 1 s
-          .put("pollIntervalMs", 50)
-          .put("powerTimeoutMs", 10_000)
-          .put("cipherSuite", "3");
+    static final JsonObject DEFAULTS = new JsonObject()
+            .put("attemptTimeoutMs", 200)
+            .put("retries", 4)
+            .put("maxRtoMs", 200) // in-JVM BMCs answer at once: no back-off, a dead one fails in 1 s
+            .put("pollIntervalMs", 50)
+            .put("powerTimeoutMs", 10_000)
+            .put("cipherSuite", "3");
 
-  @Override
-  public String type() {
-    return LabOobDriver.TYPE;
-  }
+    @Override
+    public String type() {
+        return LabOobDriver.TYPE;
+    }
 
-  @Override
-  public boolean simulated() {
-    return true;
-  }
+    @Override
+    public boolean simulated() {
+        return true;
+    }
 
-  @Override
-  public List<String> check(JsonObject settings) {
-    return new IpmiOobDriverProvider().check(settings).stream()
-        .map(p -> p.replaceFirst("^drivers\\.oob\\.ipmi\\.", "drivers.oob.lab.")).toList();
-  }
+    @Override
+    public List<String> check(JsonObject settings) {
+        return new IpmiOobDriverProvider()
+                .check(settings).stream()
+                        .map(p -> p.replaceFirst("^drivers\\.oob\\.ipmi\\.", "drivers.oob.lab."))
+                        .toList();
+    }
 
-  @Override
-  public OobDriver create(DriverContext ctx, JsonObject settings) {
-    JsonObject ipmi = DEFAULTS.copy().mergeIn(settings == null ? new JsonObject() : settings);
-    return new LabOobDriver(ctx.vertx(), new IpmiOobDriverProvider().create(ctx, ipmi));
-  }
+    @Override
+    public OobDriver create(DriverContext ctx, JsonObject settings) {
+        JsonObject ipmi = DEFAULTS.copy().mergeIn(settings == null ? new JsonObject() : settings);
+        return new LabOobDriver(ctx.vertx(), new IpmiOobDriverProvider().create(ctx, ipmi));
+    }
 }

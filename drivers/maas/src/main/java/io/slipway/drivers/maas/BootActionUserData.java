@@ -14,17 +14,18 @@ import java.util.TreeMap;
  * key: never log it.
  */
 final class BootActionUserData {
-  private BootActionUserData() {}
+    private BootActionUserData() {}
 
-  /** Base64, as MAAS's {@code op=deploy} takes {@code user_data}. */
-  static String base64(String baseUrl, String node, String keyHex, Map<String, String> actionIds) {
-    return Base64.getEncoder().encodeToString(script(baseUrl, node, keyHex, actionIds).getBytes(StandardCharsets.UTF_8));
-  }
+    /** Base64, as MAAS's {@code op=deploy} takes {@code user_data}. */
+    static String base64(String baseUrl, String node, String keyHex, Map<String, String> actionIds) {
+        return Base64.getEncoder()
+                .encodeToString(script(baseUrl, node, keyHex, actionIds).getBytes(StandardCharsets.UTF_8));
+    }
 
-  static String script(String baseUrl, String node, String keyHex, Map<String, String> actionIds) {
-    StringBuilder ids = new StringBuilder();
-    new TreeMap<>(actionIds).values().forEach(id -> ids.append(id).append(' '));
-    return """
+    static String script(String baseUrl, String node, String keyHex, Map<String, String> actionIds) {
+        StringBuilder ids = new StringBuilder();
+        new TreeMap<>(actionIds).values().forEach(id -> ids.append(id).append(' '));
+        return """
         #!/bin/sh
         # Slipway boot actions: fetch this node's files and units, install them, report each action.
         BASE='%s'
@@ -53,6 +54,7 @@ final class BootActionUserData {
           post "$BASE/api/v1.0/bootactions/$id" "{\\"status\\": \\"$result\\", \\"details\\": []}" || true
         done
         rm -f /tmp/slipway-files.tar.gz /tmp/slipway-units.tar.gz
-        """.formatted(baseUrl.replaceAll("/+$", ""), node, keyHex, ids.toString().trim());
-  }
+        """.formatted(
+                baseUrl.replaceAll("/+$", ""), node, keyHex, ids.toString().trim());
+    }
 }

@@ -1,8 +1,8 @@
 package io.slipway.drivers.maas;
 
-import java.time.Duration;
 import io.slipway.drivers.maas.api.MaasApiKey;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 
 /**
  * Settings of the {@code maas} node driver, read from the {@code drivers.node.maas} subtree.
@@ -19,33 +19,44 @@ import io.vertx.core.json.JsonObject;
  *     http://10.21.0.5:9000}); without it a node handed a boot-action key is refused rather than deployed
  *     without its boot actions
  */
-public record MaasConfig(String url, MaasApiKey apiKey, Duration requestTimeout, Duration commissionTimeout,
-    Duration deployTimeout, Duration releaseTimeout, Duration pollInterval, String architecture,
-    boolean quickErase, String caFile, String bootActionUrl) {
+public record MaasConfig(
+        String url,
+        MaasApiKey apiKey,
+        Duration requestTimeout,
+        Duration commissionTimeout,
+        Duration deployTimeout,
+        Duration releaseTimeout,
+        Duration pollInterval,
+        String architecture,
+        boolean quickErase,
+        String caFile,
+        String bootActionUrl) {
 
-  /** Reads the configuration; {@code url} and {@code apiKey} are required, the rest have defaults. */
-  public static MaasConfig from(JsonObject json) {
-    String url = json.getString("url");
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("drivers.node.maas.url is required");
+    /** Reads the configuration; {@code url} and {@code apiKey} are required, the rest have defaults. */
+    public static MaasConfig from(JsonObject json) {
+        String url = json.getString("url");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("drivers.node.maas.url is required");
+        }
+        return new MaasConfig(
+                url,
+                MaasApiKey.parse(json.getString("apiKey")),
+                millis(json, "requestTimeoutMs", 30_000),
+                millis(json, "commissionTimeoutMs", 30 * 60_000),
+                millis(json, "deployTimeoutMs", 45 * 60_000),
+                millis(json, "releaseTimeoutMs", 30 * 60_000),
+                millis(json, "pollIntervalMs", 10_000),
+                json.getString("architecture", "amd64/generic"),
+                json.getBoolean("quickErase", true),
+                json.getString("caFile"),
+                json.getString("bootActionUrl"));
     }
-    return new MaasConfig(url, MaasApiKey.parse(json.getString("apiKey")),
-        millis(json, "requestTimeoutMs", 30_000),
-        millis(json, "commissionTimeoutMs", 30 * 60_000),
-        millis(json, "deployTimeoutMs", 45 * 60_000),
-        millis(json, "releaseTimeoutMs", 30 * 60_000),
-        millis(json, "pollIntervalMs", 10_000),
-        json.getString("architecture", "amd64/generic"),
-        json.getBoolean("quickErase", true),
-        json.getString("caFile"),
-        json.getString("bootActionUrl"));
-  }
 
-  private static Duration millis(JsonObject json, String key, long defaultMs) {
-    long value = json.getLong(key, defaultMs);
-    if (value <= 0) {
-      throw new IllegalArgumentException("drivers.node.maas." + key + " must be positive");
+    private static Duration millis(JsonObject json, String key, long defaultMs) {
+        long value = json.getLong(key, defaultMs);
+        if (value <= 0) {
+            throw new IllegalArgumentException("drivers.node.maas." + key + " must be positive");
+        }
+        return Duration.ofMillis(value);
     }
-    return Duration.ofMillis(value);
-  }
 }

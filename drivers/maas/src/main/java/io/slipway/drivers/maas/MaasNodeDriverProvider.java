@@ -17,28 +17,33 @@ import java.util.List;
  */
 public final class MaasNodeDriverProvider implements NodeDriverProvider {
 
-  @Override
-  public String type() {
-    return MaasNodeDriver.TYPE;
-  }
-
-  @Override
-  public List<String> check(JsonObject settings) {
-    DriverSettings s = DriverSettings.of(this, settings).required("url").url("url").required("apiKey")
-        .text("architecture").bool("quickErase")
-        .text("caFile").url("bootActionUrl");
-    for (String key : List.of("requestTimeoutMs", "commissionTimeoutMs", "deployTimeoutMs", "releaseTimeoutMs",
-        "pollIntervalMs")) {
-      s.positive(key);
+    @Override
+    public String type() {
+        return MaasNodeDriver.TYPE;
     }
-    if (settings.getValue("apiKey") instanceof String k && !k.isBlank() && k.split(":", -1).length != 3) {
-      s.problem("apiKey", "must be consumer:token:secret (3 parts separated by ':')");
-    }
-    return s.problems();
-  }
 
-  @Override
-  public NodeDriver create(DriverContext ctx, JsonObject settings) {
-    return new MaasNodeDriver(ctx.vertx(), MaasConfig.from(settings));
-  }
+    @Override
+    public List<String> check(JsonObject settings) {
+        DriverSettings s = DriverSettings.of(this, settings)
+                .required("url")
+                .url("url")
+                .required("apiKey")
+                .text("architecture")
+                .bool("quickErase")
+                .text("caFile")
+                .url("bootActionUrl");
+        for (String key : List.of(
+                "requestTimeoutMs", "commissionTimeoutMs", "deployTimeoutMs", "releaseTimeoutMs", "pollIntervalMs")) {
+            s.positive(key);
+        }
+        if (settings.getValue("apiKey") instanceof String k && !k.isBlank() && k.split(":", -1).length != 3) {
+            s.problem("apiKey", "must be consumer:token:secret (3 parts separated by ':')");
+        }
+        return s.problems();
+    }
+
+    @Override
+    public NodeDriver create(DriverContext ctx, JsonObject settings) {
+        return new MaasNodeDriver(ctx.vertx(), MaasConfig.from(settings));
+    }
 }

@@ -15,28 +15,42 @@ import java.util.List;
  */
 public final class NetbootNodeDriverProvider implements NodeDriverProvider {
 
-  @Override
-  public String type() {
-    return NetbootNodeDriver.TYPE;
-  }
-
-  @Override
-  public List<String> check(JsonObject settings) {
-    DriverSettings s = DriverSettings.of(this, settings).required("baseUrl").url("baseUrl").required("artefactsDir")
-        .required("imagesDir").text("bind").text("dnsmasqConfig").text("tftpRoot").text("agentKernelArgs");
-    for (String key : List.of("tokenTtlS", "commissionTimeoutS", "deployTimeoutS", "eraseTimeoutS", "bootedTimeoutS",
-        "residentWindowS", "maxPollWaitS")) {
-      s.positive(key);
+    @Override
+    public String type() {
+        return NetbootNodeDriver.TYPE;
     }
-    s.atLeastZero("port");
-    return s.problems();
-  }
 
-  @Override
-  public NodeDriver create(DriverContext ctx, JsonObject settings) {
-    if (ctx.state() == null) {
-      throw new IllegalStateException("the netboot driver needs durable driver state (the server's database)");
+    @Override
+    public List<String> check(JsonObject settings) {
+        DriverSettings s = DriverSettings.of(this, settings)
+                .required("baseUrl")
+                .url("baseUrl")
+                .required("artefactsDir")
+                .required("imagesDir")
+                .text("bind")
+                .text("dnsmasqConfig")
+                .text("tftpRoot")
+                .text("agentKernelArgs");
+        for (String key : List.of(
+                "tokenTtlS",
+                "commissionTimeoutS",
+                "deployTimeoutS",
+                "eraseTimeoutS",
+                "bootedTimeoutS",
+                "residentWindowS",
+                "maxPollWaitS")) {
+            s.positive(key);
+        }
+        s.atLeastZero("port");
+        return s.problems();
     }
-    return new NetbootNodeDriver(ctx.vertx(), ctx.clock(), ctx.state(), ctx.nodeRoutes(), NetbootConfig.from(settings));
-  }
+
+    @Override
+    public NodeDriver create(DriverContext ctx, JsonObject settings) {
+        if (ctx.state() == null) {
+            throw new IllegalStateException("the netboot driver needs durable driver state (the server's database)");
+        }
+        return new NetbootNodeDriver(
+                ctx.vertx(), ctx.clock(), ctx.state(), ctx.nodeRoutes(), NetbootConfig.from(settings));
+    }
 }

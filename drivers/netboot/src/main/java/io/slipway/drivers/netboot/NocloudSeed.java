@@ -11,19 +11,19 @@ import java.util.Map;
  * user-data} carries the node's secrets: never log it.
  */
 public final class NocloudSeed {
-  private NocloudSeed() {}
+    private NocloudSeed() {}
 
-  public static String metaData(NodeSpec spec) {
-    return "instance-id: " + spec.name() + "-" + spec.designRevision() + "\nlocal-hostname: " + spec.name() + "\n";
-  }
+    public static String metaData(NodeSpec spec) {
+        return "instance-id: " + spec.name() + "-" + spec.designRevision() + "\nlocal-hostname: " + spec.name() + "\n";
+    }
 
-  /** Fails with a {@code REFUSED} DriverException naming the interface whose device is not in the inventory. */
-  public static String networkConfig(NodeSpec spec, Inventory inventory) {
-    return NetworkConfig.render(spec, inventory, DeviceAliases.resolve(spec.deviceAliases(), inventory));
-  }
+    /** Fails with a {@code REFUSED} DriverException naming the interface whose device is not in the inventory. */
+    public static String networkConfig(NodeSpec spec, Inventory inventory) {
+        return NetworkConfig.render(spec, inventory, DeviceAliases.resolve(spec.deviceAliases(), inventory));
+    }
 
-  public static String userData(NodeSpec spec, String baseUrl, String osToken, String bootActionKey,
-      Map<String, String> actionIds) {
-    return UserData.render(UserData.cloudConfig(spec), spec.name(), baseUrl, osToken, bootActionKey, actionIds);
-  }
+    public static String userData(
+            NodeSpec spec, String baseUrl, String osToken, String bootActionKey, Map<String, String> actionIds) {
+        return UserData.render(UserData.cloudConfig(spec), spec.name(), baseUrl, osToken, bootActionKey, actionIds);
+    }
 }

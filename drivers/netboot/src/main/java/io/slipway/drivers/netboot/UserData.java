@@ -12,48 +12,62 @@ import java.util.TreeMap;
  * enough). Pure. The result carries secrets (the boot-action key, the token): never log it.
  */
 final class UserData {
-  static final String BOUNDARY = "==slipway-seed==";
+    static final String BOUNDARY = "==slipway-seed==";
 
-  private UserData() {}
+    private UserData() {}
 
-  /** The multipart from the node's {@link #cloudConfig} and the secrets of its first boot. */
-  static String render(String cloudConfig, String node, String baseUrl, String osToken, String bootActionKey,
-      Map<String, String> actionIds) {
-    return "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\nMIME-Version: 1.0\n\n"
-        + part("text/cloud-config", "cloud-config.yaml", cloudConfig)
-        + part("text/x-shellscript", "slipway-firstboot.sh", firstBoot(node, baseUrl, osToken, bootActionKey, actionIds))
-        + "--" + BOUNDARY + "--\n";
-  }
-
-  private static String part(String type, String name, String body) {
-    return "--" + BOUNDARY + "\nContent-Type: " + type + "; charset=\"utf-8\"\nMIME-Version: 1.0\n"
-        + "Content-Disposition: attachment; filename=\"" + name + "\"\n\n" + body + "\n";
-  }
-
-  static String cloudConfig(NodeSpec spec) {
-    StringBuilder b = new StringBuilder("#cloud-config\n");
-    b.append("hostname: ").append(spec.name()).append('\n');
-    if (spec.domain() != null) {
-      b.append("fqdn: ").append(spec.name()).append('.').append(spec.domain()).append('\n');
+    /** The multipart from the node's {@link #cloudConfig} and the secrets of its first boot. */
+    static String render(
+            String cloudConfig,
+            String node,
+            String baseUrl,
+            String osToken,
+            String bootActionKey,
+            Map<String, String> actionIds) {
+        return "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\nMIME-Version: 1.0\n\n"
+                + part("text/cloud-config", "cloud-config.yaml", cloudConfig)
+                + part(
+                        "text/x-shellscript",
+                        "slipway-firstboot.sh",
+                        firstBoot(node, baseUrl, osToken, bootActionKey, actionIds))
+                + "--" + BOUNDARY + "--\n";
     }
-    if (!spec.sshKeys().isEmpty()) {
-      b.append("ssh_authorized_keys:\n");
-      spec.sshKeys().forEach(k -> b.append("  - ").append(quote(k)).append('\n'));
-    }
-    String cmdline = spec.platform() == null ? null : spec.platform().kernelCommandLine();
-    if (cmdline != null && !cmdline.isBlank()) {
-      b.append("write_files:\n  - path: /etc/default/grub.d/90-slipway.cfg\n    permissions: '0644'\n    content: |\n")
-          .append("      GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT ").append(cmdline.replace("\"", "\\\""))
-          .append("\"\n")
-          .append("runcmd:\n  - [sh, -c, 'if command -v update-grub >/dev/null; then update-grub; fi']\n");
-    }
-    return b.toString();
-  }
 
-  static String firstBoot(String node, String baseUrl, String osToken, String key, Map<String, String> actionIds) {
-    StringBuilder ids = new StringBuilder();
-    new TreeMap<>(actionIds).forEach((name, id) -> ids.append(id).append(' '));
-    return """
+    private static String part(String type, String name, String body) {
+        return "--" + BOUNDARY + "\nContent-Type: " + type + "; charset=\"utf-8\"\nMIME-Version: 1.0\n"
+                + "Content-Disposition: attachment; filename=\"" + name + "\"\n\n" + body + "\n";
+    }
+
+    static String cloudConfig(NodeSpec spec) {
+        StringBuilder b = new StringBuilder("#cloud-config\n");
+        b.append("hostname: ").append(spec.name()).append('\n');
+        if (spec.domain() != null) {
+            b.append("fqdn: ")
+                    .append(spec.name())
+                    .append('.')
+                    .append(spec.domain())
+                    .append('\n');
+        }
+        if (!spec.sshKeys().isEmpty()) {
+            b.append("ssh_authorized_keys:\n");
+            spec.sshKeys().forEach(k -> b.append("  - ").append(quote(k)).append('\n'));
+        }
+        String cmdline = spec.platform() == null ? null : spec.platform().kernelCommandLine();
+        if (cmdline != null && !cmdline.isBlank()) {
+            b.append(
+                            "write_files:\n  - path: /etc/default/grub.d/90-slipway.cfg\n    permissions: '0644'\n    content: |\n")
+                    .append("      GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT ")
+                    .append(cmdline.replace("\"", "\\\""))
+                    .append("\"\n")
+                    .append("runcmd:\n  - [sh, -c, 'if command -v update-grub >/dev/null; then update-grub; fi']\n");
+        }
+        return b.toString();
+    }
+
+    static String firstBoot(String node, String baseUrl, String osToken, String key, Map<String, String> actionIds) {
+        StringBuilder ids = new StringBuilder();
+        new TreeMap<>(actionIds).forEach((name, id) -> ids.append(id).append(' '));
+        return """
         #!/bin/sh
         # Slipway first boot: fetch this node's boot actions, run them, report each, then tell Slipway it booted.
         BASE='%s'
@@ -89,10 +103,11 @@ final class UserData {
             --post-data "$body" "$BASE/agent/v1/booted"; do
           n=$((n + 1)); [ $n -ge 60 ] && exit 1; sleep 5
         done
-        """.formatted(baseUrl, node, key == null ? "" : key, osToken, ids.toString().trim());
-  }
+        """.formatted(
+                baseUrl, node, key == null ? "" : key, osToken, ids.toString().trim());
+    }
 
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 }

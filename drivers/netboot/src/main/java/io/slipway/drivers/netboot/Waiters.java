@@ -14,33 +14,33 @@ import java.util.Map;
  * job, so a missed wake-up costs at most one bound. Use from the driver's context only.
  */
 final class Waiters {
-  private final Vertx vertx;
-  private final Map<String, List<Promise<Void>>> byNode = new HashMap<>();
+    private final Vertx vertx;
+    private final Map<String, List<Promise<Void>>> byNode = new HashMap<>();
 
-  Waiters(Vertx vertx) {
-    this.vertx = vertx;
-  }
-
-  Future<Void> next(String node, long maxMs) {
-    Promise<Void> p = Promise.promise();
-    byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(p);
-    long timer = vertx.setTimer(Math.max(1, maxMs), t -> p.tryComplete());
-    return p.future().onComplete(r -> {
-      vertx.cancelTimer(timer);
-      List<Promise<Void>> l = byNode.get(node);
-      if (l != null) {
-        l.remove(p);
-        if (l.isEmpty()) {
-          byNode.remove(node);
-        }
-      }
-    });
-  }
-
-  void changed(String node) {
-    List<Promise<Void>> l = byNode.remove(node);
-    if (l != null) {
-      List.copyOf(l).forEach(Promise::tryComplete);
+    Waiters(Vertx vertx) {
+        this.vertx = vertx;
     }
-  }
+
+    Future<Void> next(String node, long maxMs) {
+        Promise<Void> p = Promise.promise();
+        byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(p);
+        long timer = vertx.setTimer(Math.max(1, maxMs), t -> p.tryComplete());
+        return p.future().onComplete(r -> {
+            vertx.cancelTimer(timer);
+            List<Promise<Void>> l = byNode.get(node);
+            if (l != null) {
+                l.remove(p);
+                if (l.isEmpty()) {
+                    byNode.remove(node);
+                }
+            }
+        });
+    }
+
+    void changed(String node) {
+        List<Promise<Void>> l = byNode.remove(node);
+        if (l != null) {
+            List.copyOf(l).forEach(Promise::tryComplete);
+        }
+    }
 }

@@ -15,20 +15,20 @@ import io.vertx.core.json.JsonObject;
  * @param pollIntervalMs and {@code powerTimeoutMs}: power confirmation polling
  */
 public record RedfishConfig(
-    boolean tlsVerify,
-    String caPem,
-    boolean sessionAuth,
-    long requestTimeoutMs,
-    long pollIntervalMs,
-    long powerTimeoutMs) {
+        boolean tlsVerify,
+        String caPem,
+        boolean sessionAuth,
+        long requestTimeoutMs,
+        long pollIntervalMs,
+        long powerTimeoutMs) {
 
-  public static RedfishConfig fromJson(JsonObject json) {
-    return new RedfishConfig(
-        json.getBoolean("tlsVerify", true),
-        json.getString("caPem"),
-        "session".equals(json.getString("auth", "basic")),
-        json.getLong("requestTimeoutMs", 10_000L),
-        json.getLong("pollIntervalMs", 1_000L),
-        json.getLong("powerTimeoutMs", 120_000L));
-  }
+    public static RedfishConfig fromJson(JsonObject json) {
+        return new RedfishConfig(
+                json.getBoolean("tlsVerify", true),
+                json.getString("caPem"),
+                "session".equals(json.getString("auth", "basic")),
+                json.getLong("requestTimeoutMs", 10_000L),
+                json.getLong("pollIntervalMs", 1_000L),
+                json.getLong("powerTimeoutMs", 120_000L));
+    }
 }

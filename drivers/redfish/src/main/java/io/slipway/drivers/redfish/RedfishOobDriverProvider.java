@@ -20,31 +20,36 @@ import java.util.Set;
  */
 public final class RedfishOobDriverProvider implements OobDriverProvider {
 
-  @Override
-  public String type() {
-    return RedfishOobDriver.TYPE;
-  }
-
-  @Override
-  public List<String> check(JsonObject settings) {
-    return DriverSettings.of(this, settings).bool("tlsVerify").text("caPem").oneOf("auth", Set.of("basic", "session"))
-        .positive("requestTimeoutMs").positive("pollIntervalMs").positive("powerTimeoutMs").problems();
-  }
-
-  @Override
-  public OobDriver create(DriverContext ctx, JsonObject settings) {
-    RedfishConfig c = RedfishConfig.fromJson(settings);
-    WebClientOptions options =
-        new WebClientOptions()
-            .setTrustAll(!c.tlsVerify())
-            .setVerifyHost(c.tlsVerify())
-            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
-            .setUserAgent("slipway");
-    if (c.tlsVerify() && c.caPem() != null) {
-      options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
+    @Override
+    public String type() {
+        return RedfishOobDriver.TYPE;
     }
-    WebClient web = WebClient.create(ctx.vertx(), options);
-    return new RedfishOobDriver(new RedfishClient(web, c),
-        new PowerPoller(ctx.vertx(), c.pollIntervalMs(), c.powerTimeoutMs()));
-  }
+
+    @Override
+    public List<String> check(JsonObject settings) {
+        return DriverSettings.of(this, settings)
+                .bool("tlsVerify")
+                .text("caPem")
+                .oneOf("auth", Set.of("basic", "session"))
+                .positive("requestTimeoutMs")
+                .positive("pollIntervalMs")
+                .positive("powerTimeoutMs")
+                .problems();
+    }
+
+    @Override
+    public OobDriver create(DriverContext ctx, JsonObject settings) {
+        RedfishConfig c = RedfishConfig.fromJson(settings);
+        WebClientOptions options = new WebClientOptions()
+                .setTrustAll(!c.tlsVerify())
+                .setVerifyHost(c.tlsVerify())
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, c.requestTimeoutMs()))
+                .setUserAgent("slipway");
+        if (c.tlsVerify() && c.caPem() != null) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(c.caPem()));
+        }
+        WebClient web = WebClient.create(ctx.vertx(), options);
+        return new RedfishOobDriver(
+                new RedfishClient(web, c), new PowerPoller(ctx.vertx(), c.pollIntervalMs(), c.powerTimeoutMs()));
+    }
 }

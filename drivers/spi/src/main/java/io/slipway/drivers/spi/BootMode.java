@@ -5,7 +5,7 @@ package io.slipway.drivers.spi;
  * whatever mode the system uses (a UEFI system stays UEFI); it is never what a BMC reports.
  */
 public enum BootMode {
-  LEGACY,
-  EFI,
-  CURRENT
+    LEGACY,
+    EFI,
+    CURRENT
 }

@@ -10,17 +10,17 @@ import java.util.Objects;
  */
 public record Credentials(String username, String password) {
 
-  public Credentials {
-    Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(password, "password");
-  }
+    public Credentials {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+    }
 
-  public static Credentials of(String username, String password) {
-    return new Credentials(username, password);
-  }
+    public static Credentials of(String username, String password) {
+        return new Credentials(username, password);
+    }
 
-  @Override
-  public String toString() {
-    return "Credentials[username=" + username + ", password=***]";
-  }
+    @Override
+    public String toString() {
+        return "Credentials[username=" + username + ", password=***]";
+    }
 }

@@ -14,42 +14,42 @@ import java.util.List;
  */
 public interface DriverProvider<D> {
 
-  /** The type name this provider serves ({@code ipmi}, {@code maas}, ...); unique within its kind. */
-  String type();
+    /** The type name this provider serves ({@code ipmi}, {@code maas}, ...); unique within its kind. */
+    String type();
 
-  /** The kind of driver this provider creates. */
-  DriverKind kind();
+    /** The kind of driver this provider creates. */
+    DriverKind kind();
 
-  /**
-   * True for simulators (the {@code lab} drivers): they never touch real hardware and run only in
-   * {@code demo} or under an explicit {@code --simulate}.
-   */
-  default boolean simulated() {
-    return false;
-  }
+    /**
+     * True for simulators (the {@code lab} drivers): they never touch real hardware and run only in
+     * {@code demo} or under an explicit {@code --simulate}.
+     */
+    default boolean simulated() {
+        return false;
+    }
 
-  /**
-   * Checks settings without any I/O (no file, socket or DNS access). Each problem names the full
-   * key, e.g. {@code drivers.node.maas.url: required}; build them with {@link DriverSettings}.
-   *
-   * @param settings the driver's subtree of the configuration (never null)
-   * @return the problems, empty when {@link #create} may be called
-   */
-  default List<String> check(JsonObject settings) {
-    return List.of();
-  }
+    /**
+     * Checks settings without any I/O (no file, socket or DNS access). Each problem names the full
+     * key, e.g. {@code drivers.node.maas.url: required}; build them with {@link DriverSettings}.
+     *
+     * @param settings the driver's subtree of the configuration (never null)
+     * @return the problems, empty when {@link #create} may be called
+     */
+    default List<String> check(JsonObject settings) {
+        return List.of();
+    }
 
-  /**
-   * Creates a driver. Must not block or do network I/O (connections open on first use); settings
-   * that passed {@link #check} must not make it fail.
-   *
-   * @param ctx the services the process offers drivers
-   * @param settings the driver's subtree of the configuration (never null); unknown keys are ignored
-   */
-  D create(DriverContext ctx, JsonObject settings);
+    /**
+     * Creates a driver. Must not block or do network I/O (connections open on first use); settings
+     * that passed {@link #check} must not make it fail.
+     *
+     * @param ctx the services the process offers drivers
+     * @param settings the driver's subtree of the configuration (never null); unknown keys are ignored
+     */
+    D create(DriverContext ctx, JsonObject settings);
 
-  /** The configuration path of this provider's settings, e.g. {@code drivers.oob.ipmi}. */
-  default String settingsPath() {
-    return kind().settingsPath(type());
-  }
+    /** The configuration path of this provider's settings, e.g. {@code drivers.oob.ipmi}. */
+    default String settingsPath() {
+        return kind().settingsPath(type());
+    }
 }

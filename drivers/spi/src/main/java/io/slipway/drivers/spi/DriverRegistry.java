@@ -17,84 +17,90 @@ import java.util.TreeMap;
  * installed fails naming the installed ones, so a typo is obvious.
  */
 public final class DriverRegistry {
-  private final Map<DriverKind, Map<String, DriverProvider<?>>> providers;
+    private final Map<DriverKind, Map<String, DriverProvider<?>>> providers;
 
-  private DriverRegistry(Map<DriverKind, Map<String, DriverProvider<?>>> providers) {
-    this.providers = providers;
-  }
-
-  /** Every provider visible to this class's class loader. */
-  public static DriverRegistry load() {
-    return load(DriverRegistry.class.getClassLoader());
-  }
-
-  public static DriverRegistry load(ClassLoader loader) {
-    List<DriverProvider<?>> found = new java.util.ArrayList<>();
-    for (DriverKind kind : DriverKind.values()) {
-      ServiceLoader.load(kind.providerType(), loader).stream().map(ServiceLoader.Provider::get).forEach(found::add);
+    private DriverRegistry(Map<DriverKind, Map<String, DriverProvider<?>>> providers) {
+        this.providers = providers;
     }
-    return of(found);
-  }
 
-  /**
-   * A registry of the given providers.
-   *
-   * @throws IllegalStateException when two providers claim one kind and type (a packaging error)
-   */
-  public static DriverRegistry of(Collection<? extends DriverProvider<?>> list) {
-    Map<DriverKind, Map<String, DriverProvider<?>>> byKind = new EnumMap<>(DriverKind.class);
-    for (DriverKind k : DriverKind.values()) {
-      byKind.put(k, new TreeMap<>());
+    /** Every provider visible to this class's class loader. */
+    public static DriverRegistry load() {
+        return load(DriverRegistry.class.getClassLoader());
     }
-    for (DriverProvider<?> p : list) {
-      DriverProvider<?> previous = byKind.get(p.kind()).putIfAbsent(p.type(), p);
-      if (previous != null) {
-        throw new IllegalStateException("two " + p.kind() + " drivers of type " + p.type() + ": "
-            + previous.getClass().getName() + " and " + p.getClass().getName());
-      }
+
+    public static DriverRegistry load(ClassLoader loader) {
+        List<DriverProvider<?>> found = new java.util.ArrayList<>();
+        for (DriverKind kind : DriverKind.values()) {
+            ServiceLoader.load(kind.providerType(), loader).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .forEach(found::add);
+        }
+        return of(found);
     }
-    byKind.replaceAll((k, m) -> Map.copyOf(m));
-    return new DriverRegistry(Map.copyOf(byKind));
-  }
 
-  /** The installed types of {@code kind}, sorted. */
-  public List<String> types(DriverKind kind) {
-    return providers.get(kind).keySet().stream().sorted().toList();
-  }
+    /**
+     * A registry of the given providers.
+     *
+     * @throws IllegalStateException when two providers claim one kind and type (a packaging error)
+     */
+    public static DriverRegistry of(Collection<? extends DriverProvider<?>> list) {
+        Map<DriverKind, Map<String, DriverProvider<?>>> byKind = new EnumMap<>(DriverKind.class);
+        for (DriverKind k : DriverKind.values()) {
+            byKind.put(k, new TreeMap<>());
+        }
+        for (DriverProvider<?> p : list) {
+            DriverProvider<?> previous = byKind.get(p.kind()).putIfAbsent(p.type(), p);
+            if (previous != null) {
+                throw new IllegalStateException("two " + p.kind() + " drivers of type " + p.type() + ": "
+                        + previous.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
+        byKind.replaceAll((k, m) -> Map.copyOf(m));
+        return new DriverRegistry(Map.copyOf(byKind));
+    }
 
-  /** The installed types of {@code kind} that are not simulators, sorted. */
-  public List<String> realTypes(DriverKind kind) {
-    return providers.get(kind).values().stream().filter(p -> !p.simulated()).map(DriverProvider::type).sorted()
-        .toList();
-  }
+    /** The installed types of {@code kind}, sorted. */
+    public List<String> types(DriverKind kind) {
+        return providers.get(kind).keySet().stream().sorted().toList();
+    }
 
-  public Optional<DriverProvider<?>> find(DriverKind kind, String type) {
-    return Optional.ofNullable(type == null ? null : providers.get(kind).get(type));
-  }
+    /** The installed types of {@code kind} that are not simulators, sorted. */
+    public List<String> realTypes(DriverKind kind) {
+        return providers.get(kind).values().stream()
+                .filter(p -> !p.simulated())
+                .map(DriverProvider::type)
+                .sorted()
+                .toList();
+    }
 
-  /**
-   * The provider of {@code kind} and {@code type}.
-   *
-   * @throws IllegalArgumentException "no node driver of type X is installed; installed: [...]"
-   */
-  public DriverProvider<?> provider(DriverKind kind, String type) {
-    return find(kind, type).orElseThrow(() -> new IllegalArgumentException(
-        "no " + kind + " driver of type " + type + " is installed; installed: " + types(kind)));
-  }
+    public Optional<DriverProvider<?>> find(DriverKind kind, String type) {
+        return Optional.ofNullable(type == null ? null : providers.get(kind).get(type));
+    }
 
-  public OobDriverProvider oob(String type) {
-    return (OobDriverProvider) provider(DriverKind.OOB, type);
-  }
+    /**
+     * The provider of {@code kind} and {@code type}.
+     *
+     * @throws IllegalArgumentException "no node driver of type X is installed; installed: [...]"
+     */
+    public DriverProvider<?> provider(DriverKind kind, String type) {
+        return find(kind, type)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no " + kind + " driver of type " + type + " is installed; installed: " + types(kind)));
+    }
 
-  public NodeDriverProvider node(String type) {
-    return (NodeDriverProvider) provider(DriverKind.NODE, type);
-  }
+    public OobDriverProvider oob(String type) {
+        return (OobDriverProvider) provider(DriverKind.OOB, type);
+    }
 
-  public NetworkDriverProvider network(String type) {
-    return (NetworkDriverProvider) provider(DriverKind.NETWORK, type);
-  }
+    public NodeDriverProvider node(String type) {
+        return (NodeDriverProvider) provider(DriverKind.NODE, type);
+    }
 
-  public KubernetesDriverProvider kubernetes(String type) {
-    return (KubernetesDriverProvider) provider(DriverKind.KUBERNETES, type);
-  }
+    public NetworkDriverProvider network(String type) {
+        return (NetworkDriverProvider) provider(DriverKind.NETWORK, type);
+    }
+
+    public KubernetesDriverProvider kubernetes(String type) {
+        return (KubernetesDriverProvider) provider(DriverKind.KUBERNETES, type);
+    }
 }

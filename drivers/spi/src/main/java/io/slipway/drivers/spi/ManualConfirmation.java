@@ -13,21 +13,21 @@ import java.util.Optional;
  */
 public interface ManualConfirmation {
 
-  /** Plain-language descriptions of the requests waiting at {@code target}, oldest first. */
-  List<String> waiting(OobTarget target);
+    /** Plain-language descriptions of the requests waiting at {@code target}, oldest first. */
+    List<String> waiting(OobTarget target);
 
-  /**
-   * Marks the oldest request waiting at {@code target} as done; its driver call succeeds.
-   *
-   * @return the request's description, or empty when nothing waits there
-   */
-  Optional<String> confirm(OobTarget target);
+    /**
+     * Marks the oldest request waiting at {@code target} as done; its driver call succeeds.
+     *
+     * @return the request's description, or empty when nothing waits there
+     */
+    Optional<String> confirm(OobTarget target);
 
-  /**
-   * Marks the oldest request waiting at {@code target} as not done; its driver call fails with
-   * {@code REFUSED} (not retriable) carrying {@code reason}.
-   *
-   * @return the request's description, or empty when nothing waits there
-   */
-  Optional<String> reject(OobTarget target, String reason);
+    /**
+     * Marks the oldest request waiting at {@code target} as not done; its driver call fails with
+     * {@code REFUSED} (not retriable) carrying {@code reason}.
+     *
+     * @return the request's description, or empty when nothing waits there
+     */
+    Optional<String> reject(OobTarget target, String reason);
 }

@@ -23,32 +23,32 @@ import io.vertx.core.Future;
  */
 public interface OobDriver {
 
-  /** The {@code oob.type} this driver serves, e.g. {@code ipmi}. */
-  String type();
+    /** The {@code oob.type} this driver serves, e.g. {@code ipmi}. */
+    String type();
 
-  /** Reads the current power state. Read-only; safe to repeat. */
-  Future<PowerState> powerState(OobTarget target);
+    /** Reads the current power state. Read-only; safe to repeat. */
+    Future<PowerState> powerState(OobTarget target);
 
-  /**
-   * Changes power and succeeds only once the change is observed: the driver polls the power state
-   * (on timers, never sleeping a thread) until it equals {@link PowerAction#expected()} or the
-   * configured bound expires ({@code TIMEOUT}). Idempotent for {@code ON} and {@code OFF}: a node
-   * already in the expected state is left alone. Completes with the observed state.
-   */
-  Future<PowerState> setPower(OobTarget target, PowerAction action);
+    /**
+     * Changes power and succeeds only once the change is observed: the driver polls the power state
+     * (on timers, never sleeping a thread) until it equals {@link PowerAction#expected()} or the
+     * configured bound expires ({@code TIMEOUT}). Idempotent for {@code ON} and {@code OFF}: a node
+     * already in the expected state is left alone. Completes with the observed state.
+     */
+    Future<PowerState> setPower(OobTarget target, PowerAction action);
 
-  /** Sets the boot device override. Idempotent. Some controllers do not keep persistence. */
-  Future<Void> setBootDevice(OobTarget target, BootOptions options);
+    /** Sets the boot device override. Idempotent. Some controllers do not keep persistence. */
+    Future<Void> setBootDevice(OobTarget target, BootOptions options);
 
-  /** Reads the boot device override as the controller reports it. Read-only. */
-  Future<BootOptions> bootDevice(OobTarget target);
+    /** Reads the boot device override as the controller reports it. Read-only. */
+    Future<BootOptions> bootDevice(OobTarget target);
 
-  /** Reads power, controller identity, inventory (FRU) and sensors. Read-only. */
-  Future<OobInventory> interrogate(OobTarget target);
+    /** Reads power, controller identity, inventory (FRU) and sensors. Read-only. */
+    Future<OobInventory> interrogate(OobTarget target);
 
-  /** Checks that the controller is reachable and accepts the credentials. Read-only. */
-  Future<Void> validate(OobTarget target);
+    /** Checks that the controller is reachable and accepts the credentials. Read-only. */
+    Future<Void> validate(OobTarget target);
 
-  /** Releases sessions and sockets. The driver is unusable afterwards. */
-  Future<Void> close();
+    /** Releases sessions and sockets. The driver is unusable afterwards. */
+    Future<Void> close();
 }

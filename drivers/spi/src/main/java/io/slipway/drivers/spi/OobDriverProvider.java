@@ -7,8 +7,8 @@ package io.slipway.drivers.spi;
  */
 public interface OobDriverProvider extends DriverProvider<OobDriver> {
 
-  @Override
-  default DriverKind kind() {
-    return DriverKind.OOB;
-  }
+    @Override
+    default DriverKind kind() {
+        return DriverKind.OOB;
+    }
 }

@@ -13,14 +13,11 @@ import java.util.Map;
  * @param sensors sensor readings; empty when the controller has none or the driver reads none
  */
 public record OobInventory(
-    PowerState power,
-    Map<String, String> device,
-    Map<String, String> fru,
-    List<SensorReading> sensors) {
+        PowerState power, Map<String, String> device, Map<String, String> fru, List<SensorReading> sensors) {
 
-  public OobInventory {
-    device = Map.copyOf(device);
-    fru = Map.copyOf(fru);
-    sensors = List.copyOf(sensors);
-  }
+    public OobInventory {
+        device = Map.copyOf(device);
+        fru = Map.copyOf(fru);
+        sensors = List.copyOf(sensors);
+    }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
  * aliases; a bond has two or more.
  */
 public record HostInterface(
-    String name,
-    String deviceLink,
-    List<String> slaves,
-    List<String> networks,
-    Integer vfCount,
-    Boolean trustedMode,
-    Map<String, String> labels)
-    implements Named {}
+        String name,
+        String deviceLink,
+        List<String> slaves,
+        List<String> networks,
+        Integer vfCount,
+        Boolean trustedMode,
+        Map<String, String> labels)
+        implements Named {}

@@ -9,21 +9,22 @@ import java.util.Map;
  * {@code !} markers are resolved.
  */
 public record HostSpec(
-    String parentProfile,
-    String hardwareProfile,
-    String primaryNetwork,
-    String oobType,
-    Map<String, String> oobParameters,
-    Storage storage,
-    List<HostInterface> interfaces,
-    String image,
-    String kernel,
-    Map<String, String> kernelParams,
-    List<String> tags,
-    Map<String, String> ownerData,
-    String rack) {
+        String parentProfile,
+        String hardwareProfile,
+        String primaryNetwork,
+        String oobType,
+        Map<String, String> oobParameters,
+        Storage storage,
+        List<HostInterface> interfaces,
+        String image,
+        String kernel,
+        Map<String, String> kernelParams,
+        List<String> tags,
+        Map<String, String> ownerData,
+        String rack) {
 
-  public static HostSpec empty() {
-    return new HostSpec(null, null, null, null, Map.of(), null, null, null, null, Map.of(), List.of(), Map.of(), null);
-  }
+    public static HostSpec empty() {
+        return new HostSpec(
+                null, null, null, null, Map.of(), null, null, null, null, Map.of(), List.of(), Map.of(), null);
+    }
 }

@@ -2,5 +2,5 @@ package io.slipway.engine.design.model;
 
 /** Elements of named-object lists that inherit by name ({@code !name} removes). */
 public interface Named {
-  String name();
+    String name();
 }

@@ -7,10 +7,11 @@ import java.util.Map;
  * name starting with {@code !} removes the inherited partition of that name.
  */
 public record Partition(
-    String name,
-    String size,
-    String partUuid,
-    String volumeGroup,
-    Map<String, String> labels,
-    Boolean bootable,
-    Filesystem filesystem) implements Named {}
+        String name,
+        String size,
+        String partUuid,
+        String volumeGroup,
+        Map<String, String> labels,
+        Boolean bootable,
+        Filesystem filesystem)
+        implements Named {}

@@ -7,6 +7,5 @@ import java.util.Map;
  * A disk, named by OS device ({@code sda}) or hardware alias ({@code bootdisk}). It holds either
  * partitions or is wholly a physical volume of {@code volumeGroup}.
  */
-public record PhysicalDevice(
-    String name, String volumeGroup, Map<String, String> labels, List<Partition> partitions)
-    implements Named {}
+public record PhysicalDevice(String name, String volumeGroup, Map<String, String> labels, List<Partition> partitions)
+        implements Named {}

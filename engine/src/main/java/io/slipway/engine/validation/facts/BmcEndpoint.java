@@ -10,13 +10,16 @@ import java.util.Locale;
  * their endpoints are equal. Null for a node whose BMC has no address.
  */
 public record BmcEndpoint(String node, DocRef doc, String endpoint) {
-  public static BmcEndpoint of(EffectiveNode n) {
-    String address = n.oobAddress();
-    if (address == null || address.isBlank() || "dhcp".equalsIgnoreCase(address)) {
-      return null;
+    public static BmcEndpoint of(EffectiveNode n) {
+        String address = n.oobAddress();
+        if (address == null || address.isBlank() || "dhcp".equalsIgnoreCase(address)) {
+            return null;
+        }
+        String port = n.oobParameters().get("port");
+        return new BmcEndpoint(
+                n.name(),
+                n.doc(),
+                address.trim().toLowerCase(Locale.ROOT) + ":"
+                        + (port == null || port.isBlank() ? "default" : port.trim()));
     }
-    String port = n.oobParameters().get("port");
-    return new BmcEndpoint(n.name(), n.doc(), address.trim().toLowerCase(Locale.ROOT) + ":"
-        + (port == null || port.isBlank() ? "default" : port.trim()));
-  }
 }

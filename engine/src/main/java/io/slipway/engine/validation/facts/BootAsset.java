@@ -5,5 +5,11 @@ import java.util.List;
 
 /** One asset of a boot action; {@code badVersions} lists pkg_list versions that are not valid. */
 public record BootAsset(
-    String action, DocRef doc, int index, String type, String path, String location, boolean hasPackages,
-    List<String> badVersions) {}
+        String action,
+        DocRef doc,
+        int index,
+        String type,
+        String path,
+        String location,
+        boolean hasPackages,
+        List<String> badVersions) {}

@@ -9,15 +9,15 @@ import java.util.Set;
  */
 public record DesignSummary(int networks, int nodes, Map<String, Set<String>> catalog) {
 
-  public boolean hasCatalog() {
-    return catalog != null;
-  }
+    public boolean hasCatalog() {
+        return catalog != null;
+    }
 
-  public boolean offersImage(String image) {
-    return catalog != null && catalog.containsKey(image);
-  }
+    public boolean offersImage(String image) {
+        return catalog != null && catalog.containsKey(image);
+    }
 
-  public boolean offersKernel(String image, String kernel) {
-    return catalog != null && catalog.getOrDefault(image, Set.of()).contains(kernel);
-  }
+    public boolean offersKernel(String image, String kernel) {
+        return catalog != null && catalog.getOrDefault(image, Set.of()).contains(kernel);
+    }
 }

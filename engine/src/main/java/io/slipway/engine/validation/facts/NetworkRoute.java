@@ -7,7 +7,7 @@ import io.slipway.engine.net.Ip;
 /** One (rendered) route of a network; {@code gatewayIp} is null when absent or not an address. */
 public record NetworkRoute(String network, DocRef doc, Network.Route route, Ip gatewayIp, String allRoutes) {
 
-  public String gateway() {
-    return route.gateway();
-  }
+    public String gateway() {
+        return route.gateway();
+    }
 }

@@ -9,13 +9,30 @@ import io.slipway.engine.net.Ip;
  * addresses of the design (first occurrence wins).
  */
 public record NodeAddress(
-    int nodeId, String node, DocRef doc, int ordinal, String network, String address, Ip ip,
-    boolean dhcp, boolean invalid, String ipKey) {
+        int nodeId,
+        String node,
+        DocRef doc,
+        int ordinal,
+        String network,
+        String address,
+        Ip ip,
+        boolean dhcp,
+        boolean invalid,
+        String ipKey) {
 
-  public static NodeAddress of(int nodeId, String node, DocRef doc, int ordinal, String network, String address) {
-    boolean dhcp = "dhcp".equalsIgnoreCase(address);
-    Ip ip = dhcp ? null : Ip.parse(address);
-    return new NodeAddress(nodeId, node, doc, ordinal, network, address, ip, dhcp, !dhcp && ip == null,
-        ip == null ? null : ip.key());
-  }
+    public static NodeAddress of(int nodeId, String node, DocRef doc, int ordinal, String network, String address) {
+        boolean dhcp = "dhcp".equalsIgnoreCase(address);
+        Ip ip = dhcp ? null : Ip.parse(address);
+        return new NodeAddress(
+                nodeId,
+                node,
+                doc,
+                ordinal,
+                network,
+                address,
+                ip,
+                dhcp,
+                !dhcp && ip == null,
+                ip == null ? null : ip.key());
+    }
 }

@@ -8,5 +8,10 @@ import java.util.List;
  * inherit their interfaces unchanged share one), so rules check it once and report per node.
  */
 public record NodeInterface(
-    int layout, List<EffectiveNode> nodes, String name, String link, List<String> slaves, int slaveCount,
-    List<String> networks) {}
+        int layout,
+        List<EffectiveNode> nodes,
+        String name,
+        String link,
+        List<String> slaves,
+        int slaveCount,
+        List<String> networks) {}

@@ -13,5 +13,12 @@ import java.util.List;
  * @param backed for a VG: some device or partition is a physical volume of it
  */
 public record StorageContainer(
-    int layout, List<EffectiveNode> nodes, String kind, String name, String volumeGroup,
-    int members, double percentSum, int absoluteMembers, boolean backed) {}
+        int layout,
+        List<EffectiveNode> nodes,
+        String kind,
+        String name,
+        String volumeGroup,
+        int members,
+        double percentSum,
+        int absoluteMembers,
+        boolean backed) {}

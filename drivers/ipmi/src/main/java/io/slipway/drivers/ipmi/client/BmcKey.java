@@ -10,12 +10,12 @@ import io.slipway.drivers.spi.Credentials;
  */
 public record BmcKey(String host, int port, Credentials credentials, String cipherSuite) {
 
-  public String endpoint() {
-    return host + ":" + port;
-  }
+    public String endpoint() {
+        return host + ":" + port;
+    }
 
-  @Override
-  public String toString() {
-    return endpoint() + " as " + credentials.username();
-  }
+    @Override
+    public String toString() {
+        return endpoint() + " as " + credentials.username();
+    }
 }

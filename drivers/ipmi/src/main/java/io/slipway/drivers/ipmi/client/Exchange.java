@@ -11,78 +11,81 @@ import io.vertx.core.buffer.Buffer;
  * to the client's context thread.
  */
 final class Exchange {
-  private final Transport transport;
-  private final BmcKey bmc;
-  private final String key;
-  private final Buffer packet;
-  private final String what;
-  private final long cap;
-  private final boolean adaptive;
-  private final Promise<Object> promise = Promise.promise();
-  private final long firstSent = System.nanoTime();
-  private long wait;
-  private int left;
-  private long timerId = -1;
+    private final Transport transport;
+    private final BmcKey bmc;
+    private final String key;
+    private final Buffer packet;
+    private final String what;
+    private final long cap;
+    private final boolean adaptive;
+    private final Promise<Object> promise = Promise.promise();
+    private final long firstSent = System.nanoTime();
+    private long wait;
+    private int left;
+    private long timerId = -1;
 
-  Exchange(Transport transport, BmcKey bmc, String key, Buffer packet, String what, long wait,
-      long cap, int left, boolean adaptive) {
-    this.transport = transport;
-    this.bmc = bmc;
-    this.key = key;
-    this.packet = packet;
-    this.what = what;
-    this.wait = wait;
-    this.cap = cap;
-    this.left = left;
-    this.adaptive = adaptive;
-  }
-
-  Future<Object> start() {
-    send();
-    return promise.future();
-  }
-
-  private void send() {
-    transport.await(key, this);
-    timerId = transport.vertx().setTimer(wait, id -> expired());
-    transport
-        .transmit(bmc, packet)
-        .onFailure(
-            err -> {
-              transport.abandon(key, this);
-              fail(DriverException.unreachable(
-                  "cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
-            });
-  }
-
-  private void expired() {
-    if (promise.future().isComplete()) {
-      return;
+    Exchange(
+            Transport transport,
+            BmcKey bmc,
+            String key,
+            Buffer packet,
+            String what,
+            long wait,
+            long cap,
+            int left,
+            boolean adaptive) {
+        this.transport = transport;
+        this.bmc = bmc;
+        this.key = key;
+        this.packet = packet;
+        this.what = what;
+        this.wait = wait;
+        this.cap = cap;
+        this.left = left;
+        this.adaptive = adaptive;
     }
-    if (adaptive) {
-      transport.expired(bmc, wait);
-    }
-    if (left > 0) {
-      left--;
-      wait = Math.min(wait * 2, cap);
-      send();
-    } else {
-      transport.abandon(key, this);
-      promise.tryFail(
-          DriverException.timeout("no answer from BMC " + bmc.endpoint() + " to " + what));
-    }
-  }
 
-  void answered(Object answer) {
-    transport.vertx().cancelTimer(timerId);
-    if (adaptive) {
-      transport.answeredAfter(bmc, (System.nanoTime() - firstSent) / 1_000_000L);
+    Future<Object> start() {
+        send();
+        return promise.future();
     }
-    promise.tryComplete(answer);
-  }
 
-  void fail(Throwable err) {
-    transport.vertx().cancelTimer(timerId);
-    promise.tryFail(err);
-  }
+    private void send() {
+        transport.await(key, this);
+        timerId = transport.vertx().setTimer(wait, id -> expired());
+        transport.transmit(bmc, packet).onFailure(err -> {
+            transport.abandon(key, this);
+            fail(DriverException.unreachable("cannot send to BMC " + bmc.endpoint() + ": " + err.getMessage(), err));
+        });
+    }
+
+    private void expired() {
+        if (promise.future().isComplete()) {
+            return;
+        }
+        if (adaptive) {
+            transport.expired(bmc, wait);
+        }
+        if (left > 0) {
+            left--;
+            wait = Math.min(wait * 2, cap);
+            send();
+        } else {
+            transport.abandon(key, this);
+            promise.tryFail(DriverException.timeout("no answer from BMC " + bmc.endpoint() + " to " + what));
+        }
+    }
+
+    void answered(Object answer) {
+        transport.vertx().cancelTimer(timerId);
+        if (adaptive) {
+            transport.answeredAfter(bmc, (System.nanoTime() - firstSent) / 1_000_000L);
+        }
+        promise.tryComplete(answer);
+    }
+
+    void fail(Throwable err) {
+        transport.vertx().cancelTimer(timerId);
+        promise.tryFail(err);
+    }
 }

@@ -11,58 +11,58 @@ package io.slipway.drivers.ipmi.client;
  */
 final class RttEstimator {
 
-  private final long minRtoMs;
-  private final long maxRtoMs;
-  private double srtt = -1;
-  private double rttvar;
-  private long baseline = Long.MAX_VALUE;
+    private final long minRtoMs;
+    private final long maxRtoMs;
+    private double srtt = -1;
+    private double rttvar;
+    private long baseline = Long.MAX_VALUE;
 
-  RttEstimator(long minRtoMs, long maxRtoMs) {
-    this.minRtoMs = minRtoMs;
-    this.maxRtoMs = maxRtoMs;
-  }
-
-  void sample(long rttMs) {
-    long r = Math.max(1, rttMs);
-    baseline = Math.min(baseline, r);
-    if (srtt < 0) {
-      srtt = r;
-      rttvar = r / 2.0;
-    } else {
-      rttvar = 0.75 * rttvar + 0.25 * Math.abs(srtt - r);
-      srtt = 0.875 * srtt + 0.125 * r;
+    RttEstimator(long minRtoMs, long maxRtoMs) {
+        this.minRtoMs = minRtoMs;
+        this.maxRtoMs = maxRtoMs;
     }
-  }
 
-  boolean known() {
-    return srtt >= 0;
-  }
-
-  /** The retransmission timeout, or {@code fallback} while nothing has been observed. */
-  long rto(long fallback) {
-    if (srtt < 0) {
-      return fallback;
+    void sample(long rttMs) {
+        long r = Math.max(1, rttMs);
+        baseline = Math.min(baseline, r);
+        if (srtt < 0) {
+            srtt = r;
+            rttvar = r / 2.0;
+        } else {
+            rttvar = 0.75 * rttvar + 0.25 * Math.abs(srtt - r);
+            srtt = 0.875 * srtt + 0.125 * r;
+        }
     }
-    return Math.max(minRtoMs, Math.min(maxRtoMs, Math.round(srtt + 4 * rttvar)));
-  }
 
-  /**
-   * How long a non-idempotent command waits before it is sent again: three timeouts, never less
-   * than three times the smoothed RTT (a BMC that is merely slow answers first) and never less than
-   * twice {@code fallback}: the latency is learned from reads and handshakes, while a command that
-   * acts (a chassis-control program run, a boot-flag write) takes longer on a busy BMC.
-   */
-  long overdue(long fallback) {
-    long rto = rto(fallback);
-    long observed = srtt < 0 ? 3 * fallback : Math.round(3 * srtt);
-    return Math.max(Math.max(3 * rto, observed), 2 * fallback);
-  }
+    boolean known() {
+        return srtt >= 0;
+    }
 
-  long smoothedMs() {
-    return srtt < 0 ? -1 : Math.round(srtt);
-  }
+    /** The retransmission timeout, or {@code fallback} while nothing has been observed. */
+    long rto(long fallback) {
+        if (srtt < 0) {
+            return fallback;
+        }
+        return Math.max(minRtoMs, Math.min(maxRtoMs, Math.round(srtt + 4 * rttvar)));
+    }
 
-  long baselineMs() {
-    return baseline;
-  }
+    /**
+     * How long a non-idempotent command waits before it is sent again: three timeouts, never less
+     * than three times the smoothed RTT (a BMC that is merely slow answers first) and never less than
+     * twice {@code fallback}: the latency is learned from reads and handshakes, while a command that
+     * acts (a chassis-control program run, a boot-flag write) takes longer on a busy BMC.
+     */
+    long overdue(long fallback) {
+        long rto = rto(fallback);
+        long observed = srtt < 0 ? 3 * fallback : Math.round(3 * srtt);
+        return Math.max(Math.max(3 * rto, observed), 2 * fallback);
+    }
+
+    long smoothedMs() {
+        return srtt < 0 ? -1 : Math.round(srtt);
+    }
+
+    long baselineMs() {
+        return baseline;
+    }
 }

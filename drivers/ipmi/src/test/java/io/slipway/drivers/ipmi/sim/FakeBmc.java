@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class FakeBmc implements AutoCloseable {
 
-  private static final String PYTHON = "/usr/bin/python3";
-  private static final String SCRIPT =
-      """
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String SCRIPT = """
       import sys
       from pyghmi.ipmi import bmc
       from pyghmi.cmd.fakebmc import FakeBmc
@@ -35,59 +34,59 @@ public final class FakeBmc implements AutoCloseable {
       LoopbackBmc({'admin': 'password'}, int(sys.argv[1])).listen()
       """;
 
-  private final Process process;
-  private final Path script;
-  private final int port;
+    private final Process process;
+    private final Path script;
+    private final int port;
 
-  private FakeBmc(Process process, Path script, int port) {
-    this.process = process;
-    this.script = script;
-    this.port = port;
-  }
-
-  public static void requireOrSkip() throws IOException, InterruptedException {
-    boolean ok =
-        Files.isExecutable(Path.of(PYTHON))
-            && new ProcessBuilder(PYTHON, "-c", "import pyghmi.cmd.fakebmc").start().waitFor() == 0;
-    Assumptions.assumeTrue(
-        ok, "pyghmi not installed (Debian package python3-pyghmi); skipping fakebmc tests");
-  }
-
-  public static FakeBmc start() throws IOException {
-    Path script = Files.createTempFile("slipway-fakebmc", ".py");
-    Files.writeString(script, SCRIPT);
-    int port;
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
+    private FakeBmc(Process process, Path script, int port) {
+        this.process = process;
+        this.script = script;
+        this.port = port;
     }
-    Process p =
-        new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    FakeBmc bmc = new FakeBmc(p, script, port);
-    try {
-      IpmiSim.awaitAnswer(port); // the interpreter takes a while to import pyghmi
-    } catch (IOException e) {
-      bmc.close();
-      throw e;
-    }
-    return bmc;
-  }
 
-  public int port() {
-    return port;
-  }
-
-  @Override
-  public void close() throws IOException {
-    process.destroy();
-    try {
-      process.waitFor(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    public static void requireOrSkip() throws IOException, InterruptedException {
+        boolean ok = Files.isExecutable(Path.of(PYTHON))
+                && new ProcessBuilder(PYTHON, "-c", "import pyghmi.cmd.fakebmc")
+                                .start()
+                                .waitFor()
+                        == 0;
+        Assumptions.assumeTrue(ok, "pyghmi not installed (Debian package python3-pyghmi); skipping fakebmc tests");
     }
-    process.destroyForcibly();
-    Files.deleteIfExists(script);
-  }
+
+    public static FakeBmc start() throws IOException {
+        Path script = Files.createTempFile("slipway-fakebmc", ".py");
+        Files.writeString(script, SCRIPT);
+        int port;
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        FakeBmc bmc = new FakeBmc(p, script, port);
+        try {
+            IpmiSim.awaitAnswer(port); // the interpreter takes a while to import pyghmi
+        } catch (IOException e) {
+            bmc.close();
+            throw e;
+        }
+        return bmc;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        Files.deleteIfExists(script);
+    }
 }

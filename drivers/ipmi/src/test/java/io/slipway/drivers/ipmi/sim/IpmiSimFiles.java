@@ -3,14 +3,13 @@ package io.slipway.drivers.ipmi.sim;
 /** The configuration files {@link IpmiSim} generates for each {@code ipmi_sim} instance. */
 final class IpmiSimFiles {
 
-  private IpmiSimFiles() {}
+    private IpmiSimFiles() {}
 
-  /**
-   * The {@code chassis_control} program: {@code ipmi_sim} runs "<script> <dir> get power" and
-   * "<script> <dir> set power 1 [boot pxe]"; state is kept in files and every set is logged.
-   */
-  static final String CHASSIS_SCRIPT =
-      """
+    /**
+     * The {@code chassis_control} program: {@code ipmi_sim} runs "<script> <dir> get power" and
+     * "<script> <dir> set power 1 [boot pxe]"; state is kept in files and every set is logged.
+     */
+    static final String CHASSIS_SCRIPT = """
       #!/bin/sh
       dir="$1"; op="$2"; shift 2
       [ -f "$dir/power" ] || echo 0 > "$dir/power"
@@ -42,15 +41,13 @@ final class IpmiSimFiles {
       exit 0
       """;
 
-  /** Three analog sensors: CPU Temp, Inlet Temp and Fan1 (m = 100). */
-  static final String SDRS =
-      sensor(1, "processor", "Temperature", "degrees_C", 1, "CPU Temp")
-          + sensor(2, "system_board", "Temperature", "degrees_C", 1, "Inlet Temp")
-          + sensor(3, "fan_cooling_device", "Fan", "RPM", 100, "Fan1");
+    /** Three analog sensors: CPU Temp, Inlet Temp and Fan1 (m = 100). */
+    static final String SDRS = sensor(1, "processor", "Temperature", "degrees_C", 1, "CPU Temp")
+            + sensor(2, "system_board", "Temperature", "degrees_C", 1, "Inlet Temp")
+            + sensor(3, "fan_cooling_device", "Fan", "RPM", 100, "Fan1");
 
-  private static String sensor(
-      int number, String entity, String type, String unit, int m, String name) {
-    return """
+    private static String sensor(int number, String entity, String type, String unit, int m, String name) {
+        return """
            sdr type 1
            \tsensor_owner_id 0x20
            \tsensor_owner_lun 0
@@ -82,13 +79,12 @@ final class IpmiSimFiles {
            \tsensor_minimum 0
            \tid_string "%s"
            endsdr
-           """
-        .formatted(number, entity, type, unit, m, name);
-  }
+           """.formatted(number, entity, type, unit, m, name);
+    }
 
-  /** lan.conf: RMCP+ needs a GUID; users admin (ADMIN) and oper (OPERATOR). */
-  static String lanConf(String name, int port, String guid, String chassisCommand) {
-    return """
+    /** lan.conf: RMCP+ needs a GUID; users admin (ADMIN) and oper (OPERATOR). */
+    static String lanConf(String name, int port, String guid, String chassisCommand) {
+        return """
            name "%s"
            set_working_mc 0x20
              startlan 1
@@ -103,13 +99,12 @@ final class IpmiSimFiles {
              chassis_control "%s"
              user 2 true "admin" "password" admin 10 none md2 md5 straight
              user 3 true "oper" "operpass" operator 10 none md2 md5 straight
-           """
-        .formatted(name, port, guid, chassisCommand);
-  }
+           """.formatted(name, port, guid, chassisCommand);
+    }
 
-  /** The command file: one BMC with FRU device 0 and the sensors of {@link #SDRS}. */
-  static String emu(String fruFile) {
-    return """
+    /** The command file: one BMC with FRU device 0 and the sensors of {@link #SDRS}. */
+    static String emu(String fruFile) {
+        return """
            mc_setbmc 0x20
            mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02 persist_sdr
            sel_enable 0x20 1000 0x0a
@@ -121,7 +116,6 @@ final class IpmiSimFiles {
            sensor_add 0x20 0 3 0x04 0x01
            sensor_set_value 0x20 0 3 60 0
            mc_enable 0x20
-           """
-        .formatted(fruFile);
-  }
+           """.formatted(fruFile);
+    }
 }

@@ -15,53 +15,53 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LabFaults {
 
-  private volatile double loss;
-  private volatile long latencyMs;
-  private volatile boolean dead;
-  private volatile long powerDelayMs;
+    private volatile double loss;
+    private volatile long latencyMs;
+    private volatile boolean dead;
+    private volatile long powerDelayMs;
 
-  public double loss() {
-    return loss;
-  }
-
-  public LabFaults loss(double probability) {
-    if (probability < 0 || probability > 1) {
-      throw new IllegalArgumentException("loss must be within [0, 1]");
+    public double loss() {
+        return loss;
     }
-    this.loss = probability;
-    return this;
-  }
 
-  public long latencyMs() {
-    return latencyMs;
-  }
+    public LabFaults loss(double probability) {
+        if (probability < 0 || probability > 1) {
+            throw new IllegalArgumentException("loss must be within [0, 1]");
+        }
+        this.loss = probability;
+        return this;
+    }
 
-  public LabFaults latencyMs(long ms) {
-    this.latencyMs = Math.max(0, ms);
-    return this;
-  }
+    public long latencyMs() {
+        return latencyMs;
+    }
 
-  public boolean dead() {
-    return dead;
-  }
+    public LabFaults latencyMs(long ms) {
+        this.latencyMs = Math.max(0, ms);
+        return this;
+    }
 
-  public LabFaults dead(boolean isDead) {
-    this.dead = isDead;
-    return this;
-  }
+    public boolean dead() {
+        return dead;
+    }
 
-  public long powerDelayMs() {
-    return powerDelayMs;
-  }
+    public LabFaults dead(boolean isDead) {
+        this.dead = isDead;
+        return this;
+    }
 
-  public LabFaults powerDelayMs(long ms) {
-    this.powerDelayMs = Math.max(0, ms);
-    return this;
-  }
+    public long powerDelayMs() {
+        return powerDelayMs;
+    }
 
-  /** Rolls the dice for one datagram. */
-  boolean drop() {
-    double p = loss;
-    return dead || (p > 0 && ThreadLocalRandom.current().nextDouble() < p);
-  }
+    public LabFaults powerDelayMs(long ms) {
+        this.powerDelayMs = Math.max(0, ms);
+        return this;
+    }
+
+    /** Rolls the dice for one datagram. */
+    boolean drop() {
+        double p = loss;
+        return dead || (p > 0 && ThreadLocalRandom.current().nextDouble() < p);
+    }
 }

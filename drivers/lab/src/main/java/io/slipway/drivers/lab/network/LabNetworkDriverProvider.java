@@ -14,24 +14,27 @@ import java.util.List;
  */
 public final class LabNetworkDriverProvider implements NetworkDriverProvider {
 
-  @Override
-  public String type() {
-    return LabNetworkDriver.TYPE;
-  }
+    @Override
+    public String type() {
+        return LabNetworkDriver.TYPE;
+    }
 
-  @Override
-  public boolean simulated() {
-    return true;
-  }
+    @Override
+    public boolean simulated() {
+        return true;
+    }
 
-  @Override
-  public List<String> check(JsonObject settings) {
-    return DriverSettings.of(this, settings).atLeastZero("latencyMs").positive("timeoutMs").problems();
-  }
+    @Override
+    public List<String> check(JsonObject settings) {
+        return DriverSettings.of(this, settings)
+                .atLeastZero("latencyMs")
+                .positive("timeoutMs")
+                .problems();
+    }
 
-  @Override
-  public NetworkDriver create(DriverContext ctx, JsonObject settings) {
-    JsonObject c = settings == null ? new JsonObject() : settings;
-    return LabNetworkDriver.create(ctx.vertx(), c.getLong("latencyMs", 0L), c.getLong("timeoutMs", 30_000L));
-  }
+    @Override
+    public NetworkDriver create(DriverContext ctx, JsonObject settings) {
+        JsonObject c = settings == null ? new JsonObject() : settings;
+        return LabNetworkDriver.create(ctx.vertx(), c.getLong("latencyMs", 0L), c.getLong("timeoutMs", 30_000L));
+    }
 }

@@ -9,41 +9,41 @@ import io.slipway.drivers.spi.DriverException.Kind;
  */
 public final class LabPortFaults {
 
-  private int failures;
-  private Kind kind = Kind.REFUSED;
-  private boolean hang;
+    private int failures;
+    private Kind kind = Kind.REFUSED;
+    private boolean hang;
 
-  public LabPortFaults fail(int times) {
-    return fail(times, Kind.REFUSED);
-  }
-
-  public synchronized LabPortFaults fail(int times, Kind failureKind) {
-    this.failures = Math.max(0, times);
-    this.kind = failureKind;
-    return this;
-  }
-
-  public synchronized LabPortFaults hang(boolean hangs) {
-    this.hang = hangs;
-    return this;
-  }
-
-  public synchronized LabPortFaults clear() {
-    failures = 0;
-    hang = false;
-    return this;
-  }
-
-  synchronized boolean hangs() {
-    return hang;
-  }
-
-  /** The kind of failure for the next change, using one up; null when the change goes through. */
-  synchronized Kind takeFailure() {
-    if (failures == 0) {
-      return null;
+    public LabPortFaults fail(int times) {
+        return fail(times, Kind.REFUSED);
     }
-    failures--;
-    return kind;
-  }
+
+    public synchronized LabPortFaults fail(int times, Kind failureKind) {
+        this.failures = Math.max(0, times);
+        this.kind = failureKind;
+        return this;
+    }
+
+    public synchronized LabPortFaults hang(boolean hangs) {
+        this.hang = hangs;
+        return this;
+    }
+
+    public synchronized LabPortFaults clear() {
+        failures = 0;
+        hang = false;
+        return this;
+    }
+
+    synchronized boolean hangs() {
+        return hang;
+    }
+
+    /** The kind of failure for the next change, using one up; null when the change goes through. */
+    synchronized Kind takeFailure() {
+        if (failures == 0) {
+            return null;
+        }
+        failures--;
+        return kind;
+    }
 }

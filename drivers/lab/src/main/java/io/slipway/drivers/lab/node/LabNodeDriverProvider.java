@@ -16,32 +16,36 @@ import java.util.List;
  */
 public final class LabNodeDriverProvider implements NodeDriverProvider {
 
-  @Override
-  public String type() {
-    return LabNodeDriver.TYPE;
-  }
-
-  @Override
-  public boolean simulated() {
-    return true;
-  }
-
-  @Override
-  public List<String> check(JsonObject settings) {
-    DriverSettings s = DriverSettings.of(this, settings).bool("requirePower").bool("adoptUnknown")
-        .mapping("images").mapping("faults").positive("stepTimeoutMs");
-    for (String key : List.of("commissionMs", "deployMs", "releaseMs", "eraseMs")) {
-      s.atLeastZero(key);
+    @Override
+    public String type() {
+        return LabNodeDriver.TYPE;
     }
-    return s.problems();
-  }
 
-  @Override
-  public NodeDriver create(DriverContext ctx, JsonObject settings) {
-    JsonObject json = settings == null ? new JsonObject() : settings;
-    LabNodeDriver driver = LabNodeDriver.create(ctx.vertx(), LabNodeConfig.fromJson(json));
-    JsonObject faults = json.getJsonObject("faults", new JsonObject());
-    faults.fieldNames().forEach(node -> driver.faults(node).apply(faults.getJsonObject(node)));
-    return driver;
-  }
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public List<String> check(JsonObject settings) {
+        DriverSettings s = DriverSettings.of(this, settings)
+                .bool("requirePower")
+                .bool("adoptUnknown")
+                .mapping("images")
+                .mapping("faults")
+                .positive("stepTimeoutMs");
+        for (String key : List.of("commissionMs", "deployMs", "releaseMs", "eraseMs")) {
+            s.atLeastZero(key);
+        }
+        return s.problems();
+    }
+
+    @Override
+    public NodeDriver create(DriverContext ctx, JsonObject settings) {
+        JsonObject json = settings == null ? new JsonObject() : settings;
+        LabNodeDriver driver = LabNodeDriver.create(ctx.vertx(), LabNodeConfig.fromJson(json));
+        JsonObject faults = json.getJsonObject("faults", new JsonObject());
+        faults.fieldNames().forEach(node -> driver.faults(node).apply(faults.getJsonObject(node)));
+        return driver;
+    }
 }

@@ -6,18 +6,18 @@ package io.slipway.drivers.maas.api;
  */
 public record MaasApiKey(String consumerKey, String tokenKey, String tokenSecret) {
 
-  /** Parses {@code consumer:token:secret}; fails with {@link IllegalArgumentException} otherwise. */
-  public static MaasApiKey parse(String key) {
-    String[] parts = key == null ? new String[0] : key.trim().split(":");
-    if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
-      throw new IllegalArgumentException("MAAS API key must be consumer:token:secret");
+    /** Parses {@code consumer:token:secret}; fails with {@link IllegalArgumentException} otherwise. */
+    public static MaasApiKey parse(String key) {
+        String[] parts = key == null ? new String[0] : key.trim().split(":");
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            throw new IllegalArgumentException("MAAS API key must be consumer:token:secret");
+        }
+        return new MaasApiKey(parts[0], parts[1], parts[2]);
     }
-    return new MaasApiKey(parts[0], parts[1], parts[2]);
-  }
 
-  @Override
-  public String toString() {
-    // keeps the secret out of logs and exception messages
-    return "MaasApiKey[" + consumerKey + ":" + tokenKey + ":***]";
-  }
+    @Override
+    public String toString() {
+        // keeps the secret out of logs and exception messages
+        return "MaasApiKey[" + consumerKey + ":" + tokenKey + ":***]";
+    }
 }

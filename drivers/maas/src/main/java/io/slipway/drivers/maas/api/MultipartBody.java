@@ -1,10 +1,10 @@
 package io.slipway.drivers.maas.api;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * A {@code multipart/form-data} body built in memory, so it goes out with a {@code Content-Length}:
@@ -14,18 +14,19 @@ import io.vertx.core.buffer.Buffer;
  * sends it.
  */
 public record MultipartBody(String contentType, Buffer bytes) {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  public static MultipartBody of(MultiMap form) {
-    byte[] nonce = new byte[12];
-    RANDOM.nextBytes(nonce);
-    String boundary = "slipway-" + HexFormat.of().formatHex(nonce);
-    Buffer b = Buffer.buffer();
-    form.forEach((name, value) -> b.appendString("--" + boundary + "\r\n")
-        .appendString("Content-Disposition: form-data; name=\"" + name.replace("\"", "%22") + "\"\r\n")
-        .appendString("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-        .appendBytes(value.getBytes(StandardCharsets.UTF_8)).appendString("\r\n"));
-    b.appendString("--" + boundary + "--\r\n");
-    return new MultipartBody("multipart/form-data; boundary=" + boundary, b);
-  }
+    public static MultipartBody of(MultiMap form) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        String boundary = "slipway-" + HexFormat.of().formatHex(nonce);
+        Buffer b = Buffer.buffer();
+        form.forEach((name, value) -> b.appendString("--" + boundary + "\r\n")
+                .appendString("Content-Disposition: form-data; name=\"" + name.replace("\"", "%22") + "\"\r\n")
+                .appendString("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+                .appendBytes(value.getBytes(StandardCharsets.UTF_8))
+                .appendString("\r\n"));
+        b.appendString("--" + boundary + "--\r\n");
+        return new MultipartBody("multipart/form-data; boundary=" + boundary, b);
+    }
 }

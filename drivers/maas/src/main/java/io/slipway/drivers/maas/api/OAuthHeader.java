@@ -11,29 +11,31 @@ import java.util.HexFormat;
  * MAAS decodes them before comparing. Thread-safe.
  */
 public final class OAuthHeader {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private OAuthHeader() {}
+    private OAuthHeader() {}
 
-  /** A fresh header (new nonce, current time) for one request. */
-  public static String of(MaasApiKey key) {
-    byte[] nonce = new byte[12];
-    RANDOM.nextBytes(nonce);
-    return of(key, HexFormat.of().formatHex(nonce), System.currentTimeMillis() / 1000);
-  }
+    /** A fresh header (new nonce, current time) for one request. */
+    public static String of(MaasApiKey key) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return of(key, HexFormat.of().formatHex(nonce), System.currentTimeMillis() / 1000);
+    }
 
-  static String of(MaasApiKey key, String nonce, long epochSeconds) {
-    return "OAuth oauth_version=\"1.0\""
-        + ", oauth_signature_method=\"PLAINTEXT\""
-        + ", oauth_consumer_key=\"" + encode(key.consumerKey()) + "\""
-        + ", oauth_token=\"" + encode(key.tokenKey()) + "\""
-        + ", oauth_signature=\"" + encode("&" + key.tokenSecret()) + "\""
-        + ", oauth_nonce=\"" + encode(nonce) + "\""
-        + ", oauth_timestamp=\"" + epochSeconds + "\"";
-  }
+    static String of(MaasApiKey key, String nonce, long epochSeconds) {
+        return "OAuth oauth_version=\"1.0\""
+                + ", oauth_signature_method=\"PLAINTEXT\""
+                + ", oauth_consumer_key=\"" + encode(key.consumerKey()) + "\""
+                + ", oauth_token=\"" + encode(key.tokenKey()) + "\""
+                + ", oauth_signature=\"" + encode("&" + key.tokenSecret()) + "\""
+                + ", oauth_nonce=\"" + encode(nonce) + "\""
+                + ", oauth_timestamp=\"" + epochSeconds + "\"";
+    }
 
-  private static String encode(String value) {
-    // RFC 3986 unreserved set: URLEncoder differs only for space and '*'
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-  }
+    private static String encode(String value) {
+        // RFC 3986 unreserved set: URLEncoder differs only for space and '*'
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
+    }
 }

@@ -12,14 +12,14 @@ import java.util.Set;
  */
 public interface KubernetesDriver {
 
-  String type();
+    String type();
 
-  /** The node's current labels; fails with {@code REFUSED} (404) when the cluster has no such node. Read-only. */
-  Future<Map<String, String>> labels(String node);
+    /** The node's current labels; fails with {@code REFUSED} (404) when the cluster has no such node. Read-only. */
+    Future<Map<String, String>> labels(String node);
 
-  /**
-   * Sets {@code labels} and removes the keys in {@code remove}, leaving other labels alone, in one
-   * patch. Idempotent. Completes with the labels the API reports afterwards.
-   */
-  Future<Map<String, String>> relabel(String node, Map<String, String> labels, Set<String> remove);
+    /**
+     * Sets {@code labels} and removes the keys in {@code remove}, leaving other labels alone, in one
+     * patch. Idempotent. Completes with the labels the API reports afterwards.
+     */
+    Future<Map<String, String>> relabel(String node, Map<String, String> labels, Set<String> remove);
 }

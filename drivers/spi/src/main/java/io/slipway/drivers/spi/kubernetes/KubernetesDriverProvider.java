@@ -10,8 +10,8 @@ import io.slipway.drivers.spi.DriverProvider;
  */
 public interface KubernetesDriverProvider extends DriverProvider<KubernetesDriver> {
 
-  @Override
-  default DriverKind kind() {
-    return DriverKind.KUBERNETES;
-  }
+    @Override
+    default DriverKind kind() {
+        return DriverKind.KUBERNETES;
+    }
 }

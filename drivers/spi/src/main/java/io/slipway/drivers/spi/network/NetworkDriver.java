@@ -14,14 +14,14 @@ import io.vertx.core.Future;
  */
 public interface NetworkDriver {
 
-  String type();
+    String type();
 
-  /** Reads the port's current configuration and link state. Read-only. */
-  Future<PortState> interrogate(PortRef port);
+    /** Reads the port's current configuration and link state. Read-only. */
+    Future<PortState> interrogate(PortRef port);
 
-  /** Puts the port into provisioning mode ({@code config.nativeVlan} = the PXE network). Idempotent. */
-  Future<PortState> configureProvisioning(PortRef port, PortConfig config);
+    /** Puts the port into provisioning mode ({@code config.nativeVlan} = the PXE network). Idempotent. */
+    Future<PortState> configureProvisioning(PortRef port, PortConfig config);
 
-  /** Puts the port into production mode (the design's VLANs). Idempotent. */
-  Future<PortState> configureProduction(PortRef port, PortConfig config);
+    /** Puts the port into production mode (the design's VLANs). Idempotent. */
+    Future<PortState> configureProduction(PortRef port, PortConfig config);
 }

@@ -10,8 +10,8 @@ import io.slipway.drivers.spi.DriverProvider;
  */
 public interface NetworkDriverProvider extends DriverProvider<NetworkDriver> {
 
-  @Override
-  default DriverKind kind() {
-    return DriverKind.NETWORK;
-  }
+    @Override
+    default DriverKind kind() {
+        return DriverKind.NETWORK;
+    }
 }

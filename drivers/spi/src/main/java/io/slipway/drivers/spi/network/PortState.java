@@ -8,4 +8,5 @@ import java.util.List;
  * @param mode {@code provisioning}, {@code production} or {@code unknown}
  * @param lldpNeighbor what LLDP sees on the port (MAC or system name), null when nothing
  */
-public record PortState(String mode, String nativeVlan, List<String> taggedVlans, int mtu, boolean linkUp, String lldpNeighbor) {}
+public record PortState(
+        String mode, String nativeVlan, List<String> taggedVlans, int mtu, boolean linkUp, String lldpNeighbor) {}

@@ -16,19 +16,19 @@ import io.vertx.core.Future;
  */
 public interface AgentBootstrapper extends NodeDriver {
 
-  /**
-   * Makes sure the node loads the agent at its next network boot. Completes with true when the
-   * agent is already running on the node and polling (no boot needed), false when the engine must
-   * boot the node from the network.
-   */
-  Future<Boolean> armAgent(NodeSpec node);
+    /**
+     * Makes sure the node loads the agent at its next network boot. Completes with true when the
+     * agent is already running on the node and polling (no boot needed), false when the engine must
+     * boot the node from the network.
+     */
+    Future<Boolean> armAgent(NodeSpec node);
 
-  /**
-   * Completes with {@code DEPLOYED} once the installed OS has reported its first boot; fails with
-   * {@code TIMEOUT} after the driver's bound and {@code REFUSED} when the deployment failed.
-   */
-  Future<NodeStatus> awaitBooted(NodeSpec node);
+    /**
+     * Completes with {@code DEPLOYED} once the installed OS has reported its first boot; fails with
+     * {@code TIMEOUT} after the driver's bound and {@code REFUSED} when the deployment failed.
+     */
+    Future<NodeStatus> awaitBooted(NodeSpec node);
 
-  /** Starts the node-facing listener (boot scripts, artefacts, agent API). Idempotent; the engine calls it at start. */
-  Future<Void> listen();
+    /** Starts the node-facing listener (boot scripts, artefacts, agent API). Idempotent; the engine calls it at start. */
+    Future<Void> listen();
 }

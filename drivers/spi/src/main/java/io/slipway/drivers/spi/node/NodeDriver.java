@@ -27,71 +27,71 @@ import io.vertx.core.Future;
  */
 public interface NodeDriver {
 
-  /** The driver type, e.g. {@code maas} or {@code lab}. */
-  String type();
+    /** The driver type, e.g. {@code maas} or {@code lab}. */
+    String type();
 
-  /** Checks the bootstrapper is reachable and usable and lists the OS images and kernels it offers. Read-only. */
-  Future<SiteReport> verifySite();
+    /** Checks the bootstrapper is reachable and usable and lists the OS images and kernels it offers. Read-only. */
+    Future<SiteReport> verifySite();
 
-  /**
-   * Makes site-wide resources match {@code site}: networks (fabrics, VLANs, subnets, address ranges,
-   * DHCP and relays), SSH keys and package repositories, boot images. Idempotent.
-   */
-  Future<Void> prepareSite(SiteSpec site);
+    /**
+     * Makes site-wide resources match {@code site}: networks (fabrics, VLANs, subnets, address ranges,
+     * DHCP and relays), SSH keys and package repositories, boot images. Idempotent.
+     */
+    Future<Void> prepareSite(SiteSpec site);
 
-  /**
-   * Finds the node in the bootstrapper (by BMC address, else boot MAC), enrolling it when it is
-   * unknown, and returns its status. Idempotent.
-   */
-  Future<NodeStatus> identify(NodeSpec node);
+    /**
+     * Finds the node in the bootstrapper (by BMC address, else boot MAC), enrolling it when it is
+     * unknown, and returns its status. Idempotent.
+     */
+    Future<NodeStatus> identify(NodeSpec node);
 
-  /**
-   * Commissions the node (hardware configuration, inventory) and returns its hardware manifest
-   * once the bootstrapper reports it ready. A node that is already commissioned is not
-   * commissioned again: its stored manifest is returned.
-   */
-  Future<HardwareManifest> commission(NodeSpec node);
+    /**
+     * Commissions the node (hardware configuration, inventory) and returns its hardware manifest
+     * once the bootstrapper reports it ready. A node that is already commissioned is not
+     * commissioned again: its stored manifest is returned.
+     */
+    Future<HardwareManifest> commission(NodeSpec node);
 
-  /** Applies one part of the node's configuration (networking, storage or platform). Idempotent. */
-  Future<Void> apply(NodeSpec node, ApplyStep step);
+    /** Applies one part of the node's configuration (networking, storage or platform). Idempotent. */
+    Future<Void> apply(NodeSpec node, ApplyStep step);
 
-  /**
-   * Deploys the operating system and completes when the bootstrapper reports the node deployed.
-   * A node already deployed completes at once.
-   */
-  Future<NodeStatus> deploy(NodeSpec node);
+    /**
+     * Deploys the operating system and completes when the bootstrapper reports the node deployed.
+     * A node already deployed completes at once.
+     */
+    Future<NodeStatus> deploy(NodeSpec node);
 
-  /**
-   * Releases the node back to the ready pool, erasing its disks when {@code eraseDisks}; completes
-   * when the bootstrapper reports it ready. A node already ready completes at once.
-   */
-  Future<NodeStatus> destroy(NodeSpec node, boolean eraseDisks);
+    /**
+     * Releases the node back to the ready pool, erasing its disks when {@code eraseDisks}; completes
+     * when the bootstrapper reports it ready. A node already ready completes at once.
+     */
+    Future<NodeStatus> destroy(NodeSpec node, boolean eraseDisks);
 
-  /**
-   * What the deployed node was deployed from, or null when the node is not deployed or the
-   * bootstrapper does not say. Read-only. The default says nothing.
-   */
-  default Future<DeployedImage> deployedImage(NodeSpec node) {
-    return Future.succeededFuture();
-  }
+    /**
+     * What the deployed node was deployed from, or null when the node is not deployed or the
+     * bootstrapper does not say. Read-only. The default says nothing.
+     */
+    default Future<DeployedImage> deployedImage(NodeSpec node) {
+        return Future.succeededFuture();
+    }
 
-  /** The node's status as the bootstrapper sees it now. Read-only. */
-  Future<NodeStatus> status(NodeSpec node);
+    /** The node's status as the bootstrapper sees it now. Read-only. */
+    Future<NodeStatus> status(NodeSpec node);
 
-  /**
-   * Hands the node the key it presents when fetching its boot-action files (a bootstrapper tag, a
-   * kernel parameter), called before {@link #deploy}. Idempotent. The default does nothing, for
-   * bootstrappers that cannot carry it; the key can then be given to the node another way.
-   */
-  default Future<Void> bootActionKey(NodeSpec node, String keyHex) {
-    return Future.succeededFuture();
-  }
+    /**
+     * Hands the node the key it presents when fetching its boot-action files (a bootstrapper tag, a
+     * kernel parameter), called before {@link #deploy}. Idempotent. The default does nothing, for
+     * bootstrappers that cannot carry it; the key can then be given to the node another way.
+     */
+    default Future<Void> bootActionKey(NodeSpec node, String keyHex) {
+        return Future.succeededFuture();
+    }
 
-  /**
-   * Like {@link #bootActionKey}, with the ids the node reports its boot actions under ({@code POST
-   * /api/v1.0/bootactions/{id}}), keyed by boot action name. The default hands over the key only.
-   */
-  default Future<Void> bootActions(NodeSpec node, String keyHex, java.util.Map<String, String> actionIds) {
-    return bootActionKey(node, keyHex);
-  }
+    /**
+     * Like {@link #bootActionKey}, with the ids the node reports its boot actions under ({@code POST
+     * /api/v1.0/bootactions/{id}}), keyed by boot action name. The default hands over the key only.
+     */
+    default Future<Void> bootActions(NodeSpec node, String keyHex, java.util.Map<String, String> actionIds) {
+        return bootActionKey(node, keyHex);
+    }
 }

@@ -10,8 +10,8 @@ import io.slipway.drivers.spi.DriverProvider;
  */
 public interface NodeDriverProvider extends DriverProvider<NodeDriver> {
 
-  @Override
-  default DriverKind kind() {
-    return DriverKind.NODE;
-  }
+    @Override
+    default DriverKind kind() {
+        return DriverKind.NODE;
+    }
 }

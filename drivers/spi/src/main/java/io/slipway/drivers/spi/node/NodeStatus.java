@@ -9,16 +9,24 @@ package io.slipway.drivers.spi.node;
  */
 public record NodeStatus(String driverId, Phase phase, String detail) {
 
-  /** Bootstrapper-independent phases (MAAS: New, Commissioning, Ready, Allocated, Deploying, ...). */
-  public enum Phase {
-    ABSENT, NEW, COMMISSIONING, READY, ALLOCATED, DEPLOYING, DEPLOYED, RELEASING, FAILED
-  }
+    /** Bootstrapper-independent phases (MAAS: New, Commissioning, Ready, Allocated, Deploying, ...). */
+    public enum Phase {
+        ABSENT,
+        NEW,
+        COMMISSIONING,
+        READY,
+        ALLOCATED,
+        DEPLOYING,
+        DEPLOYED,
+        RELEASING,
+        FAILED
+    }
 
-  public static NodeStatus absent() {
-    return new NodeStatus(null, Phase.ABSENT, "not known to the bootstrapper");
-  }
+    public static NodeStatus absent() {
+        return new NodeStatus(null, Phase.ABSENT, "not known to the bootstrapper");
+    }
 
-  public static NodeStatus of(String driverId, Phase phase, String detail) {
-    return new NodeStatus(driverId, phase, detail);
-  }
+    public static NodeStatus of(String driverId, Phase phase, String detail) {
+        return new NodeStatus(driverId, phase, detail);
+    }
 }

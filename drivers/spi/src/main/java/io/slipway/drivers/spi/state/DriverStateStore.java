@@ -14,18 +14,18 @@ import java.util.List;
  */
 public interface DriverStateStore {
 
-  /** A stored value; {@code version} grows by one on every write of the key. */
-  record Entry(String scope, String key, String value, long version) {}
+    /** A stored value; {@code version} grows by one on every write of the key. */
+    record Entry(String scope, String key, String value, long version) {}
 
-  /** The entry, or null when absent. */
-  Future<Entry> get(String scope, String key);
+    /** The entry, or null when absent. */
+    Future<Entry> get(String scope, String key);
 
-  /** Creates or replaces the value; completes with the stored entry. */
-  Future<Entry> put(String scope, String key, String value);
+    /** Creates or replaces the value; completes with the stored entry. */
+    Future<Entry> put(String scope, String key, String value);
 
-  /** Removes the key; completes with whether it existed. */
-  Future<Boolean> delete(String scope, String key);
+    /** Removes the key; completes with whether it existed. */
+    Future<Boolean> delete(String scope, String key);
 
-  /** Every entry of {@code scope}, ordered by key. */
-  Future<List<Entry>> list(String scope);
+    /** Every entry of {@code scope}, ordered by key. */
+    Future<List<Entry>> list(String scope);
 }
