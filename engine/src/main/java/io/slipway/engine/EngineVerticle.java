@@ -211,7 +211,7 @@ final class EngineVerticle extends VerticleBase {
             NodeObservation reset =
                     NodeObservation.enrolled(o.node(), o.budget()).withPaused(o.paused());
             lifecycle.put(reset);
-            String detail = "state " + o.state().label() + " (power " + o.power() + ") was observed through "
+            String detail = "state " + o.state().label() + " (power " + o.powerLabel() + ") was observed through "
                     + io.slipway.engine.dispatch.Provenance.describe(ledger.stamp(o.node()))
                     + ", not the current drivers "
                     + drivers.provenance().id() + ": back to enrolled, power unknown, until a task verifies the node";

@@ -242,8 +242,8 @@ final class NodeRoutes {
         JsonObject o = new JsonObject()
                 .put("hostname", e.node())
                 .put("state", e.observed().state().label())
-                .put("power", e.observed().power())
-                .put("steps_done", new JsonArray(List.copyOf(e.observed().done())))
+                .put("power", e.observed().powerLabel())
+                .put("steps_done", new JsonArray(e.observed().doneLabels()))
                 .put("failures", e.observed().failures())
                 .put("reason", e.observed().reason())
                 .put("paused", e.observed().paused());

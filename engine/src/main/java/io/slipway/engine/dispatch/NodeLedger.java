@@ -2,6 +2,7 @@ package io.slipway.engine.dispatch;
 
 import io.slipway.engine.lifecycle.LifecycleState;
 import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.engine.lifecycle.Step;
 import io.slipway.store.Fence;
 import io.slipway.store.NodeEvent;
 import io.slipway.store.NodeState;
@@ -9,11 +10,10 @@ import io.slipway.store.NodeStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -119,7 +119,7 @@ public final class NodeLedger {
         NodeState s = new NodeState(
                 o.node(),
                 o.state().label(),
-                o.power(),
+                o.powerLabel(),
                 null,
                 o.lastError(),
                 o.budget(),
@@ -137,7 +137,7 @@ public final class NodeLedger {
 
     static JsonObject progress(NodeObservation o) {
         return new JsonObject()
-                .put("done", new JsonArray(List.copyOf(o.done())))
+                .put("done", new JsonArray(o.doneLabels()))
                 .put("failures", o.failures())
                 .put("paused", o.paused())
                 .put("reason", o.reason())
@@ -149,13 +149,13 @@ public final class NodeLedger {
 
     static NodeObservation observation(NodeState s) {
         JsonObject p = s.progress();
-        Set<String> done = new HashSet<>();
+        List<String> done = new ArrayList<>();
         p.getJsonArray("done", new JsonArray()).forEach(x -> done.add(String.valueOf(x)));
         return new NodeObservation(
                 s.nodeName(),
-                LifecycleState.valueOf(s.lifecycleState().toUpperCase()),
-                s.power() == null ? "unknown" : s.power(),
-                done,
+                LifecycleState.fromLabel(s.lifecycleState()),
+                NodeObservation.power(s.power()),
+                Step.fromLabels(done),
                 s.lastError(),
                 p.getInteger("failures", 0),
                 s.retryBudget(),
@@ -164,7 +164,7 @@ public final class NodeLedger {
                 p.getString("maintenance"),
                 p.getString("quarantined_from") == null
                         ? null
-                        : LifecycleState.valueOf(p.getString("quarantined_from").toUpperCase()));
+                        : LifecycleState.fromLabel(p.getString("quarantined_from")));
     }
 
     static NodeEvent transition(NodeObservation from, NodeObservation to, UUID task) {

@@ -80,11 +80,11 @@ public final class Reconciler {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> {
             NodeObservation o = dispatcher.engine().observation(node);
-            String p = power.name().toLowerCase();
-            if (o != null && !p.equals(o.power()) && power != PowerState.UNKNOWN) {
-                NodeObservation changed = o.withPower(p);
+            if (o != null && power != o.power() && power != PowerState.UNKNOWN) {
+                NodeObservation changed = o.withPower(power);
                 dispatcher.engine().put(changed);
-                ledger.save(changed, NodeEvent.of(node, "power", "observed power " + p + " (was " + o.power() + ")"));
+                String what = "observed power " + changed.powerLabel() + " (was " + o.powerLabel() + ")";
+                ledger.save(changed, NodeEvent.of(node, "power", what));
                 dispatcher.evaluate();
             }
             done.complete();

@@ -17,10 +17,10 @@ public final class Goals {
             return o.state().stable()
                     && o.state().rank() <= LifecycleState.AVAILABLE.rank()
                     && o.state().rank() >= 0
-                    && !failed(o.state());
+                    && !o.state().failed();
         }
         return o.state().stable()
-                && !failed(o.state())
+                && !o.state().failed()
                 && o.state().rank() >= i.target().rank();
     }
 
@@ -34,11 +34,5 @@ public final class Goals {
         return o.inMaintenance()
                 ? "in maintenance: " + o.maintenance()
                 : o.state().label() + " - " + o.reason();
-    }
-
-    private static boolean failed(LifecycleState s) {
-        return s == LifecycleState.VERIFY_FAILED
-                || s == LifecycleState.INSPECT_FAILED
-                || s == LifecycleState.DEPLOY_FAILED;
     }
 }

@@ -42,8 +42,37 @@ public enum LifecycleState {
         return stable;
     }
 
-    /** The state name as the API shows it ({@code verify_failed}). */
+    /** Whether this is the failed state of a transitional one (a task cannot end here successfully). */
+    public boolean failed() {
+        return this == VERIFY_FAILED || this == INSPECT_FAILED || this == DEPLOY_FAILED;
+    }
+
+    /**
+     * Where a node lands when a step fails while it is in this transitional state; empty for states
+     * that have no failed state of their own (the node stays where it is).
+     */
+    public java.util.Optional<LifecycleState> failedState() {
+        return java.util.Optional.ofNullable(
+                switch (this) {
+                    case VERIFYING -> VERIFY_FAILED;
+                    case INSPECTING -> INSPECT_FAILED;
+                    case DEPLOYING, DESTROYING -> DEPLOY_FAILED;
+                    default -> null;
+                });
+    }
+
+    /** The state name as the API and the store show it ({@code verify_failed}). */
     public String label() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The state with {@code label} ({@code verify_failed}); an unknown label fails naming it. */
+    public static LifecycleState fromLabel(String label) {
+        for (LifecycleState s : values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown lifecycle state " + label);
     }
 }

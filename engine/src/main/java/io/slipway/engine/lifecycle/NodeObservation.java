@@ -1,14 +1,20 @@
 package io.slipway.engine.lifecycle;
 
-import java.util.HashSet;
+import io.slipway.drivers.spi.PowerState;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * What is known about a node from its drivers and from the steps already done: the observed facts
  * the lifecycle rules match on. Immutable; every change makes a new value (and is persisted).
  *
- * @param power {@code on}, {@code off} or {@code unknown}
- * @param done steps completed since the node last changed state (so a retried task resumes)
+ * @param power as last observed or as the last step left it (stored as {@code on}, {@code off},
+ *     {@code unknown}: {@link #powerLabel()})
+ * @param done steps completed since the node last changed state (so a retried task resumes; stored
+ *     as their labels: {@link #doneLabels()})
  * @param failures consecutive failed attempts of the current step
  * @param budget attempts allowed before the node is quarantined
  * @param paused an operator stopped automatic actions (drift correction included)
@@ -21,8 +27,8 @@ import java.util.Set;
 public record NodeObservation(
         String node,
         LifecycleState state,
-        String power,
-        Set<String> done,
+        PowerState power,
+        Set<Step> done,
         String lastError,
         int failures,
         int budget,
@@ -32,15 +38,17 @@ public record NodeObservation(
         LifecycleState quarantinedFrom) {
 
     public NodeObservation {
-        done = Set.copyOf(done);
+        done = done.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(Step.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(done));
     }
 
     /** Without maintenance or quarantine bookkeeping. */
     public NodeObservation(
             String node,
             LifecycleState state,
-            String power,
-            Set<String> done,
+            PowerState power,
+            Set<Step> done,
             String lastError,
             int failures,
             int budget,
@@ -50,7 +58,8 @@ public record NodeObservation(
     }
 
     public static NodeObservation enrolled(String node, int budget) {
-        return new NodeObservation(node, LifecycleState.ENROLLED, "unknown", Set.of(), null, 0, budget, false, null);
+        return new NodeObservation(
+                node, LifecycleState.ENROLLED, PowerState.UNKNOWN, Set.of(), null, 0, budget, false, null);
     }
 
     /** Whether an operator put the node in maintenance. */
@@ -59,18 +68,39 @@ public record NodeObservation(
     }
 
     public boolean did(Step step) {
-        return done.contains(step.label());
+        return done.contains(step);
+    }
+
+    /** The done steps' labels, in step order (as stored and shown). */
+    public List<String> doneLabels() {
+        return Step.labels(done);
+    }
+
+    /** The power's label as stored and shown: {@code on}, {@code off} or {@code unknown}. */
+    public String powerLabel() {
+        return label(power);
+    }
+
+    /** The label of {@code power}: {@code on}, {@code off} or {@code unknown}. */
+    public static String label(PowerState power) {
+        return power.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The power a stored label names; null or a label of no state is {@code UNKNOWN}. */
+    public static PowerState power(String label) {
+        for (PowerState p : PowerState.values()) {
+            if (label(p).equals(label)) {
+                return p;
+            }
+        }
+        return PowerState.UNKNOWN;
     }
 
     /** The node after {@code step} succeeded: recorded as done, failures reset, power as the step leaves it. */
     public NodeObservation succeeded(Step step) {
-        Set<String> d = new HashSet<>(done);
-        d.add(step.label());
-        String p = switch (step) {
-            case POWER_CYCLE, POWER_ON, BOOT_AGENT, BOOT_DISK -> "on";
-            case POWER_OFF -> "off";
-            default -> power;
-        };
+        Set<Step> d = EnumSet.of(step);
+        d.addAll(done);
+        PowerState p = step.powerAfter().orElse(power);
         LifecycleState s = state.stable() && step.phase() != null && step.phase() != state ? step.phase() : state;
         return new NodeObservation(node, s, p, d, null, 0, budget, paused, null, maintenance, null);
     }
@@ -95,7 +125,7 @@ public record NodeObservation(
                     maintenance,
                     quarantinedFrom(state));
         }
-        LifecycleState s = failedState(step);
+        LifecycleState s = step.failedState(state);
         return new NodeObservation(node, s, power, done, error, f, budget, paused, null, maintenance, null);
     }
 
@@ -130,7 +160,7 @@ public record NodeObservation(
         return new NodeObservation(node, to, power, Set.of(), lastError, 0, budget, paused, null, maintenance, null);
     }
 
-    public NodeObservation withPower(String p) {
+    public NodeObservation withPower(PowerState p) {
         return new NodeObservation(
                 node, state, p, done, lastError, failures, budget, paused, reason, maintenance, quarantinedFrom);
     }
@@ -161,19 +191,8 @@ public record NodeObservation(
      * phase (or where it was), without spending its retry budget; nothing retries it on its own.
      */
     public NodeObservation aborted(Step step, String why) {
-        LifecycleState s = failedState(step);
+        LifecycleState s = step.failedState(state);
         return new NodeObservation(node, s, power, done, why, failures, budget, paused, why, maintenance, null);
-    }
-
-    private LifecycleState failedState(Step step) {
-        return step.phase() == null
-                ? state
-                : switch (step.phase()) {
-                    case VERIFYING -> LifecycleState.VERIFY_FAILED;
-                    case INSPECTING -> LifecycleState.INSPECT_FAILED;
-                    case DEPLOYING, DESTROYING -> LifecycleState.DEPLOY_FAILED;
-                    default -> state;
-                };
     }
 
     private static LifecycleState quarantinedFrom(LifecycleState s) {

@@ -29,7 +29,7 @@ final class Waiting {
                             : " satisfies target " + i.target().label()));
         } else if (out.isEmpty()) {
             out.add("no transition rule applies to state " + o.state().label() + " with target "
-                    + i.target().label() + (i.destroy() ? " (destroy)" : "") + "; steps done: " + o.done());
+                    + i.target().label() + (i.destroy() ? " (destroy)" : "") + "; steps done: " + o.doneLabels());
         }
         return out;
     }

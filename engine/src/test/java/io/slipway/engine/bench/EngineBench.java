@@ -8,6 +8,7 @@ import io.slipway.drivers.lab.node.LabNodeConfig;
 import io.slipway.drivers.lab.node.LabNodeDriver;
 import io.slipway.drivers.spi.DriverContext;
 import io.slipway.drivers.spi.DriverRegistry;
+import io.slipway.drivers.spi.PowerState;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
 import io.slipway.engine.TestDesigns;
@@ -58,7 +59,7 @@ public final class EngineBench {
                 engine.put(new NodeDesign(node, "rack" + i / 40, "hw", "ipmi", true, false, 0, null));
                 deployed[i] = NodeObservation.enrolled(node, 3)
                         .advanced(LifecycleState.DEPLOYED)
-                        .withPower("on");
+                        .withPower(PowerState.ON);
                 engine.put(deployed[i]);
                 engine.put(NodeIntent.toward(node, LifecycleState.DEPLOYED, "t"));
             }
@@ -67,7 +68,7 @@ public final class EngineBench {
             for (int r = 0; r < tick.length; r++) {
                 long t0 = System.nanoTime();
                 for (NodeObservation o : deployed) {
-                    engine.put(o.withPower("on"));
+                    engine.put(o.withPower(PowerState.ON));
                 }
                 engine.decide();
                 tick[r] = System.nanoTime() - t0;
@@ -76,7 +77,7 @@ public final class EngineBench {
             for (int r = 0; r < change.length; r++) {
                 NodeObservation o = deployed[(r * 7919) % n];
                 long t0 = System.nanoTime();
-                engine.put(o.withPower("off"));
+                engine.put(o.withPower(PowerState.OFF));
                 boolean found = engine.decide().actions().stream()
                         .anyMatch(a -> a.node().equals(o.node()));
                 change[r] = System.nanoTime() - t0;

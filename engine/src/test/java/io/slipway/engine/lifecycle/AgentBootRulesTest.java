@@ -2,6 +2,7 @@ package io.slipway.engine.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.drivers.spi.PowerState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class AgentBootRulesTest {
     void destroyBootsTheAgentErasesAndPowersOff() {
         NodeObservation deployed = NodeObservation.enrolled("n1", 3)
                 .advanced(LifecycleState.DEPLOYED)
-                .withPower("on");
+                .withPower(PowerState.ON);
         assertThat(plan(new NodeDriverFacts(true), deployed, NodeIntent.destroy("n1", "t")))
                 .containsExactly("boot_agent", "destroy", "power_off", "->available");
     }
@@ -59,7 +60,7 @@ class AgentBootRulesTest {
     void aSelfBootingDriverKeepsItsPath() {
         NodeObservation deployed = NodeObservation.enrolled("n1", 3)
                 .advanced(LifecycleState.DEPLOYED)
-                .withPower("on");
+                .withPower(PowerState.ON);
         assertThat(plan(NodeDriverFacts.selfBooting(), deployed, NodeIntent.destroy("n1", "t")))
                 .containsExactly("destroy", "->available");
         NodeObservation available = NodeObservation.enrolled("n1", 3).advanced(LifecycleState.AVAILABLE);

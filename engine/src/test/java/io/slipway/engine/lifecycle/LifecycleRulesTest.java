@@ -2,6 +2,7 @@ package io.slipway.engine.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.drivers.spi.PowerState;
 import io.slipway.engine.TestDesigns;
 import io.slipway.engine.validation.RuleBook;
 import io.slipway.engine.validation.RuleSet;
@@ -43,7 +44,7 @@ class LifecycleRulesTest {
     }
 
     private static NodeObservation in(String node, LifecycleState s) {
-        return NodeObservation.enrolled(node, 3).advanced(s).withPower("on");
+        return NodeObservation.enrolled(node, 3).advanced(s).withPower(PowerState.ON);
     }
 
     private static List<String> planOf(NodeObservation o, NodeIntent i) {
@@ -137,9 +138,9 @@ class LifecycleRulesTest {
     @Test
     void aDeployedNodeFoundOffIsPoweredOnUnlessPaused() {
         engine.put(design("n1"));
-        engine.put(in("n1", LifecycleState.DEPLOYED).withPower("off"));
+        engine.put(in("n1", LifecycleState.DEPLOYED).withPower(PowerState.OFF));
         assertThat(engine.decide().actions()).extracting(Action::step).containsExactly(Step.POWER_ON);
-        engine.put(in("n1", LifecycleState.DEPLOYED).withPower("off").withPaused(true));
+        engine.put(in("n1", LifecycleState.DEPLOYED).withPower(PowerState.OFF).withPaused(true));
         assertThat(engine.decide().actions()).isEmpty();
         assertThat(engine.explain("n1").holds()).extracting(Hold::ruleId).containsExactly("G-003");
     }
@@ -147,7 +148,7 @@ class LifecycleRulesTest {
     @Test
     void aNodeInMaintenanceGetsNoStepsNotEvenDriftCorrection() {
         engine.put(design("n1"));
-        engine.put(in("n1", LifecycleState.DEPLOYED).withPower("off").withMaintenance("replacing a fan"));
+        engine.put(in("n1", LifecycleState.DEPLOYED).withPower(PowerState.OFF).withMaintenance("replacing a fan"));
         assertThat(engine.decide().actions()).isEmpty();
         Explanation e = engine.explain("n1");
         assertThat(e.holds()).extracting(Hold::ruleId).containsExactly("G-006");
@@ -160,7 +161,7 @@ class LifecycleRulesTest {
     void outOfMaintenanceTheRulesActAgainAndAQuarantinedNodeOffersRelease() {
         engine.put(design("n1"));
         engine.put(in("n1", LifecycleState.DEPLOYED)
-                .withPower("off")
+                .withPower(PowerState.OFF)
                 .withMaintenance("x")
                 .withMaintenance(null));
         assertThat(engine.decide().actions()).extracting(Action::step).containsExactly(Step.POWER_ON);
@@ -214,7 +215,7 @@ class LifecycleRulesTest {
             engine.put(NodeIntent.toward("n" + i, LifecycleState.DEPLOYED, "t"));
         }
         assertThat(engine.decide().isEmpty()).isTrue();
-        engine.put(in("n42", LifecycleState.DEPLOYED).withPower("off"));
+        engine.put(in("n42", LifecycleState.DEPLOYED).withPower(PowerState.OFF));
         assertThat(engine.decide().actions())
                 .singleElement()
                 .satisfies(a -> assertThat(a.node()).isEqualTo("n42"));
@@ -244,7 +245,7 @@ class LifecycleRulesTest {
             NodeIntent($n : node, targetRank() >= 2, !destroy)
             NodeDesign(node == $n, hardwareProfile == "gen10")
             NodeObservation(node == $n, state == LifecycleState.MANAGEABLE)
-            not InFlight(node == $n)
+            Idle(node == $n)
         then
             insertLogical(Advance.to($n, LifecycleState.INSPECTED, "SITE-001", "inspection skipped for gen10"));
         end
