@@ -17,7 +17,7 @@ public record Task(
         String action,
         Long designRevision,
         JsonObject nodeFilter,
-        String status,
+        TaskStatus status,
         TaskResult result,
         int retry,
         Instant created,
@@ -79,7 +79,7 @@ public record Task(
                 0);
     }
 
-    public Task withStatus(String newStatus) {
+    public Task withStatus(TaskStatus newStatus) {
         return new Task(
                 id,
                 parentId,

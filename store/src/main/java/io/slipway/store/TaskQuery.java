@@ -35,6 +35,12 @@ public record TaskQuery(
         return new TaskQuery(Set.of(wanted), actions, topLevelOnly, createdFrom, createdBefore, after, limit);
     }
 
+    /** Only tasks in one of {@code wanted}. */
+    public TaskQuery withStatuses(TaskStatus... wanted) {
+        return withStatuses(
+                java.util.Arrays.stream(wanted).map(TaskStatus::label).toArray(String[]::new));
+    }
+
     public TaskQuery withActions(String... wanted) {
         return new TaskQuery(statuses, Set.of(wanted), topLevelOnly, createdFrom, createdBefore, after, limit);
     }

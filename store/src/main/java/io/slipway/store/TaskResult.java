@@ -3,12 +3,12 @@ package io.slipway.store;
 import java.util.List;
 
 /**
- * The outcome recorded on a task. {@code status} is one of the engine's result words ({@code
+ * The outcome recorded on a task. {@code status} is the label of a {@link TaskResultStatus} ({@code
  * success, partial_success, failure, incomplete}); successes and failures are node names.
  */
 public record TaskResult(String status, String message, String reason, List<String> successes, List<String> failures) {
 
-    public static final String INCOMPLETE = "incomplete";
+    public static final String INCOMPLETE = TaskResultStatus.INCOMPLETE.label();
 
     public TaskResult {
         successes = List.copyOf(successes);
@@ -22,6 +22,15 @@ public record TaskResult(String status, String message, String reason, List<Stri
 
     public static TaskResult of(String status, List<String> successes, List<String> failures) {
         return new TaskResult(status, null, null, successes, failures);
+    }
+
+    /** The result status, typed; an unknown label fails naming it. */
+    public TaskResultStatus resultStatus() {
+        return TaskResultStatus.fromLabel(status);
+    }
+
+    public static TaskResult of(TaskResultStatus status, List<String> successes, List<String> failures) {
+        return of(status.label(), successes, failures);
     }
 
     public TaskResult withMessage(String message, String reason) {

@@ -66,7 +66,7 @@ class RecordsTest {
                 "a",
                 null,
                 null,
-                "queued",
+                TaskStatus.QUEUED,
                 t.result(),
                 0,
                 Instant.ofEpochSecond(1_000 - i),

@@ -50,7 +50,7 @@ final class TaskJson {
                         t.parentId() == null ? null : t.parentId().toString())
                 .put("design_ref", t.designRevision() == null ? null : "revision:" + t.designRevision())
                 .put("design_revision", t.designRevision())
-                .put("status", t.status())
+                .put("status", t.status().label())
                 .put("result", result)
                 .put("node_filter", t.nodeFilter())
                 .put(

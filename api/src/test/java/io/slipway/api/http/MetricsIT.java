@@ -39,7 +39,7 @@ class MetricsIT {
             assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
             UUID id = UUID.fromString(created.bodyAsJsonObject().getString("task_id"));
             for (int i = 0;
-                    i < 300 && !"complete".equals(result(store.tasks().find(id)).status());
+                    i < 300 && result(store.tasks().find(id)).status() != io.slipway.store.TaskStatus.COMPLETE;
                     i++) {
                 Thread.sleep(100);
             }

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How long each step may take before it is failed with {@code TIMEOUT}. Long bootstrapper steps
- * (commissioning, deployment, release) get the long bound, everything else the short one.
+ * How long each step may take before it is failed with {@code TIMEOUT}: the long or the short bound
+ * as the step declares ({@link Step#bound()}), unless overridden.
  */
 public record StepTimeouts(long shortMs, long longMs, Map<Step, Long> overrides) {
 
@@ -30,9 +30,6 @@ public record StepTimeouts(long shortMs, long longMs, Map<Step, Long> overrides)
         if (o != null) {
             return o;
         }
-        return switch (step) {
-            case COMMISSION, DEPLOY, DESTROY, AWAIT_BOOTED -> longMs;
-            default -> shortMs;
-        };
+        return step.bound() == Step.Bound.LONG ? longMs : shortMs;
     }
 }

@@ -22,57 +22,67 @@ import java.util.Set;
  * A driver action the lifecycle rules can decide on, with everything the engine needs to know about
  * it: which driver kinds it uses (the first runs it; a guard on any of them holds it), the state a
  * node is in while it runs, the state a failure leaves the node in, and the power it leaves the node
- * in. Each step is idempotent at the driver, so a step interrupted by a crash is simply decided again.
+ * in, and which time bound applies. Each step is idempotent at the driver, so a step interrupted by a crash is simply decided again.
  * Adding a step is one entry here, one handler in {@code dispatch.StepHandlers} and one rule.
  */
 public enum Step {
     /** OOB: reach the BMC with the node's credentials (ValidateOobServices). */
-    VALIDATE_OOB(VERIFYING, null, OOB),
+    VALIDATE_OOB(VERIFYING, null, Bound.SHORT, OOB),
     /** Node driver: find or enrol the machine in the bootstrapper (IdentifyNode). */
-    IDENTIFY(VERIFYING, null, NODE),
+    IDENTIFY(VERIFYING, null, Bound.SHORT, NODE),
     /** Network driver: switch ports to provisioning (ConfigurePortProvisioning). */
-    PORT_PROVISIONING(INSPECTING, null, NETWORK),
+    PORT_PROVISIONING(INSPECTING, null, Bound.SHORT, NETWORK),
     /** OOB: next boot from the network (ConfigNodePxe / SetNodeBoot). */
-    SET_PXE(INSPECTING, null, OOB),
+    SET_PXE(INSPECTING, null, Bound.SHORT, OOB),
     /** OOB: power-cycle into PXE (PowerCycleNode). */
-    POWER_CYCLE(INSPECTING, PowerState.ON, OOB),
+    POWER_CYCLE(INSPECTING, PowerState.ON, Bound.SHORT, OOB),
     /** Node driver: commission and collect the hardware manifest (ConfigureHardware, InterrogateNode). */
-    COMMISSION(INSPECTING, null, NODE),
+    COMMISSION(INSPECTING, null, Bound.LONG, NODE),
     /** Node driver: ApplyNodeNetworking. */
-    APPLY_NETWORKING(null, null, NODE),
+    APPLY_NETWORKING(null, null, Bound.SHORT, NODE),
     /** Node driver: ApplyNodeStorage. */
-    APPLY_STORAGE(null, null, NODE),
+    APPLY_STORAGE(null, null, Bound.SHORT, NODE),
     /** Node driver: ApplyNodePlatform. */
-    APPLY_PLATFORM(null, null, NODE),
+    APPLY_PLATFORM(null, null, Bound.SHORT, NODE),
     /** Node driver: write the OS (DeployNode). */
-    DEPLOY(DEPLOYING, null, NODE),
+    DEPLOY(DEPLOYING, null, Bound.LONG, NODE),
     /** Network driver: switch ports to production (ConfigurePortProduction). */
-    PORT_PRODUCTION(DEPLOYING, null, NETWORK),
+    PORT_PRODUCTION(DEPLOYING, null, Bound.SHORT, NETWORK),
     /** Node driver: release and erase (DestroyNode). */
-    DESTROY(DESTROYING, null, NODE),
+    DESTROY(DESTROYING, null, Bound.LONG, NODE),
     /** OOB: power on a node that should be running (drift correction, PowerOnNode). */
-    POWER_ON(null, PowerState.ON, OOB),
+    POWER_ON(null, PowerState.ON, Bound.SHORT, OOB),
     /** OOB: power off (PowerOffNode). */
-    POWER_OFF(null, PowerState.OFF, OOB),
+    POWER_OFF(null, PowerState.OFF, Bound.SHORT, OOB),
     /**
      * OOB + node driver: make sure the node runs the bootstrapper's agent: nothing when it is already
      * running, else next boot PXE and a power cycle (drivers that need the engine's boots only).
      */
-    BOOT_AGENT(null, PowerState.ON, OOB, NODE),
+    BOOT_AGENT(null, PowerState.ON, Bound.SHORT, OOB, NODE),
     /** OOB: boot the installed disk (boot device disk, power cycle) after the agent wrote the OS. */
-    BOOT_DISK(null, PowerState.ON, OOB),
+    BOOT_DISK(null, PowerState.ON, Bound.SHORT, OOB),
     /** Node driver: wait for the installed OS's first boot to report in. */
-    AWAIT_BOOTED(null, null, NODE),
+    AWAIT_BOOTED(null, null, Bound.LONG, NODE),
     /** Kubernetes driver: make the Node object's labels match the design (RelabelNode). */
-    RELABEL(null, null, KUBERNETES);
+    RELABEL(null, null, Bound.SHORT, KUBERNETES);
+
+    /** Which of the two configured time bounds applies to a step. */
+    public enum Bound {
+        /** A BMC or switch call, or a quick bootstrapper call (the short bound, 2 minutes by default). */
+        SHORT,
+        /** Bootstrapper work on the machine: commissioning, writing or erasing disks (the long bound). */
+        LONG
+    }
 
     private final LifecycleState phase;
     private final PowerState powerAfter;
+    private final Bound bound;
     private final List<DriverKind> kinds;
 
-    Step(LifecycleState phase, PowerState powerAfter, DriverKind driver, DriverKind... also) {
+    Step(LifecycleState phase, PowerState powerAfter, Bound bound, DriverKind driver, DriverKind... also) {
         this.phase = phase;
         this.powerAfter = powerAfter;
+        this.bound = bound;
         EnumSet<DriverKind> k = EnumSet.of(driver, also);
         k.remove(driver);
         this.kinds = java.util.stream.Stream.concat(java.util.stream.Stream.of(driver), k.stream())
@@ -92,6 +102,11 @@ public enum Step {
     /** The power a success leaves the node in; empty when the step does not change it. */
     public Optional<PowerState> powerAfter() {
         return Optional.ofNullable(powerAfter);
+    }
+
+    /** Which time bound applies to the step. */
+    public Bound bound() {
+        return bound;
     }
 
     /** The driver kind that runs the step. */

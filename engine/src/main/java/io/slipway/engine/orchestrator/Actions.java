@@ -1,11 +1,14 @@
 package io.slipway.engine.orchestrator;
 
-import io.slipway.engine.lifecycle.LifecycleState;
 import io.slipway.engine.lifecycle.NodeIntent;
 import java.util.List;
 import java.util.Set;
 
-/** The orchestrator's task actions (Drydock's names) and what each asks of a node. */
+/**
+ * Task actions by their stored labels: lookups over {@link TaskAction}, which defines the vocabulary.
+ * The label constants are what {@link TaskAction} is built from; they stay compile-time constants so
+ * code reading a stored task can {@code switch} on its action.
+ */
 public final class Actions {
     public static final String VALIDATE_DESIGN = "validate_design";
     public static final String VERIFY_SITE = "verify_site";
@@ -16,33 +19,22 @@ public final class Actions {
     public static final String DESTROY_NODES = "destroy_nodes";
     public static final String RELABEL_NODES = "relabel_nodes";
 
-    public static final List<String> ALL = List.of(
-            VALIDATE_DESIGN,
-            VERIFY_SITE,
-            PREPARE_SITE,
-            VERIFY_NODES,
-            PREPARE_NODES,
-            DEPLOY_NODES,
-            DESTROY_NODES,
-            RELABEL_NODES);
-    public static final Set<String> NODE_ACTIONS =
-            Set.of(VERIFY_NODES, PREPARE_NODES, DEPLOY_NODES, DESTROY_NODES, RELABEL_NODES);
+    /** Every action's label, in {@link TaskAction} order. */
+    public static final List<String> ALL = TaskAction.labels();
+
+    /** The labels of the actions that work node by node. */
+    public static final Set<String> NODE_ACTIONS = TaskAction.nodeLabels();
 
     private Actions() {}
 
     public static boolean isNodeAction(String action) {
-        return NODE_ACTIONS.contains(action);
+        return TaskAction.fromLabel(action).map(TaskAction::nodeAction).orElse(false);
     }
 
-    /** The intent a node action sets for one node. */
+    /** The intent a node action sets for one node; an unknown or site action fails naming it. */
     public static NodeIntent intent(String action, String node, String taskId) {
-        return switch (action) {
-            case VERIFY_NODES -> NodeIntent.toward(node, LifecycleState.MANAGEABLE, taskId);
-            case PREPARE_NODES -> NodeIntent.toward(node, LifecycleState.AVAILABLE, taskId);
-            case DEPLOY_NODES -> NodeIntent.toward(node, LifecycleState.DEPLOYED, taskId);
-            case DESTROY_NODES -> NodeIntent.destroy(node, taskId);
-            case RELABEL_NODES -> NodeIntent.relabel(node, taskId);
-            default -> throw new IllegalArgumentException("not a node action: " + action);
-        };
+        return TaskAction.fromLabel(action)
+                .orElseThrow(() -> new IllegalArgumentException("not a node action: " + action))
+                .intent(node, taskId);
     }
 }

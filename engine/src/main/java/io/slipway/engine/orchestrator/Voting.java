@@ -1,5 +1,6 @@
 package io.slipway.engine.orchestrator;
 
+import io.slipway.store.TaskResultStatus;
 import java.util.Collection;
 
 /**
@@ -7,9 +8,9 @@ import java.util.Collection;
  * failure, some → partial_success. Order does not matter (Drydock voted in arrival order).
  */
 public final class Voting {
-    public static final String SUCCESS = "success";
-    public static final String PARTIAL = "partial_success";
-    public static final String FAILURE = "failure";
+    public static final String SUCCESS = TaskResultStatus.SUCCESS.label();
+    public static final String PARTIAL = TaskResultStatus.PARTIAL_SUCCESS.label();
+    public static final String FAILURE = TaskResultStatus.FAILURE.label();
 
     private Voting() {}
 

@@ -8,6 +8,7 @@ import io.slipway.engine.TestDesigns;
 import io.slipway.store.ResultMessage;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.Task;
+import io.slipway.store.TaskStatus;
 import io.slipway.store.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class TaskSemanticsIT {
                             .save("broken.yaml", "---\nschema: drydock/Network/v1\nmetadata: [unclosed\n"))
                     .id();
             Task t = h.run(Actions.DEPLOY_NODES, broken, null);
-            assertThat(t.status()).isEqualTo("complete");
+            assertThat(t.status()).isEqualTo(TaskStatus.COMPLETE);
             assertThat(t.result().status()).isEqualTo("failure");
             assertThat(log(store, t))
                     .anySatisfy(m -> assertThat(m).contains("broken.yaml:4").contains("not valid YAML"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.slipway.drivers.lab.node.LabNodeConfig;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.Task;
+import io.slipway.store.TaskStatus;
 import io.slipway.store.testing.PostgresExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class TerminationIT {
             Thread.sleep(500);
             result(store.tasks().requestTermination(t.id(), "operator"));
             Task done = h.await(t.id(), Duration.ofSeconds(30));
-            assertThat(done.status()).isEqualTo("terminated");
+            assertThat(done.status()).isEqualTo(TaskStatus.TERMINATED);
             assertThat(done.terminatedBy()).isEqualTo("operator");
             assertThat(result(store.tasks().subtasks(t.id())))
                     .hasSize(12)
-                    .allSatisfy(s -> assertThat(s.status()).isIn("terminated", "complete"));
+                    .allSatisfy(s -> assertThat(s.status()).isIn(TaskStatus.TERMINATED, TaskStatus.COMPLETE));
         }
     }
 }

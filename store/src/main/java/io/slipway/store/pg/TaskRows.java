@@ -2,6 +2,7 @@ package io.slipway.store.pg;
 
 import io.slipway.store.Task;
 import io.slipway.store.TaskResult;
+import io.slipway.store.TaskStatus;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
@@ -25,7 +26,7 @@ final class TaskRows {
                 row.getString("action"),
                 row.getLong("design_revision"),
                 row.getJsonObject("node_filter"),
-                row.getString("status"),
+                TaskStatus.fromLabel(row.getString("status")),
                 result,
                 row.getInteger("retry"),
                 Rows.instant(row, "created"),
@@ -47,7 +48,7 @@ final class TaskRows {
                 .addString(task.action())
                 .addLong(task.designRevision())
                 .addValue(task.nodeFilter())
-                .addString(task.status())
+                .addString(task.status().label())
                 .addString(result.status())
                 .addString(result.message())
                 .addString(result.reason())
@@ -65,7 +66,7 @@ final class TaskRows {
         return Tuple.tuple()
                 .addUUID(task.id())
                 .addLong(task.version())
-                .addString(task.status())
+                .addString(task.status().label())
                 .addString(result.status())
                 .addString(result.message())
                 .addString(result.reason())

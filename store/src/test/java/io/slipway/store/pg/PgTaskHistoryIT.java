@@ -37,7 +37,7 @@ class PgTaskHistoryIT {
         String action = "history_" + UUID.randomUUID();
         List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            String status = i % 2 == 0 ? TaskStatus.COMPLETE : TaskStatus.QUEUED;
+            TaskStatus status = i % 2 == 0 ? TaskStatus.COMPLETE : TaskStatus.QUEUED;
             created.add(result(store.tasks()
                             .create(Task.request(action, null, null, "it", null).withStatus(status)))
                     .id());
