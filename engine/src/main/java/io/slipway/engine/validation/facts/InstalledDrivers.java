@@ -46,7 +46,7 @@ public record InstalledDrivers(List<String> oob, List<String> node, List<DriverD
         return described.stream().filter(d -> d.type().equals(type)).findFirst();
     }
 
-    /** The installed OOB types as the rules print them: {@code ipmi, manual, redfish}. */
+    /** The installed OOB types as the rules print them: sorted, comma-separated, {@code none} when empty. */
     public String oobList() {
         return oob.isEmpty() ? "none" : String.join(", ", oob);
     }
