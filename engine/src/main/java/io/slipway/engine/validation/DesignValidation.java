@@ -5,6 +5,7 @@ import io.slipway.engine.design.SiteDesign;
 import io.slipway.engine.design.SourceText;
 import io.slipway.engine.effective.EffectiveCompiler;
 import io.slipway.engine.effective.EffectiveDesign;
+import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.validation.facts.InstalledDrivers;
 import java.util.List;
 import java.util.Map;
