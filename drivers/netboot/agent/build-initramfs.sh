@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/build-lib.sh"
 out=${1:?usage: build-initramfs.sh OUT [CACHE]}; cache=${2:-$out/cache}
 mkdir -p "$out" "$cache"
-command -v modinfo >/dev/null || die "modinfo missing (Debian package kmod)"
+for t in modinfo depmod; do command -v $t >/dev/null || die "$t missing (Debian package kmod)"; done
 command -v cpio >/dev/null || die "cpio missing (Debian package cpio)"
 
 # Drivers: virtio and e1000/igb/ixgbe NICs; virtio, SATA (ahci), SCSI (sd_mod) and NVMe disks;

@@ -16,6 +16,21 @@ import java.util.stream.Stream;
  */
 record NetbootArtefacts(Path vmlinuz, Path initrd, Path image, String imageSha256) {
 
+    /** The same test OS as a raw disk image (no decompression on the node), or the gzip one. */
+    NetbootArtefacts raw() throws IOException {
+        Path rawImage = image.resolveSibling("testos.img");
+        return new NetbootArtefacts(
+                vmlinuz,
+                initrd,
+                rawImage,
+                Files.readString(rawImage.resolveSibling("testos.img.sha256")).trim());
+    }
+
+    /** The registry's format word for the image. */
+    String format() {
+        return image.getFileName().toString().endsWith(".gz") ? "gzip" : "raw";
+    }
+
     static synchronized NetbootArtefacts build(Path repo) throws IOException, InterruptedException {
         Path agent = repo.resolve("drivers/netboot/agent");
         Path cache = cacheDir();
