@@ -16,13 +16,25 @@ final class CpuMeter {
     private final double hostStart;
     private final double serveStart;
     private final double childrenStart;
+    private final double selfStart;
+    private final double simStart;
     private final ServeProcess serve;
 
     CpuMeter(ServeProcess serve) throws IOException {
         this.serve = serve;
         this.hostStart = hostBusySeconds();
         this.serveStart = serve.cpuSeconds();
-        this.childrenStart = childrenSeconds();
+        this.childrenStart = childrenSeconds("postgres");
+        this.selfStart = selfSeconds();
+        this.simStart = childrenSeconds("ipmi_sim");
+    }
+
+    private static double selfSeconds() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toMillis() / 1000.0)
+                .orElse(0.0);
     }
 
     /** One line: host busy, qemu, serve, postgres and the rest, in CPU seconds. */
@@ -41,10 +53,13 @@ final class CpuMeter {
             }
         }
         double serveCpu = serve.cpuSeconds() - serveStart;
-        double pg = childrenSeconds() - childrenStart;
+        double pg = childrenSeconds("postgres") - childrenStart;
+        double self = selfSeconds() - selfStart;
+        double sims = childrenSeconds("ipmi_sim") - simStart;
         return String.format(
-                "CPU seconds: host busy %.1f = qemu %.1f (%.1f per VM) + serve JVM %.1f + postgres %.1f + rest %.1f%n",
-                host, qemu, qemu / nodes.size(), serveCpu, pg, host - qemu - serveCpu - pg);
+                "CPU seconds: host busy %.1f = qemu %.1f (%.1f per VM) + serve JVM %.1f + postgres %.1f"
+                        + " + ipmi_sim %.1f + test JVM %.1f + rest %.1f%n",
+                host, qemu, qemu / nodes.size(), serveCpu, pg, sims, self, host - qemu - serveCpu - pg - sims - self);
     }
 
     /** User, nice, system, irq, softirq and steal of all cores, in seconds. */
@@ -57,8 +72,8 @@ final class CpuMeter {
         return busy / TICKS;
     }
 
-    /** CPU seconds of this JVM's live descendants that are not the serve JVM (Postgres). */
-    private double childrenSeconds() {
+    /** CPU seconds of this JVM's live descendants whose command names {@code what}. */
+    private double childrenSeconds(String what) {
         long serveJvm = serve.pid();
         return ProcessHandle.current()
                         .descendants()
