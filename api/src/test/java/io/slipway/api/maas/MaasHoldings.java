@@ -88,6 +88,17 @@ final class MaasHoldings {
                 .flatMap(n -> n.interfaces().stream())
                 .flatMap(n -> n.networks().stream())
                 .forEach(a -> assertThat(cidrs).as("subnets").contains(a.cidr()));
+        // each tagged network's subnet is on a VLAN with the design's VID, on the fabric of the untagged ones
+        JsonObject pxe = subnet("10.21.0.0/24").getJsonObject("vlan");
+        nodes.stream()
+                .flatMap(n -> n.interfaces().stream())
+                .flatMap(n -> n.networks().stream())
+                .filter(a -> a.vlan() != null)
+                .forEach(a -> {
+                    JsonObject vlan = subnet(a.cidr()).getJsonObject("vlan");
+                    assertThat(vlan.getInteger("vid")).as(a.network()).isEqualTo(Integer.parseInt(a.vlan()));
+                    assertThat(vlan.getInteger("fabric_id")).as(a.network()).isEqualTo(pxe.getInteger("fabric_id"));
+                });
         assertThat(sim.objects("ipranges").stream().map(JsonObject.class::cast))
                 .anyMatch(r -> "dynamic".equals(r.getString("type"))
                         && "10.21.0.20".equals(r.getString("start_ip"))
@@ -96,6 +107,14 @@ final class MaasHoldings {
                 .contains("mgmt.lab.example.net", "priv.lab.example.net", "stor.lab.example.net");
         assertThat(sim.objects("package-repositories").stream().map(o -> ((JsonObject) o).getString("name")))
                 .contains("ubuntu");
+    }
+
+    private JsonObject subnet(String cidr) {
+        return sim.objects("subnets").stream()
+                .map(JsonObject.class::cast)
+                .filter(o -> cidr.equals(o.getString("cidr")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no subnet " + cidr));
     }
 
     private void checkUserData(NodeSpec node, String userData) {
