@@ -68,6 +68,12 @@ abstract class MaasEngineContract {
             for (NodeSpec node : h.site.nodeSpecs().values()) {
                 holdings.checkDeployed(node);
             }
+            // a repeated deploy_nodes finds every node deployed: MAAS is asked nothing that changes it
+            h.sim.clearRequests();
+            succeeds(h, Actions.DEPLOY_NODES);
+            assertThat(h.sim.requests().stream().filter(r -> !r.method().equals("GET")))
+                    .as("requests that change MAAS on a repeated deploy_nodes")
+                    .isEmpty();
 
             succeeds(h, Actions.DESTROY_NODES);
             assertThat(states(store))
