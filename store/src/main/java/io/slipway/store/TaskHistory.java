@@ -15,6 +15,14 @@ public interface TaskHistory {
     Future<TaskPage> query(TaskQuery query);
 
     /**
+     * Every stored top-level task counted by action, status and result status. A store on a database
+     * overrides this with one aggregate query; the default pages through {@link #query}.
+     */
+    default Future<List<TaskCount>> countTopLevel() {
+        return TaskCounting.count(this);
+    }
+
+    /**
      * Deletes finished ({@code complete} or {@code terminated}) tasks last updated more than {@code
      * olderThan} ago, together with their result messages. Runs as many short, separately committed
      * batches, so the site keeps working while it runs (no table lock, no {@code VACUUM FULL}). A
