@@ -2,6 +2,7 @@ package io.slipway.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reading the task history and keeping it bounded.
