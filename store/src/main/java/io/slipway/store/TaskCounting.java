@@ -19,7 +19,14 @@ final class TaskCounting {
     private static Future<List<TaskCount>> page(TaskHistory history, TaskQuery q, Map<List<String>, Long> acc) {
         return history.query(q).compose(page -> {
             for (Task t : page.tasks()) {
-                acc.merge(List.of(t.action(), t.status(), t.result().status()), 1L, Long::sum);
+                // Statuses as their stored labels.
+                acc.merge(
+                        List.of(
+                                t.action(),
+                                String.valueOf(t.status()),
+                                String.valueOf(t.result().status())),
+                        1L,
+                        Long::sum);
             }
             return page.next().isPresent()
                     ? page(history, q.page(page.next().get(), PAGE), acc)

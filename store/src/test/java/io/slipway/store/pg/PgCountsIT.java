@@ -31,7 +31,7 @@ class PgCountsIT {
         String action = "count_" + UUID.randomUUID();
         Task parent = null;
         for (int i = 0; i < 5; i++) {
-            String status = i < 3 ? TaskStatus.COMPLETE : TaskStatus.QUEUED;
+            var status = i < 3 ? TaskStatus.COMPLETE : TaskStatus.QUEUED;
             Task t = result(store.tasks()
                     .create(Task.request(action, null, null, "it", null).withStatus(status)));
             parent = parent == null ? t : parent;
@@ -62,8 +62,8 @@ class PgCountsIT {
         assertThat(ours)
                 .extracting(TaskCount::status, TaskCount::count)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(TaskStatus.COMPLETE, 3L),
-                        org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, 2L));
+                        org.assertj.core.groups.Tuple.tuple(String.valueOf(TaskStatus.COMPLETE), 3L),
+                        org.assertj.core.groups.Tuple.tuple(String.valueOf(TaskStatus.QUEUED), 2L));
         assertThat(result(store.history().countTopLevel()))
                 .containsExactlyInAnyOrderElementsOf(
                         result(paging(store.history()).countTopLevel()));
