@@ -15,7 +15,7 @@ final class LeaderOnly {
 
     private LeaderOnly() {}
 
-    /** Fails with {@code what + " answered by the leading instance"} when this instance does not lead. */
+    /** Fails with {@code refusal} (naming what only the leader answers) when this instance does not lead. */
     static Handler<RoutingContext> handler(ApiContext api, String refusal) {
         return ctx -> {
             Engine engine = api.engine();

@@ -16,10 +16,15 @@ final class NodeRoutes {
         this.api = api;
     }
 
-    void mount(ApiRouter drydock, ApiRouter own) {
+    /** Drydock's node routes: the node list and a node's build data. */
+    void mountDrydock(ApiRouter drydock) {
         drydock.get("/api/v1.0/nodes", "physical_provisioner:read_data")
                 .respond(ctx -> api.store().nodes().list().map(NodeJson.STATE::list));
         drydock.get(NODE + "/builddata", "physical_provisioner:read_build_data").respond(this::buildData);
+    }
+
+    /** Slipway's node routes: one node, its timeline and the leader's explanation. */
+    void mountOwn(ApiRouter own) {
         own.get(NODE, "slipway:read_node").respond(this::one);
         own.get(NODE + "/timeline", "slipway:read_node").respond(this::timeline);
         own.get(NODE + "/explain", "slipway:explain")

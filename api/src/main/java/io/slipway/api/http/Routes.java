@@ -52,28 +52,40 @@ public final class Routes {
         OpenApiValidation validation = new OpenApiValidation(api.vertx(), openApi, api.guard());
         ApiRouter drydock = ApiRouter.create(api.vertx(), validation, routes.guard(), MAX_BODY);
         ApiRouter own = ApiRouter.create(api.vertx(), validation, routes.guard(), MAX_BODY);
+        mountDrydock(routes, drydock);
+        mountOwn(routes, own, openApi, metrics);
+        return withFamilies(root, drydock, own);
+    }
+
+    /** Drydock's routes: its paths, JSON shapes and error body. */
+    private static void mountDrydock(ApiContext api, ApiRouter drydock) {
         drydock.route(HttpMethod.GET, "/versions")
                 .respond(ctx -> Future.succeededFuture(new JsonObject()
                         .put("v1.0", new JsonObject().put("path", "/api/v1.0").put("status", "stable"))
                         .put("simulated", api.simulated())));
-        new HealthRoutes(routes).mount(drydock);
-        new TaskRoutes(routes).mount(drydock);
-        new DesignRoutes(routes).mount(drydock);
+        new HealthRoutes(api).mount(drydock);
+        new TaskRoutes(api).mount(drydock);
+        new DesignRoutes(api).mount(drydock);
         if (api.bootActions() != null) {
-            new BootActionRoutes(routes, api.bootActions()).mount(drydock);
+            new BootActionRoutes(api, api.bootActions()).mount(drydock);
         }
-        new NodeRoutes(routes).mount(drydock, own);
+        new NodeRoutes(api).mountDrydock(drydock);
+    }
+
+    /** Slipway's own routes, answering problem+json. */
+    private static void mountOwn(
+            ApiContext api, ApiRouter own, Future<OpenApiDocument> openApi, MetricsRoutes metrics) {
         own.route(HttpMethod.GET, OPENAPI_PATH)
                 .respond(ctx -> openApi.map(d -> {
                     ctx.response().putHeader("Content-Type", "application/yaml");
                     return d.text();
                 }));
-        new DiffRoutes(routes).mount(own);
-        new NodeVerbRoutes(routes).mount(own);
-        new PlanRoutes(routes).mount(own);
+        new NodeRoutes(api).mountOwn(own);
+        new DiffRoutes(api).mount(own);
+        new NodeVerbRoutes(api).mount(own);
+        new PlanRoutes(api).mount(own);
         new ProblemRoutes().mount(own);
         metrics.mount(own);
-        return withFamilies(root, drydock, own);
     }
 
     /**
