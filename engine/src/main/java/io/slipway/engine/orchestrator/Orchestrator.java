@@ -1,12 +1,9 @@
 package io.slipway.engine.orchestrator;
 
 import io.slipway.drivers.spi.node.NodeDriver;
-import io.slipway.engine.lifecycle.Goals;
-import io.slipway.engine.lifecycle.NodeIntent;
 import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.Fence;
-import io.slipway.store.ResultMessage;
 import io.slipway.store.Task;
 import io.slipway.store.TaskHistory;
 import io.slipway.store.TaskResult;
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * by the {@link WriteBacklog}. Tasks whose nodes overlap a running task wait for it. Confined to the
  * dispatcher's context.
  */
-public final class Orchestrator implements Recovery.Resumer {
+public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private final TaskStores stores;
     private final TaskWriter writer;
@@ -38,10 +35,10 @@ public final class Orchestrator implements Recovery.Resumer {
     private final SitePinning pinning;
     private final Reservations reservations = new Reservations();
     private final SubtaskTracker tracker;
+    private final Settlement settlement;
     private final Recovery recovery;
-    private final TaskNodes nodes;
     private final SiteTasks siteTasks;
-    private final boolean kubernetes;
+    private final NodeTasks nodeTasks;
     private Future<Void> starting = Future.succeededFuture();
 
     public Orchestrator(
@@ -57,10 +54,10 @@ public final class Orchestrator implements Recovery.Resumer {
         this.claims = new TaskClaims(stores.tasks(), fence, this::start);
         this.pinning = new SitePinning(stores.locks(), sites, writer);
         this.tracker = new SubtaskTracker(writer, ends);
-        this.recovery = new Recovery(stores.tasks(), sites, this);
-        this.nodes = nodes;
+        this.settlement = new Settlement(tracker, reservations, nodes, this::complete);
+        this.nodeTasks = new NodeTasks(reservations, tracker, settlement, nodes, ends, kubernetes, this::complete);
+        this.recovery = new Recovery(stores.tasks(), sites, resumer());
         this.siteTasks = new SiteTasks(new SiteActions(nodeDriver), pinning, ends);
-        this.kubernetes = kubernetes;
     }
 
     /**
@@ -88,8 +85,7 @@ public final class Orchestrator implements Recovery.Resumer {
      * Starts tasks in claim order: a task is registered (its nodes taken) before the next one is
      * looked at, so an earlier task always wins an overlap.
      */
-    @Override
-    public void start(Task task) {
+    void start(Task task) {
         starting = starting.transform(previous -> begin(task));
     }
 
@@ -97,7 +93,7 @@ public final class Orchestrator implements Recovery.Resumer {
         return pinning.pinned(task)
                 .compose(site -> {
                     if (Actions.isNodeAction(task.action())) {
-                        return startNodes(task, site);
+                        return nodeTasks.start(task, site);
                     }
                     // A site action may take long: the next task starts without waiting for it.
                     siteTasks.run(task, site).onFailure(e -> fail(task.id(), e));
@@ -109,61 +105,9 @@ public final class Orchestrator implements Recovery.Resumer {
                 });
     }
 
-    private Future<Void> startNodes(Task task, SiteModel site) {
-        return NodeSelection.of(task, site, kubernetes).compose(selected -> {
-            NodeTask nt = new NodeTask(task, site, selected);
-            var blocker = reservations.take(nt.id(), selected);
-            if (blocker.isPresent()) {
-                reservations.park(task);
-                String why = "waiting for task " + blocker.get() + ", which holds some of its nodes";
-                return ends.log(task.id(), List.of(ResultMessage.info(why)));
-            }
-            tracker.add(nt);
-            List<Future<Void>> enlisted = selected.stream()
-                    .map(node -> tracker.create(nt, node).compose(v -> hand(nt, node)))
-                    .toList();
-            String started =
-                    task.action() + " on " + selected.size() + " node(s) of design revision " + site.revision();
-            return Future.all(enlisted)
-                    .compose(v -> ends.log(task.id(), List.of(ResultMessage.info(started))))
-                    .map(v -> {
-                        selected.forEach(n -> settleIfDone(nt, nodes.observation(n)));
-                        nodes.evaluate();
-                        return null;
-                    });
-        });
-    }
-
-    /** Hands the node to the lifecycle with its task's intent. */
-    private Future<Void> hand(NodeTask nt, String node) {
-        return nodes.take(
-                nt.site, Actions.intent(nt.task.action(), node, nt.id().toString()));
-    }
-
-    /** A node task rebuilt by recovery: its unsettled nodes are taken again and handed back. */
-    @Override
-    public Future<Void> adopt(NodeTask nt) {
-        List<String> unsettled = List.copyOf(nt.pending);
-        var blocker = reservations.take(nt.id(), unsettled);
-        if (blocker.isPresent()) {
-            return Future.failedFuture(new IllegalStateException("task " + blocker.get() + " holds its nodes"));
-        }
-        tracker.add(nt);
-        return Future.all(unsettled.stream().map(n -> hand(nt, n)).toList()).map(v -> {
-            unsettled.forEach(n -> settleIfDone(nt, nodes.observation(n)));
-            if (nt.settled() && tracker.get(nt.id()) != null) {
-                complete(nt);
-            }
-            return null;
-        });
-    }
-
     /** Called with every changed observation: settles the node in its task when its goal is decided. */
     public void nodeChanged(NodeObservation o) {
-        NodeTask nt = tracker.get(reservations.holder(o.node()));
-        if (nt != null) {
-            settleIfDone(nt, o);
-        }
+        settlement.changed(o);
     }
 
     /**
@@ -171,40 +115,7 @@ public final class Orchestrator implements Recovery.Resumer {
      * with {@code why} and loses its intent, so nothing retries it. No-op when no task holds it.
      */
     public void abandon(String node, String why) {
-        NodeTask nt = tracker.get(reservations.holder(node));
-        if (nt != null && nt.pending.contains(node)) {
-            settle(nt, node, false, node + ": " + why);
-        } else {
-            nodes.clearIntent(node);
-        }
-    }
-
-    private void settleIfDone(NodeTask nt, NodeObservation o) {
-        NodeIntent intent = o == null ? null : nodes.intent(o.node());
-        if (intent == null || !nt.pending.contains(o.node())) {
-            return;
-        }
-        if (Goals.reached(o, intent)) {
-            settle(nt, o.node(), true, o.node() + ": " + o.state().label());
-        } else if (Goals.unreachable(o)) {
-            settle(nt, o.node(), false, o.node() + ": " + Goals.blocker(o));
-        }
-    }
-
-    private void settle(NodeTask nt, String node, boolean ok, String message) {
-        release(nt, node);
-        tracker.settle(nt, node, ok, message);
-        if (nt.settled()) {
-            complete(nt);
-        }
-    }
-
-    private void release(NodeTask nt, String node) {
-        reservations.release(node, nt.id());
-        NodeIntent intent = nodes.intent(node);
-        if (intent != null && intent.taskId().equals(nt.id().toString())) {
-            nodes.clearIntent(node);
-        }
+        settlement.abandon(node, why);
     }
 
     private void complete(NodeTask nt) {
@@ -214,7 +125,7 @@ public final class Orchestrator implements Recovery.Resumer {
 
     private Future<Void> terminate(NodeTask nt, String by) {
         tracker.remove(nt.id());
-        List.copyOf(nt.pending).forEach(n -> release(nt, n));
+        List.copyOf(nt.pending).forEach(n -> settlement.release(nt, n));
         TaskResult result = TaskResult.of(Voting.result(nt.successes, nt.failures), nt.successes, nt.failures)
                 .withMessage("terminated by " + by, null);
         return tracker.endPending(nt, t -> t.markTerminated(by))
@@ -230,20 +141,38 @@ public final class Orchestrator implements Recovery.Resumer {
     }
 
     /** Whatever went wrong, the task ends: its unsettled nodes are released and it fails, saying why. */
-    @Override
-    public void fail(UUID id, Throwable e) {
+    private void fail(UUID id, Throwable e) {
         LOG.warn("task {} failed: {}", id, e.toString());
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         NodeTask nt = tracker.remove(id);
         Future<Void> subtasks = Future.succeededFuture();
         if (nt != null) {
-            List.copyOf(nt.pending).forEach(n -> release(nt, n));
+            List.copyOf(nt.pending).forEach(n -> settlement.release(nt, n));
             TaskResult failed =
                     TaskResult.of(Voting.FAILURE, List.of(), List.of()).withMessage("task failed", why);
             subtasks = tracker.endPending(
                     nt, t -> t.withStatus(TaskStatus.COMPLETE).withResult(failed));
         }
         subtasks.compose(v -> ends.fail(id, why)).onComplete(r -> startWaiting());
+    }
+
+    private Recovery.Resumer resumer() {
+        return new Recovery.Resumer() {
+            @Override
+            public void start(Task task) {
+                Orchestrator.this.start(task);
+            }
+
+            @Override
+            public Future<Void> adopt(NodeTask nt) {
+                return nodeTasks.adopt(nt);
+            }
+
+            @Override
+            public void fail(UUID task, Throwable why) {
+                Orchestrator.this.fail(task, why);
+            }
+        };
     }
 
     /**
