@@ -109,7 +109,7 @@ final class EngineVerticle extends VerticleBase {
                 fence,
                 sites::get,
                 new EngineTaskNodes(
-                        dispatcher, ledger, nodeSites, config.retry().budget()),
+                        dispatcher, ledger, nodeSites::put, config.retry().budget()),
                 drivers.node(),
                 drivers.hasKubernetes());
         reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);

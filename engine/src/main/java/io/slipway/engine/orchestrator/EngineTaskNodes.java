@@ -8,24 +8,24 @@ import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.NodeEvent;
 import io.vertx.core.Future;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * {@link TaskNodes} on the leader's lifecycle session: facts go into the dispatcher's session, new
- * nodes are saved through the ledger, and the node's site is recorded for the dispatcher. Confined
+ * nodes are saved through the ledger, and the node's site assignment is recorded through {@code assign}. Confined
  * to the dispatcher's context.
  */
 public final class EngineTaskNodes implements TaskNodes {
     private final Dispatcher dispatcher;
     private final NodeLedger ledger;
-    private final Map<String, SiteModel> nodeSites;
+    private final BiConsumer<String, SiteModel> assign;
     private final int budget;
 
-    public EngineTaskNodes(Dispatcher dispatcher, NodeLedger ledger, Map<String, SiteModel> nodeSites, int budget) {
+    public EngineTaskNodes(Dispatcher dispatcher, NodeLedger ledger, BiConsumer<String, SiteModel> assign, int budget) {
         this.dispatcher = dispatcher;
         this.ledger = ledger;
-        this.nodeSites = nodeSites;
+        this.assign = assign;
         this.budget = budget;
     }
 
@@ -33,7 +33,7 @@ public final class EngineTaskNodes implements TaskNodes {
     public Future<Void> take(SiteModel site, NodeIntent intent) {
         String node = intent.node();
         LifecycleEngine engine = dispatcher.engine();
-        nodeSites.put(node, site);
+        assign.accept(node, site);
         engine.put(site.nodeDesigns().get(node));
         engine.put(intent);
         if (engine.observation(node) != null) {
