@@ -128,7 +128,7 @@ public final class Orchestrator {
         List.copyOf(nt.pending).forEach(n -> settlement.release(nt, n));
         TaskResult result = TaskResult.of(Voting.result(nt.successes, nt.failures), nt.successes, nt.failures)
                 .withMessage("terminated by " + by, null);
-        return tracker.endPending(nt, t -> t.markTerminated(by))
+        return tracker.endPending(nt, node -> t -> t.markTerminated(by))
                 .compose(v -> ends.terminated(nt.id(), by, result))
                 .map(v -> {
                     startWaiting();
@@ -148,10 +148,11 @@ public final class Orchestrator {
         Future<Void> subtasks = Future.succeededFuture();
         if (nt != null) {
             List.copyOf(nt.pending).forEach(n -> settlement.release(nt, n));
-            TaskResult failed =
-                    TaskResult.of(Voting.FAILURE, List.of(), List.of()).withMessage("task failed", why);
             subtasks = tracker.endPending(
-                    nt, t -> t.withStatus(TaskStatus.COMPLETE).withResult(failed));
+                    nt,
+                    node -> t -> t.withStatus(TaskStatus.COMPLETE)
+                            .withResult(TaskResult.of(Voting.FAILURE, List.of(), List.of(node))
+                                    .withMessage("task failed", why)));
         }
         subtasks.compose(v -> ends.fail(id, why)).onComplete(r -> startWaiting());
     }

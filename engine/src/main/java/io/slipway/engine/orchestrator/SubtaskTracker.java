@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,13 +102,13 @@ final class SubtaskTracker {
         return ends.finish(nt.id(), result);
     }
 
-    /** Every subtask of a node still pending ends as {@code end} says; the nodes leave pending. */
-    Future<Void> endPending(NodeTask nt, UnaryOperator<Task> end) {
+    /** Every subtask of a node still pending ends as {@code end} says for its node; the nodes leave pending. */
+    Future<Void> endPending(NodeTask nt, Function<String, UnaryOperator<Task>> end) {
         List<Future<Void>> writes = new ArrayList<>();
         for (String node : List.copyOf(nt.pending)) {
             UUID sub = nt.subtasks.get(node);
             if (sub != null) {
-                writes.add(ends.subtask(nt.id(), sub, end));
+                writes.add(ends.subtask(nt.id(), sub, end.apply(node)));
             }
         }
         nt.pending.clear();

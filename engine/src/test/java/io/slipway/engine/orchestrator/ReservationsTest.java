@@ -92,8 +92,10 @@ class ReservationsTest {
         assertThat(failed.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(failed.result().status()).isEqualTo(Voting.FAILURE);
         assertThat(failed.result().reason()).contains("database unavailable");
-        assertThat(fx.subtasks(deploy.id()))
-                .allSatisfy(s -> assertThat(s.status()).isEqualTo(TaskStatus.COMPLETE));
+        assertThat(fx.subtasks(deploy.id())).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(TaskStatus.COMPLETE);
+            assertThat(s.result().failures()).containsExactly(s.node());
+        });
         assertThat(leader.orchestrator().running()).isEmpty();
         assertThat(leader.nodes().intents).isEmpty();
         assertThat(leader.orchestrator().pendingWrites()).isZero();
