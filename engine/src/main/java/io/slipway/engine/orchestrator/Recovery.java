@@ -3,6 +3,7 @@ package io.slipway.engine.orchestrator;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.Task;
 import io.slipway.store.TaskHistory;
+import io.slipway.store.TaskPage;
 import io.slipway.store.TaskQuery;
 import io.slipway.store.TaskStatus;
 import io.slipway.store.TaskStore;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * overlaps. A task that cannot be resumed fails, saying why. Confined to the orchestrator's context.
  */
 final class Recovery {
-    static final int MAX_TASKS = 1000;
+    static final int PAGE = 500;
     private final TaskStore tasks;
     private final Function<Long, Future<SiteModel>> sites;
     private final Resumer resumer;
@@ -45,24 +46,30 @@ final class Recovery {
         this.resumer = resumer;
     }
 
-    /** Resumes every running top-level task (at most {@link #MAX_TASKS}); fails only when they cannot be listed. */
+    /** Resumes every running top-level task; fails only when they cannot be listed. */
     Future<Void> recover(TaskHistory history) {
-        return history.query(TaskQuery.all()
-                        .withStatuses(TaskStatus.RUNNING)
-                        .topLevel()
-                        .page(null, MAX_TASKS))
-                .compose(page -> {
-                    List<Task> oldestFirst = new ArrayList<>(page.tasks());
-                    oldestFirst.sort(Comparator.comparing(Task::created).thenComparing(t -> t.id().toString()));
-                    Future<Void> chain = Future.succeededFuture();
-                    for (Task t : oldestFirst) {
-                        chain = chain.compose(v -> resume(t).recover(e -> {
-                            resumer.fail(t.id(), e);
-                            return Future.succeededFuture();
-                        }));
-                    }
-                    return chain;
-                });
+        return running(history, null, new ArrayList<>()).compose(found -> {
+            List<Task> oldestFirst = new ArrayList<>(found);
+            oldestFirst.sort(Comparator.comparing(Task::created).thenComparing(t -> t.id().toString()));
+            Future<Void> chain = Future.succeededFuture();
+            for (Task t : oldestFirst) {
+                chain = chain.compose(v -> resume(t).recover(e -> {
+                    resumer.fail(t.id(), e);
+                    return Future.succeededFuture();
+                }));
+            }
+            return chain;
+        });
+    }
+
+    /** Every running top-level task, page after page. */
+    private Future<List<Task>> running(TaskHistory history, TaskPage.Cursor from, List<Task> found) {
+        TaskQuery query =
+                TaskQuery.all().withStatuses(TaskStatus.RUNNING).topLevel().page(from, PAGE);
+        return history.query(query).compose(page -> {
+            found.addAll(page.tasks());
+            return page.next().isPresent() ? running(history, page.next().get(), found) : Future.succeededFuture(found);
+        });
     }
 
     private Future<Void> resume(Task task) {

@@ -112,6 +112,20 @@ class RecoveryTest {
     }
 
     @Test
+    void everyRunningTaskIsResumedBeyondOnePageOfThem() {
+        OrchestratorFixture.Leader first = fx.lead("leader-1");
+        java.util.List<Task> left = new java.util.ArrayList<>();
+        for (int i = 0; i <= Recovery.PAGE; i++) {
+            left.add(claimed(first, fx.submit("validate_design", fx.r1)));
+        }
+
+        OrchestratorFixture.Leader second = fx.lead("leader-2");
+        result(second.orchestrator().recover(fx.stores.history()));
+
+        assertThat(left).allSatisfy(t -> assertThat(fx.task(t.id()).status()).isEqualTo(TaskStatus.COMPLETE));
+    }
+
+    @Test
     void theOldLeadersWritesAreFencedAndNotKept() {
         OrchestratorFixture.Leader first = fx.lead("leader-1");
         Task deploy = fx.submit("deploy_nodes", fx.r1, "n1");
