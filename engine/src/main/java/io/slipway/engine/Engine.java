@@ -10,7 +10,7 @@ import io.slipway.engine.lifecycle.PlannedStep;
 import io.slipway.engine.lifecycle.Planner;
 import io.slipway.engine.orchestrator.Actions;
 import io.slipway.engine.orchestrator.NodeFilterJson;
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.rules.RuleSet;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.Task;
 import io.slipway.store.TaskStatus;
