@@ -28,7 +28,6 @@ import java.util.List;
  * wake-up timers never fire: time passes only through {@link #clock}.
  */
 final class DispatchRig implements AutoCloseable {
-    private static RuleSet lifecycleRules;
     private static SiteModel lab;
 
     final TestClock clock = TestClock.start();
@@ -38,18 +37,11 @@ final class DispatchRig implements AutoCloseable {
     final Context context = vertx.getOrCreateContext();
     final Fence fence = result(stores.leaderEpoch().advance("leader-a"));
     final NodeLedger ledger = new NodeLedger(stores.nodes(), fence, stores.leaderEpoch());
-    final LifecycleEngine engine = new LifecycleEngine(rules());
+    final LifecycleEngine engine = new LifecycleEngine(TestDesigns.lifecycleRules());
     final Dispatcher dispatcher;
 
     DispatchRig(Limits limits, RetryPolicy retry) {
         dispatcher = new Dispatcher(context, engine, steps, ledger, limits, retry, n -> lab(), o -> {}, clock);
-    }
-
-    static synchronized RuleSet rules() {
-        if (lifecycleRules == null) {
-            lifecycleRules = RuleBook.compile(TestDesigns.repoRoot().resolve("rules/lifecycle"));
-        }
-        return lifecycleRules;
     }
 
     static synchronized SiteModel lab() {

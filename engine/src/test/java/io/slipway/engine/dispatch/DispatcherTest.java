@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.drivers.spi.DriverException;
 import io.slipway.engine.lifecycle.LifecycleState;
+import io.slipway.engine.lifecycle.Step;
 import io.slipway.store.NodeState;
 import io.slipway.store.StoreException;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class DispatcherTest {
 
             assertThat(rig.steps.calls()).contains(node + ":identify").hasSize(nodes.size() + 1);
             assertThat(rig.steps.maxRunningPerNode()).isEqualTo(1);
-            assertThat(rig.observed(node).done()).contains("validate_oob");
+            assertThat(rig.observed(node).did(Step.VALIDATE_OOB)).isTrue();
             assertThat(result(rig.stores.nodes().find(node)).progress().getJsonArray("done"))
                     .contains("validate_oob");
         }

@@ -8,6 +8,8 @@ import io.slipway.store.Fence;
 import io.slipway.store.ResultMessage;
 import io.slipway.store.StoreException.Kind;
 import io.slipway.store.Task;
+import io.slipway.store.TaskPage;
+import io.slipway.store.TaskQuery;
 import io.slipway.store.TaskResult;
 import io.slipway.store.TaskStatus;
 import java.time.Duration;
@@ -147,6 +149,29 @@ public abstract class TaskStoreContract extends StoreContract {
                 .containsExactly("two");
         assertThat(failureKind(store().messages().append(UUID.randomUUID(), List.of(ResultMessage.info("x")), fence)))
                 .isEqualTo(Kind.NOT_FOUND);
+    }
+
+    @Test
+    void theHistoryFiltersAndPagesNewestFirst() {
+        Fence fence = lead();
+        String action = unique("act");
+        Task older = queued(action);
+        letTimePass();
+        Task newer = queued(action);
+        letTimePass();
+        Task running = result(store().tasks().update(queued(action).withStatus(TaskStatus.RUNNING), fence));
+
+        TaskQuery queuedOnly = TaskQuery.all().withActions(action).withStatuses(TaskStatus.QUEUED);
+        TaskPage first = result(store().history().query(queuedOnly.page(null, 1)));
+        assertThat(first.tasks()).extracting(Task::id).containsExactly(newer.id());
+        TaskPage second =
+                result(store().history().query(queuedOnly.page(first.next().orElseThrow(), 1)));
+        assertThat(second.tasks()).extracting(Task::id).containsExactly(older.id());
+        assertThat(second.next()).isEmpty();
+        assertThat(result(store().history().query(TaskQuery.all().withActions(action)))
+                        .tasks())
+                .extracting(Task::id)
+                .containsExactly(running.id(), newer.id(), older.id());
     }
 
     @Test

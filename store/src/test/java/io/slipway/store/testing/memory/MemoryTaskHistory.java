@@ -87,7 +87,7 @@ public final class MemoryTaskHistory implements TaskHistory {
     }
 
     private static Predicate<Task> matches(TaskQuery q) {
-        return t -> (q.statuses().isEmpty() || q.statuses().contains(t.status()))
+        return t -> (q.statuses().isEmpty() || q.statuses().contains(String.valueOf(t.status())))
                 && (q.actions().isEmpty() || q.actions().contains(t.action()))
                 && (!q.topLevelOnly() || t.parentId() == null)
                 && (q.createdFrom() == null || !t.created().isBefore(q.createdFrom()))
