@@ -7,8 +7,6 @@ import io.slipway.engine.lifecycle.LifecycleEngine;
 import io.slipway.engine.lifecycle.LifecycleState;
 import io.slipway.engine.lifecycle.NodeIntent;
 import io.slipway.engine.lifecycle.NodeObservation;
-import io.slipway.engine.rules.RuleBook;
-import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.engine.site.SiteModels;
 import io.slipway.store.Fence;
