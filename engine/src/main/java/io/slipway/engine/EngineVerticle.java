@@ -7,7 +7,9 @@ import io.slipway.engine.dispatch.Reconciler;
 import io.slipway.engine.dispatch.StepRunner;
 import io.slipway.engine.lifecycle.LifecycleEngine;
 import io.slipway.engine.lifecycle.NodeObservation;
+import io.slipway.engine.orchestrator.EngineTaskNodes;
 import io.slipway.engine.orchestrator.Orchestrator;
+import io.slipway.engine.orchestrator.TaskStores;
 import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.engine.site.SiteModels;
@@ -103,16 +105,13 @@ final class EngineVerticle extends VerticleBase {
                 context, lifecycle, runner, ledger, config.limits(), config.retry(), nodeSites::get, this::changed);
         dispatcher.actOnlyWhile(leaseValid);
         orchestrator = new Orchestrator(
-                store.tasks(),
-                store.messages(),
-                store.siteLocks(),
-                dispatcher,
-                ledger,
+                TaskStores.of(store.tasks(), store.messages(), store.siteLocks()),
+                fence,
                 sites::get,
+                new EngineTaskNodes(
+                        dispatcher, ledger, nodeSites::put, config.retry().budget()),
                 drivers.node(),
-                drivers.hasKubernetes(),
-                config.retry().budget(),
-                nodeSites);
+                drivers.hasKubernetes());
         reconciler = new Reconciler(context, dispatcher, drivers, ledger, nodeSites::get);
         verbs = new NodeVerbs(lifecycle, ledger, dispatcher, orchestrator, drivers, nodeSites);
     }

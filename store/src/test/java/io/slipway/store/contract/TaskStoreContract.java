@@ -115,6 +115,20 @@ public abstract class TaskStoreContract extends StoreContract {
     }
 
     @Test
+    void aSubtaskKeepsTheNodeItStandsFor() {
+        Fence fence = lead();
+        Task parent = queued(unique("act"));
+        Task sub = result(store().tasks().createSubtask(Task.nodeSubtask(parent, "a", "n1", null), fence));
+        assertThat(sub.node()).isEqualTo("n1");
+        Task done = result(store().tasks().update(sub.withStatus(TaskStatus.COMPLETE), fence));
+        assertThat(done.node()).isEqualTo("n1");
+        assertThat(result(store().tasks().subtasks(parent.id())))
+                .extracting(Task::node)
+                .containsExactly("n1");
+        assertThat(result(store().tasks().find(parent.id())).node()).isNull();
+    }
+
+    @Test
     void subtasksAndMessagesComeBackInOrder() {
         Fence fence = lead();
         Task parent = queued(unique("act"));
