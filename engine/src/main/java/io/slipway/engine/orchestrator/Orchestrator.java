@@ -45,7 +45,7 @@ public final class Orchestrator {
     private final Function<Long, Future<SiteModel>> sites;
     private final SiteActions siteActions;
     private final int budget;
-    private final Map<String, SiteModel> nodeSites;
+    private final java.util.function.BiConsumer<String, SiteModel> assign;
     private final Map<UUID, NodeTask> active = new LinkedHashMap<>();
     private final Map<String, UUID> owners = new HashMap<>();
     private final List<Task> waiting = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class Orchestrator {
             io.slipway.drivers.spi.node.NodeDriver nodeDriver,
             boolean kubernetes,
             int budget,
-            Map<String, SiteModel> nodeSites) {
+            java.util.function.BiConsumer<String, SiteModel> assign) {
         this.tasks = tasks;
         this.kubernetes = kubernetes;
         this.locks = locks;
@@ -72,7 +72,7 @@ public final class Orchestrator {
         this.sites = sites;
         this.siteActions = new SiteActions(nodeDriver);
         this.budget = budget;
-        this.nodeSites = nodeSites;
+        this.assign = assign;
     }
 
     private LifecycleEngine engine() {
@@ -249,7 +249,7 @@ public final class Orchestrator {
     }
 
     private Future<Void> prepareNode(NodeTask nt, String node) {
-        nodeSites.put(node, nt.site);
+        assign.accept(node, nt.site);
         engine().put(nt.site.nodeDesigns().get(node));
         engine().put(Actions.intent(nt.task.action(), node, nt.id().toString()));
         if (engine().observation(node) != null) {
