@@ -1,13 +1,10 @@
 package io.slipway.engine;
 
 import io.slipway.engine.dispatch.DriverSet;
-import io.slipway.engine.effective.EffectiveNode;
 import io.slipway.engine.effective.NodeFilters;
 import io.slipway.engine.lifecycle.Explanation;
-import io.slipway.engine.lifecycle.NodeIntent;
 import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.lifecycle.PlannedStep;
-import io.slipway.engine.lifecycle.Planner;
 import io.slipway.engine.orchestrator.Actions;
 import io.slipway.engine.orchestrator.NodeFilterJson;
 import io.slipway.engine.site.SiteModels;
@@ -21,7 +18,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -159,35 +155,7 @@ public final class Engine {
 
     private Future<Map<String, List<PlannedStep>>> plan(
             String action, io.slipway.engine.site.SiteModel site, JsonObject nodeFilter, String where) {
-        return on(() -> {
-            List<String> unknown = NodeFilters.unknownNames(
-                    NodeFilterJson.parse(nodeFilter), site.design().nodes());
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("node_filter: " + String.join(", ", unknown) + " in " + where);
-            }
-            List<String> nodes =
-                    NodeFilters.select(
-                                    NodeFilterJson.parse(nodeFilter),
-                                    site.design().nodes(),
-                                    Map.of())
-                            .stream()
-                            .map(EffectiveNode::name)
-                            .toList();
-            List<NodeObservation> observed = new ArrayList<>();
-            List<NodeIntent> intents = new ArrayList<>();
-            for (String n : nodes) {
-                NodeObservation o = parts.nodes.observation(n);
-                observed.add(o != null ? o : NodeObservation.enrolled(n, 1));
-                intents.add(Actions.intent(action, n, "plan"));
-            }
-            return Planner.plan(
-                    parts.nodes.session().rules(),
-                    parts.nodes.session().driverFacts(),
-                    nodes.stream().map(site.nodeDesigns()::get).toList(),
-                    observed,
-                    intents,
-                    64);
-        });
+        return on(() -> EnginePlans.plan(parts.nodes, action, site, nodeFilter, where));
     }
 
     /**
