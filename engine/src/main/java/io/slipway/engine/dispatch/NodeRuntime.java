@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * #saveFailed}): a fenced write halts this leader, any other failure is logged with the node.
  *
  * <p>Revisions that nodes are assigned to are pinned in the shared compiled-revision cache while
- * assigned, so each is compiled once; reassigning a node releases its previous revision, and the
- * assignment map holds at most one entry per node of the assigned designs.
+ * assigned, so each is compiled once; reassigning a node releases its previous revision. The
+ * assignment map holds one entry per node of the assigned designs: a node a newer revision of its
+ * site no longer has is dropped once nothing holds it.
  *
  * <p>Confined to the engine's worker context, like the rule session it owns.
  */
@@ -36,6 +37,7 @@ public final class NodeRuntime {
     private final Runnable evaluate;
     private final Runnable halt;
     private final Map<String, SiteModel> assigned = new HashMap<>();
+    private final Map<String, Long> newest = new HashMap<>();
     private boolean open;
 
     /** How a cache keeps revisions in use: {@code pin} and {@code unpin} are called in pairs. */
@@ -109,6 +111,26 @@ public final class NodeRuntime {
         if (design != null) {
             session.put(design);
         }
+        if (site.revision() > newest.getOrDefault(site.site(), Long.MIN_VALUE)) {
+            newest.put(site.site(), site.revision());
+            leftBehind(site).forEach(this::unassign);
+        }
+    }
+
+    /**
+     * Nodes assigned to an older revision of {@code site}'s site that {@code site} no longer has and
+     * that nothing holds (no task intent, no running step): they left the design, so nothing reads
+     * their assignment again. Asked once per newer revision, so the map shrinks as designs do.
+     */
+    private List<String> leftBehind(SiteModel site) {
+        return assigned.entrySet().stream()
+                .filter(e -> e.getValue().site().equals(site.site())
+                        && e.getValue().revision() < site.revision()
+                        && !site.nodeDesigns().containsKey(e.getKey())
+                        && session.intent(e.getKey()) == null
+                        && !session.running(e.getKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Drops the node's assignment (its revision is released); its observation stays known. */
