@@ -29,7 +29,6 @@ public final class Permissions {
     public static final String EXPLAIN = "slipway:explain";
     public static final String PLAN = "slipway:plan";
     public static final String MANAGE_NODE = "slipway:manage_node";
-    public static final String ADMIN_RULES = "slipway:admin_rules";
     public static final String RELEASE_NODE = "slipway:release_node";
     public static final String MAINTAIN_NODE = "slipway:maintain_node";
     public static final String ABORT_STEP = "slipway:abort_step";
@@ -107,7 +106,6 @@ public final class Permissions {
         d.put(ABORT_STEP, "POST /nodes/{hostname}/abort: abort the step running on a node");
         d.put(CONFIRM_MANUAL, "POST /nodes/{hostname}/confirm|reject: answer a manual BMC request");
         d.put(READ_SECRETS, "see BMC credentials and other secrets in design text (redacted as *** otherwise)");
-        d.put(ADMIN_RULES, "reload or replace the validation and lifecycle rules");
         return d;
     }
 }

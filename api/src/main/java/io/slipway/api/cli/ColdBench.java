@@ -1,6 +1,6 @@
 package io.slipway.api.cli;
 
-import io.slipway.engine.validation.RuleBook;
+import io.slipway.engine.rules.RuleBook;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package io.slipway.api.cli;
 
-import io.slipway.engine.validation.RuleBook;
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.rules.RuleBook;
+import io.slipway.engine.rules.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

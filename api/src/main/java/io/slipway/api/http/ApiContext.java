@@ -3,7 +3,7 @@ package io.slipway.api.http;
 import io.slipway.engine.Engine;
 import io.slipway.engine.design.DesignLoader;
 import io.slipway.engine.leadership.LeaderView;
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.rules.RuleSet;
 import io.slipway.store.StoreHandle;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -40,7 +40,7 @@ class AuthSetupTest {
             String admin = "Bearer " + first.issuedTokens().get(0).token();
             try (AuthSetup second = Await.result(AuthSetup.create(vertx, config))) {
                 assertThat(second.issuedTokens()).isEmpty();
-                assertThat(Await.result(second.authorizer().require(admin, Permissions.ADMIN_RULES))
+                assertThat(Await.result(second.authorizer().require(admin, Permissions.DELETE_TASKS))
                                 .name())
                         .isEqualTo("admin");
             }

@@ -154,7 +154,7 @@ class JwtAuthenticatorTest {
             Authorizer authorizer = Authorizer.create(keycloak, Policy.bundled());
             assertThat(authorizer.allows(p, Permissions.forTaskAction("deploy_nodes")))
                     .isTrue();
-            assertThat(authorizer.allows(p, Permissions.ADMIN_RULES)).isFalse();
+            assertThat(authorizer.allows(p, Permissions.DELETE_TASKS)).isFalse();
         } finally {
             keycloak.close();
         }

@@ -40,7 +40,7 @@ class PolicyTest {
                         Permissions.INGEST_DATA,
                         Permissions.MANAGE_NODE,
                         Permissions.PLAN)
-                .doesNotContain(Permissions.DELETE_TASKS, Permissions.ADMIN_RULES);
+                .doesNotContain(Permissions.DELETE_TASKS, Permissions.READ_SECRETS);
         assertThat(p.permissionsOf("reader"))
                 .containsExactlyInAnyOrder(
                         Permissions.READ_TASK,
@@ -56,7 +56,7 @@ class PolicyTest {
         assertThat(Permissions.TASK_ACTIONS)
                 .allSatisfy(a -> assertThat(Permissions.isKnown("physical_provisioner:" + a))
                         .isTrue());
-        assertThat(Permissions.ALL).hasSize(16 + 5 + 5); // Drydock 16, Slipway 5, operator verbs and read_secrets 5
+        assertThat(Permissions.ALL).hasSize(16 + 4 + 5); // Drydock 16, Slipway 4, operator verbs and read_secrets 5
         assertThatThrownBy(() -> Permissions.forTaskAction("reboot_nodes"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -9,7 +9,7 @@ import io.slipway.api.auth.IssuedToken;
 import io.slipway.engine.design.DesignLimits;
 import io.slipway.engine.design.DesignLoader;
 import io.slipway.engine.fetch.FetchPolicy;
-import io.slipway.engine.validation.RuleBook;
+import io.slipway.engine.rules.RuleBook;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.testing.PostgresExtension;
 import io.vertx.core.Vertx;

@@ -7,7 +7,7 @@ import io.slipway.api.auth.AuthConfig;
 import io.slipway.api.auth.AuthSetup;
 import io.slipway.api.auth.IssuedToken;
 import io.slipway.engine.design.DesignLoader;
-import io.slipway.engine.validation.RuleBook;
+import io.slipway.engine.rules.RuleBook;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.testing.PostgresExtension;
 import io.vertx.core.Vertx;

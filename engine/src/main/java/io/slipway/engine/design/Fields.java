@@ -169,82 +169,22 @@ final class Fields {
 
     /** A mapping whose values are objects, in document order (e.g. {@code physical_devices}). */
     Map<String, Fields> objects(String key) {
-        Fields m = object(key);
-        if (m == null) {
-            return null;
-        }
-        Map<String, Fields> out = new LinkedHashMap<>();
-        for (String k : m.keys()) {
-            Node v = m.raw(k);
-            out.put(k, isNull(v) ? null : of(ctx, m.path + "." + k, v));
-        }
-        return out;
+        return FieldCollections.objects(this, key);
     }
 
+    /** A sequence of strings; other items are schema errors and are left out. */
     List<String> strings(String key) {
-        List<Node> items = sequence(key);
-        if (items == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
-            Object v = item instanceof ScalarNode s ? Scalars.value(s) : null;
-            if (v instanceof String str) {
-                out.add(str);
-            } else {
-                ctx.schemaError(item, path + "." + key + "[" + i + "]", describe(item) + " is not of type 'string'");
-            }
-        }
-        return List.copyOf(out);
+        return FieldCollections.strings(this, key);
     }
 
+    /** A sequence of objects, each read by {@code reader}; items it returns null for are left out. */
     <T> List<T> list(String key, Function<Fields, T> reader) {
-        List<Node> items = sequence(key);
-        if (items == null) {
-            return null;
-        }
-        List<T> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Fields f = of(ctx, path + "." + key + "[" + i + "]", items.get(i));
-            T value = f == null ? null : reader.apply(f);
-            if (value != null) {
-                out.add(value);
-            }
-        }
-        return List.copyOf(out);
+        return FieldCollections.list(this, key, reader);
     }
 
     /** A flat mapping of scalars; values become text (YAML {@code true} → {@code "true"}). */
     Map<String, String> textMap(String key) {
-        Fields m = object(key);
-        if (m == null) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String k : m.keys()) {
-            Node v = m.raw(k);
-            if (v instanceof ScalarNode s) {
-                Object o = Scalars.value(s);
-                out.put(k, o == null ? null : String.valueOf(o));
-            } else {
-                ctx.schemaError(v, m.path + "." + k, describe(v) + " is not of type 'string'");
-            }
-        }
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private List<Node> sequence(String key) {
-        Node n = entries.get(key);
-        if (n == null || isNull(n)) {
-            return null;
-        }
-        if (n instanceof SequenceNode seq) {
-            ctx.visit(seq.getValue().size());
-            return seq.getValue();
-        }
-        ctx.schemaError(n, path + "." + key, describe(n) + " is not of type 'array'");
-        return null;
+        return FieldCollections.textMap(this, key);
     }
 
     private Object scalar(String key) {

@@ -1,6 +1,6 @@
 package io.slipway.engine.lifecycle;
 
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.slipway.engine.site;
 
 import io.slipway.drivers.spi.Credentials;
+import io.slipway.drivers.spi.DriverDescription;
 import io.slipway.drivers.spi.OobTarget;
 import io.slipway.drivers.spi.node.NodeSpec;
 import io.slipway.engine.design.DesignLoader;
@@ -10,29 +11,38 @@ import io.slipway.engine.design.model.Network;
 import io.slipway.engine.design.model.NetworkLink;
 import io.slipway.engine.effective.EffectiveNode;
 import io.slipway.engine.lifecycle.NodeDesign;
+import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.validation.DesignValidation;
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.validation.facts.InstalledDrivers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles design revisions into {@link SiteModel}s. Blocking CPU work (parse, compile, validate):
  * call it from a worker thread. Thread-safe.
  */
 public final class SiteModels {
-    private static final Set<String> CREDENTIAL_TYPES = Set.of("ipmi", "redfish", "lab");
     private final DesignValidation validation;
     private final boolean switchPorts;
+    private final InstalledDrivers drivers;
 
-    /** {@code switchPorts}: a network driver is configured, so cabled nodes get port steps. */
+    /** As below, with the drivers installed on this class's class path. */
     public SiteModels(RuleSet validationRules, boolean switchPorts) {
-        this.validation = new DesignValidation(new DesignLoader(), validationRules);
+        this(validationRules, switchPorts, InstalledDrivers.fromClasspath());
+    }
+
+    /**
+     * {@code switchPorts}: a network driver is configured, so cabled nodes get port steps; {@code
+     * drivers}: the driver types whose descriptions say which nodes need BMC credentials.
+     */
+    public SiteModels(RuleSet validationRules, boolean switchPorts, InstalledDrivers drivers) {
+        this.validation = new DesignValidation(new DesignLoader(), validationRules, drivers);
         this.switchPorts = switchPorts;
+        this.drivers = drivers;
     }
 
     /** Compiles the documents of revision {@code revision}. */
@@ -78,8 +88,13 @@ public final class SiteModels {
                 revision, site, design, result.report(), nodeDesigns, specs, targets, ports, SiteSpecs.of(design));
     }
 
-    private static boolean credentials(EffectiveNode n) {
-        if (n.oobType() == null || !CREDENTIAL_TYPES.contains(n.oobType())) {
+    /** False when the node's driver type logs into its BMC and the design lacks the login or address. */
+    private boolean credentials(EffectiveNode n) {
+        boolean login = n.oobType() != null
+                && drivers.oobDescription(n.oobType())
+                        .map(DriverDescription::login)
+                        .orElse(false);
+        if (!login) {
             return true;
         }
         Map<String, String> p = n.oobParameters();

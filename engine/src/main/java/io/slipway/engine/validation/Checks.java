@@ -27,32 +27,14 @@ public final class Checks {
         return version == null || DEB_VERSION.matcher(version).matches();
     }
 
-    /** Keys of {@code required} absent (or empty) in {@code params}. */
-    public static List<String> missingKeys(java.util.Map<String, String> params, String... required) {
+    /** Keys of {@code required} absent (or empty) in {@code params}, in the order given. */
+    public static List<String> missingKeys(java.util.Map<String, String> params, List<String> required) {
         List<String> out = new ArrayList<>();
         for (String k : required) {
             String v = params.get(k);
             if (v == null || v.isBlank()) {
                 out.add(k);
             }
-        }
-        return out;
-    }
-
-    /** Problems with the optional Redfish settings ({@code port}, {@code verify_tls}, {@code auth}). */
-    public static List<String> redfishOptionProblems(java.util.Map<String, String> params) {
-        List<String> out = new ArrayList<>();
-        String port = params.get("port");
-        if (port != null && !port.matches("\\d{1,5}")) {
-            out.add("oob.port '" + port + "' is not a port number");
-        }
-        String verify = params.get("verify_tls");
-        if (verify != null && !verify.equalsIgnoreCase("true") && !verify.equalsIgnoreCase("false")) {
-            out.add("oob.verify_tls must be true or false, not '" + verify + "'");
-        }
-        String auth = params.get("auth");
-        if (auth != null && !auth.equals("session") && !auth.equals("basic")) {
-            out.add("oob.auth must be session or basic, not '" + auth + "'");
         }
         return out;
     }

@@ -5,6 +5,8 @@ import io.slipway.engine.design.SiteDesign;
 import io.slipway.engine.design.SourceText;
 import io.slipway.engine.effective.EffectiveCompiler;
 import io.slipway.engine.effective.EffectiveDesign;
+import io.slipway.engine.rules.RuleSet;
+import io.slipway.engine.validation.facts.InstalledDrivers;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ public final class DesignValidation {
     private final DesignLoader loader;
     private final EffectiveCompiler compiler = new EffectiveCompiler();
     private final Function<EffectiveDesign, RuleSet> rules;
+    private final InstalledDrivers drivers;
 
     /** Stage timings in nanoseconds. */
     public record Timings(long parseNanos, long compileNanos, long rulesNanos) {}
@@ -28,13 +31,23 @@ public final class DesignValidation {
         this(loader, design -> rules);
     }
 
+    /** Checks driver selections against {@code drivers} instead of the class path's. */
+    public DesignValidation(DesignLoader loader, RuleSet rules, InstalledDrivers drivers) {
+        this(loader, design -> rules, drivers);
+    }
+
     /**
      * Rules are asked for only when a design gets as far as rule evaluation (so unusable or broken
      * input is reported without paying for a rule compile), and may be chosen by the design's size.
      */
     public DesignValidation(DesignLoader loader, Function<EffectiveDesign, RuleSet> rules) {
+        this(loader, rules, InstalledDrivers.fromClasspath());
+    }
+
+    private DesignValidation(DesignLoader loader, Function<EffectiveDesign, RuleSet> rules, InstalledDrivers drivers) {
         this.loader = loader;
         this.rules = rules;
+        this.drivers = drivers;
     }
 
     public Result validateReferences(List<String> references) {
@@ -50,7 +63,7 @@ public final class DesignValidation {
         ValidationReport report = ValidationReport.of(
                 effective.blocked()
                         ? Validator.withoutRules(effective)
-                        : new Validator(rules.apply(effective)).validate(effective, catalog()));
+                        : new Validator(rules.apply(effective)).validate(effective, catalog(), drivers));
         long t3 = System.nanoTime();
         return new Result(effective, report, new Timings(t1 - t0, t2 - t1, t3 - t2));
     }

@@ -35,6 +35,7 @@ final class FactBuilder {
             EffectiveDesign d, Map<String, Set<String>> catalog, InstalledDrivers installed, Consumer<Object> out) {
         out.accept(new DesignSummary(d.networks().size(), d.nodes().size(), catalog));
         out.accept(installed);
+        installed.described().forEach(out);
         d.design().racks().forEach(out);
         d.links().forEach(out);
         d.bootActions().forEach(out);

@@ -2,6 +2,7 @@ package io.slipway.engine.validation;
 
 import io.slipway.engine.design.Finding;
 import io.slipway.engine.effective.EffectiveDesign;
+import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.validation.facts.InstalledDrivers;
 import java.util.ArrayList;
 import java.util.Comparator;

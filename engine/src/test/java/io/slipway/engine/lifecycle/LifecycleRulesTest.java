@@ -3,8 +3,8 @@ package io.slipway.engine.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.engine.TestDesigns;
-import io.slipway.engine.validation.RuleBook;
-import io.slipway.engine.validation.RuleSet;
+import io.slipway.engine.rules.RuleBook;
+import io.slipway.engine.rules.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

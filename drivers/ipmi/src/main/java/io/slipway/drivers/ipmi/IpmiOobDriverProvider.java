@@ -3,6 +3,7 @@ package io.slipway.drivers.ipmi;
 import io.slipway.drivers.ipmi.client.IpmiClient;
 import io.slipway.drivers.ipmi.client.IpmiClientOptions;
 import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverDescription;
 import io.slipway.drivers.spi.DriverSettings;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverProvider;
@@ -22,6 +23,18 @@ public final class IpmiOobDriverProvider implements OobDriverProvider {
     @Override
     public String type() {
         return IpmiOobDriver.TYPE;
+    }
+
+    /**
+     * Nodes need {@code account}, {@code credential} and {@code network}; the BMC is the node's
+     * address on that network. Findings carry Drydock's {@code DD4001}.
+     */
+    @Override
+    public DriverDescription description() {
+        return DriverDescription.of(kind(), type())
+                .withTitle("IPMI", "DD4001")
+                .withRequired("account", "credential", "network")
+                .withBmcLogin();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.slipway.drivers.lab;
 
 import io.slipway.drivers.ipmi.IpmiOobDriverProvider;
 import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverDescription;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverProvider;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +27,12 @@ public final class LabOobDriverProvider implements OobDriverProvider {
     @Override
     public String type() {
         return LabOobDriver.TYPE;
+    }
+
+    /** Simulated BMCs are logged into like IPMI ones; the design may leave the parameters out (they default). */
+    @Override
+    public DriverDescription description() {
+        return DriverDescription.of(kind(), type()).withTitle("Lab", "SW4005").withLogin();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.slipway.drivers.redfish;
 
 import io.slipway.drivers.spi.DriverContext;
+import io.slipway.drivers.spi.DriverDescription;
 import io.slipway.drivers.spi.DriverSettings;
 import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobDriverProvider;
@@ -23,6 +24,12 @@ public final class RedfishOobDriverProvider implements OobDriverProvider {
     @Override
     public String type() {
         return RedfishOobDriver.TYPE;
+    }
+
+    /** Nodes need {@code account}, {@code credential}, {@code network}; options are checked (SW4003). */
+    @Override
+    public DriverDescription description() {
+        return RedfishParameters.description();
     }
 
     @Override

@@ -21,6 +21,14 @@ public interface DriverProvider<D> {
     DriverKind kind();
 
     /**
+     * What this type asks of a site design: required parameters and a parameter check, which the
+     * validation rules apply to every node that selects the type. The default asks nothing.
+     */
+    default DriverDescription description() {
+        return DriverDescription.of(kind(), type());
+    }
+
+    /**
      * True for simulators (the {@code lab} drivers): they never touch real hardware and run only in
      * {@code demo} or under an explicit {@code --simulate}.
      */

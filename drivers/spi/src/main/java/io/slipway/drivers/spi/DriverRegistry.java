@@ -18,9 +18,12 @@ import java.util.TreeMap;
  */
 public final class DriverRegistry {
     private final Map<DriverKind, Map<String, DriverProvider<?>>> providers;
+    private final List<DriverDescription> designOnly;
 
-    private DriverRegistry(Map<DriverKind, Map<String, DriverProvider<?>>> providers) {
+    private DriverRegistry(
+            Map<DriverKind, Map<String, DriverProvider<?>>> providers, List<DriverDescription> designOnly) {
         this.providers = providers;
+        this.designOnly = designOnly;
     }
 
     /** Every provider visible to this class's class loader. */
@@ -35,7 +38,10 @@ public final class DriverRegistry {
                     .map(ServiceLoader.Provider::get)
                     .forEach(found::add);
         }
-        return of(found);
+        List<DriverDescription> described = ServiceLoader.load(DesignOnlyType.class, loader).stream()
+                .map(p -> p.get().description())
+                .toList();
+        return of(found, described);
     }
 
     /**
@@ -44,11 +50,27 @@ public final class DriverRegistry {
      * @throws IllegalStateException when two providers claim one kind and type (a packaging error)
      */
     public static DriverRegistry of(Collection<? extends DriverProvider<?>> list) {
+        return of(list, List.of());
+    }
+
+    /**
+     * A registry of the given providers and of types described without a driver ({@link
+     * DesignOnlyType}); a description of an installed type is ignored (the provider's own wins).
+     *
+     * @throws IllegalStateException when two providers claim one kind and type (a packaging error)
+     */
+    public static DriverRegistry of(
+            Collection<? extends DriverProvider<?>> list, Collection<DriverDescription> designOnly) {
         Map<DriverKind, Map<String, DriverProvider<?>>> byKind = new EnumMap<>(DriverKind.class);
         for (DriverKind k : DriverKind.values()) {
             byKind.put(k, new TreeMap<>());
         }
         for (DriverProvider<?> p : list) {
+            DriverDescription d = p.description();
+            if (d.kind() != p.kind() || !d.type().equals(p.type())) {
+                throw new IllegalStateException(p.getClass().getName() + " serves " + p.kind() + " " + p.type()
+                        + " but describes " + d.kind() + " " + d.type());
+            }
             DriverProvider<?> previous = byKind.get(p.kind()).putIfAbsent(p.type(), p);
             if (previous != null) {
                 throw new IllegalStateException("two " + p.kind() + " drivers of type " + p.type() + ": "
@@ -56,7 +78,22 @@ public final class DriverRegistry {
             }
         }
         byKind.replaceAll((k, m) -> Map.copyOf(m));
-        return new DriverRegistry(Map.copyOf(byKind));
+        List<DriverDescription> extra = designOnly.stream()
+                .filter(d -> !byKind.get(d.kind()).containsKey(d.type()))
+                .toList();
+        return new DriverRegistry(Map.copyOf(byKind), extra);
+    }
+
+    /**
+     * What every known type of {@code kind} asks of a design, sorted by type: the installed providers'
+     * descriptions, then those of types described without a driver.
+     */
+    public List<DriverDescription> descriptions(DriverKind kind) {
+        List<DriverDescription> out = new java.util.ArrayList<>();
+        providers.get(kind).values().forEach(p -> out.add(p.description()));
+        designOnly.stream().filter(d -> d.kind() == kind).forEach(out::add);
+        out.sort(java.util.Comparator.comparing(DriverDescription::type));
+        return List.copyOf(out);
     }
 
     /** The installed types of {@code kind}, sorted. */

@@ -76,6 +76,65 @@ class DriverRegistryTest {
         }
     }
 
+    record Described(String type, DriverDescription description) implements OobDriverProvider {
+        @Override
+        public OobDriver create(DriverContext ctx, JsonObject settings) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void providersDescribeWhatTheyAskOfADesignAndDescriptionsWithoutADriverAreKept() {
+        DriverDescription bmc = DriverDescription.of(DriverKind.OOB, "bmc")
+                .withTitle("BMC", "SW9999")
+                .withRequired("account", "token")
+                .withBmcLogin();
+        DriverDescription hypervisor =
+                DriverDescription.of(DriverKind.OOB, "hypervisor").withBootMac();
+        DriverRegistry drivers = DriverRegistry.of(
+                List.of(new Described("bmc", bmc), new Oob("plain")),
+                List.of(
+                        hypervisor,
+                        DriverDescription.of(DriverKind.OOB, "plain").withBootMac()));
+        assertThat(drivers.descriptions(DriverKind.OOB))
+                .containsExactly(bmc, hypervisor, new Oob("plain").description());
+        assertThat(drivers.types(DriverKind.OOB)).containsExactly("bmc", "plain");
+        assertThat(bmc.addressed()).isTrue();
+        assertThat(bmc.login()).isTrue();
+        assertThat(bmc.requiredParameters()).containsExactly("account", "token");
+        assertThat(new Oob("plain").description())
+                .isEqualTo(new DriverDescription(
+                        DriverKind.OOB,
+                        "plain",
+                        "plain",
+                        "SW4005",
+                        List.of(),
+                        false,
+                        false,
+                        false,
+                        ParameterCheck.NONE));
+        assertThat(drivers.descriptions(DriverKind.NODE)).isEmpty();
+    }
+
+    @Test
+    void aDescriptionOfAnotherTypeIsAPackagingError() {
+        assertThatThrownBy(() -> DriverRegistry.of(
+                        List.of(new Described("ipmi", DriverDescription.of(DriverKind.OOB, "redfish")))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("serves oob ipmi but describes oob redfish");
+    }
+
+    @Test
+    void parameterChecksNeverReturnNullAndSeeNoNullMap() {
+        DriverDescription d = DriverDescription.of(DriverKind.OOB, "x")
+                .withCheck((node, params) -> params.containsKey("k")
+                        ? List.of(ParameterProblem.of(node + ": k is not allowed", "remove k"))
+                        : null);
+        assertThat(d.problems("n1", null)).isEmpty();
+        assertThat(d.problems("n1", java.util.Map.of("k", "v")))
+                .containsExactly(ParameterProblem.of("n1: k is not allowed", "remove k"));
+    }
+
     @Test
     void settingsProblemsNameTheFullKey() {
         Node maas = new Node("maas", false);

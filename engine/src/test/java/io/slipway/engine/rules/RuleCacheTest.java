@@ -1,12 +1,13 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.engine.TestDesigns;
 import io.slipway.engine.design.DesignLoader;
-import io.slipway.engine.validation.RuleBook.Mode;
-import io.slipway.engine.validation.RuleSet.Source;
+import io.slipway.engine.rules.RuleBook.Mode;
+import io.slipway.engine.rules.RuleSet.Source;
+import io.slipway.engine.validation.DesignValidation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

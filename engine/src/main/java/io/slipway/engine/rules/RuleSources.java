@@ -1,4 +1,4 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
-import io.slipway.engine.validation.RuleSet.Loading;
-import io.slipway.engine.validation.RuleSet.Source;
+import io.slipway.engine.rules.RuleSet.Loading;
+import io.slipway.engine.rules.RuleSet.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

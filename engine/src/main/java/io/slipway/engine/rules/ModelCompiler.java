@@ -1,4 +1,4 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.slipway.engine.validation;
+package io.slipway.engine.rules;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Compiled rule sets on disk: one jar of generated executable-model classes per {@link RuleSources#key()}.
  * Entries are written to a temporary file and moved into place atomically, so concurrent processes
  * never see a partial jar; a compile error writes nothing. The newest {@value #KEEP} entries are kept.
- * Location: {@code $SLIPWAY_CACHE_DIR}, else {@code -Dslipway.cache.dir}, else
+ * Location: {@code $SLIPWAY_CACHE_DIR} (the build points it into {@code target/}), else
  * {@code $XDG_CACHE_HOME/slipway}, else {@code ~/.cache/slipway}; rule sets go to {@code rules/} below it.
  * {@code SLIPWAY_CACHE_DIR=off} disables the cache. Failures to write are not errors: the rules are
  * then compiled on every run.
@@ -37,15 +37,12 @@ final class RuleCache {
     /** The cache configured by the environment, or a disabled one. */
     static RuleCache configured() {
         String env = System.getenv("SLIPWAY_CACHE_DIR");
-        String prop = System.getProperty("slipway.cache.dir");
         String xdg = System.getenv("XDG_CACHE_HOME");
         String base = env != null && !env.isBlank()
                 ? env
-                : prop != null && !prop.isBlank()
-                        ? prop
-                        : xdg != null && !xdg.isBlank()
-                                ? xdg + "/slipway"
-                                : System.getProperty("user.home") + "/.cache/slipway";
+                : xdg != null && !xdg.isBlank()
+                        ? xdg + "/slipway"
+                        : System.getProperty("user.home") + "/.cache/slipway";
         return new RuleCache(base.equals("off") ? null : Path.of(base, "rules"));
     }
 
