@@ -15,11 +15,17 @@ start() {
   b=$(cat "$dir/boot")
   if [ "$b" = pxe ]; then nic=",bootindex=1"; disk=""; echo default > "$dir/boot"; fi
   echo "$(date +%s.%N) start boot=$b" >> "$dir/actions.log"
-  qemu-system-x86_64 -accel tcg -machine graphics=off -m "$MEM" -nodefaults -no-user-config -display none -monitor none \
+  rm -f "$dir/qemu.pid"
+  # With GNU time present, each run's CPU seconds ("user sys") go to cpu.log for the bench's breakdown.
+  local run=(qemu-system-x86_64) detach=(-daemonize)
+  if [ -x /usr/bin/time ]; then run=(setsid /usr/bin/time -a -o "$dir/cpu.log" -f "%U %S" qemu-system-x86_64); detach=(); fi
+  "${run[@]}" -accel tcg -machine graphics=off -m "$MEM" -nodefaults -no-user-config -display none -monitor none \
     -chardev file,id=con0,path="$dir/console.log",append=on -serial chardev:con0 -boot strict=on \
     -drive file="$DISK",if=none,format=raw,id=d0 -device virtio-blk-pci,drive=d0,addr=0x4$disk \
     -netdev "user,id=n0,restrict=on,net=198.51.100.0/24,host=198.51.100.2,dhcpstart=198.51.100.50,tftp=$TFTP,bootfile=boot.ipxe,guestfwd=tcp:198.51.100.100:80-cmd:socat -lf /dev/null STDIO TCP:127.0.0.1:$BOOT_PORT" \
-    -device virtio-net-pci,netdev=n0,mac="$MAC",addr=0x3$nic -daemonize -pidfile "$dir/qemu.pid" >> "$dir/qemu.err" 2>&1
+    -device virtio-net-pci,netdev=n0,mac="$MAC",addr=0x3$nic "${detach[@]}" -pidfile "$dir/qemu.pid" >> "$dir/qemu.err" 2>&1 < /dev/null &
+  if [ ${#detach[@]} -gt 0 ]; then wait $!; return; fi
+  for i in $(seq 100); do [ -s "$dir/qemu.pid" ] && return 0; sleep 0.05; done
 }
 stop() {
   alive || return 0

@@ -96,13 +96,13 @@ seed_files() {
   write_seed "$1" "$WORK/seed" && echo "NoCloud seed (CIDATA) written to $1"
 }
 
-# write_image JOB URL FORMAT DISK: streams the image; a broken download (the server restarting) is
-# started again after a pause, a refused one (4xx, unknown format) fails the step.
+# write_image JOB URL FORMAT DISK [SIZE]: streams the image; a broken download (the server
+# restarting) is started again after a pause, a refused one (4xx, unknown format) fails the step.
 write_image() {
   local n
   status "$1" write-image running
   n=0
-  until stream_image "$2" "$3" "$DEV/$4" "$WORK/image.sha256" > "$WORK/write-image.log" 2>&1; do
+  until stream_image "$2" "$3" "$DEV/$4" "$WORK/image.sha256" "$5" > "$WORK/write-image.log" 2>&1; do
     if grep -q -e 'returned error: HTTP/1.. 4' -e 'unknown image format' "$WORK/write-image.log"; then
       status "$1" write-image failed "$WORK/write-image.log"; return 1
     fi
@@ -113,12 +113,12 @@ write_image() {
 }
 
 job_deploy() {
-  local id disk url sum fmt
+  local id disk url sum fmt size
   id=$1; disk=$(json_get .root_disk < "$WORK/job.json")
   url=$(json_get .image.url < "$WORK/job.json"); sum=$(json_get .image.sha256 < "$WORK/job.json")
-  fmt=$(json_get .image.format < "$WORK/job.json")
+  fmt=$(json_get .image.format < "$WORK/job.json"); size=$(json_get .image.size < "$WORK/job.json")
   [ -n "$disk" ] && [ -e "$DEV/$disk" ] || { echo "root disk '$disk' not found" > "$WORK/write-image.log"; status "$id" write-image failed "$WORK/write-image.log"; return 1; }
-  write_image "$id" "$url" "${fmt:-raw}" "$disk" || return 1
+  write_image "$id" "$url" "${fmt:-raw}" "$disk" "$size" || return 1
   step "$id" verify verify_image "$sum" "$disk" || return 1
   step "$id" seed seed_files "$disk" || return 1
   post /agent/v1/installed "$(printf '{"job_id":%s,"sha256":"%s"}' "$(printf %s "$id" | json_str)" "$sum")"

@@ -2,8 +2,17 @@
 # SYS and PROC name the roots (tests point them at fake trees).
 : "${SYS:=/sys}" "${PROC:=/proc}"
 
-# Reads a one-line sysfs attribute; empty when absent or unreadable.
-attr() { [ -r "$1" ] && head -n 1 "$1" 2>/dev/null | tr -d '\n'; }
+# Reads a one-line sysfs attribute; empty when absent or unreadable. Shell builtins only: under
+# emulation every process started costs milliseconds, and the inventory reads dozens of attributes.
+attr() {
+  local v
+  v=''
+  [ -r "$1" ] && IFS= read -r v < "$1" 2>/dev/null
+  printf '%s' "$v"
+}
+
+# rtrim TEXT: TEXT without its trailing spaces (SCSI models and serials are space-padded).
+rtrim() { printf '%s' "${1%"${1##*[! ]}"}"; }
 
 # The PCI address (0000:00:03.0) of a sysfs device path: the nearest ancestor named like one.
 pci_of() {
@@ -31,8 +40,8 @@ nic_json() {
   carrier=$(attr "$p/carrier"); speed=$(attr "$p/speed")
   case "$speed" in ''|*[!0-9-]*) speed=-1 ;; esac
   printf '{"name":%s,"mac":%s,"pci":%s,"driver":%s,"link":%s,"speed_mbps":%s}' \
-    "$(printf %s "$n" | json_str)" "$(attr "$p/address" | json_str)" \
-    "$(pci_of "$p/device" | json_str)" "$(printf %s "$drv" | json_str)" \
+    "$(jstr "$n")" "$(jstr "$(attr "$p/address")")" \
+    "$(jstr "$(pci_of "$p/device")")" "$(jstr "$drv")" \
     "$([ "$carrier" = 1 ] && echo true || echo false)" "$speed"
 }
 
@@ -72,11 +81,11 @@ disk_json() {
   sectors=$(attr "$p/size"); pci=$(pci_of "$p/device"); scsi=$(scsi_of "$p/device")
   serial=$(attr "$p/device/serial"); [ -n "$serial" ] || serial=$(attr "$p/serial")
   [ -n "$serial" ] || serial=$(attr "$p/device/vpd_pg80" | tr -cd '[:print:]' | sed 's/^ *//')
-  scsi_v=null; [ -n "$scsi" ] && scsi_v=$(printf %s "$scsi" | json_str)
+  scsi_v=null; [ -n "$scsi" ] && scsi_v=$(jstr "$scsi")
   printf '{"name":%s,"size_bytes":%s,"model":%s,"serial":%s,"by_path":%s,"pci":%s,"scsi":%s,"rotational":%s}' \
-    "$(printf %s "$n" | json_str)" "$(( ${sectors:-0} * 512 ))" \
-    "$(attr "$p/device/model" | sed 's/ *$//' | json_str)" "$(printf %s "$serial" | sed 's/ *$//' | json_str)" \
-    "$(by_path "$pci" "$scsi" "$n" | json_str)" "$(printf %s "$pci" | json_str)" "$scsi_v" \
+    "$(jstr "$n")" "$(( ${sectors:-0} * 512 ))" \
+    "$(jstr "$(rtrim "$(attr "$p/device/model")")")" "$(jstr "$(rtrim "$serial")")" \
+    "$(jstr "$(by_path "$pci" "$scsi" "$n")")" "$(jstr "$pci")" "$scsi_v" \
     "$([ "$(attr "$p/queue/rotational")" = 0 ] && echo false || echo true)"
 }
 
@@ -89,13 +98,16 @@ join() {
 }
 
 inventory_json() {
-  local cpus model mem dmi
+  local cpus model mem dmi line
   cpus=$(grep -c '^processor' "$PROC/cpuinfo" 2>/dev/null)
-  model=$(sed -n 's/^model name[[:space:]]*: //p' "$PROC/cpuinfo" 2>/dev/null | head -n 1)
+  model=''
+  while IFS= read -r line; do
+    case "$line" in "model name"*) model=${line#*: }; break ;; esac
+  done < "$PROC/cpuinfo"
   mem=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' "$PROC/meminfo" 2>/dev/null)
   dmi=$SYS/class/dmi/id
   printf '{"nics":%s,"disks":%s,"cpu":{"count":%s,"model":%s},"memory_kib":%s,"dmi":{"vendor":%s,"product":%s,"serial":%s}}' \
     "$(join nic_json $(nic_names))" "$(join disk_json $(disk_names))" "${cpus:-0}" \
-    "$(printf %s "$model" | json_str)" "${mem:-0}" "$(attr "$dmi/sys_vendor" | json_str)" \
-    "$(attr "$dmi/product_name" | json_str)" "$(attr "$dmi/product_serial" | json_str)"
+    "$(jstr "$model")" "${mem:-0}" "$(jstr "$(attr "$dmi/sys_vendor")")" \
+    "$(jstr "$(attr "$dmi/product_name")")" "$(jstr "$(attr "$dmi/product_serial")")"
 }

@@ -5,6 +5,8 @@
 # json_get PATH  stdin JSON -> the raw (still escaped) value at PATH, empty if absent.
 # json_decode    stdin escaped string -> the bytes it stands for (\n, \t, \", \\, \/, \uXXXX as UTF-8).
 # json_str       stdin text -> a quoted JSON string; bytes outside printable ASCII become '?' or escapes.
+# jstr TEXT      json_str of an argument; plain printable text without quote or backslash is quoted
+#                by the shell itself, anything else goes through json_str.
 
 json_flat() {
   awk 'BEGIN { RS = "\001" }
@@ -56,4 +58,11 @@ json_str() {
   tr -d '\000-\010\013\014\016-\037' | tr '\200-\377' '?' | awk 'BEGIN { ORS = ""; printf "\"" }
     { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); if (NR > 1) printf "\\n"; printf "%s", $0 }
     END { printf "\"" }'
+}
+
+jstr() {
+  case "$1" in
+    *[\"\\]*|*[![:print:]]*) printf '%s' "$1" | json_str ;;
+    *) printf '"%s"' "$1" ;;
+  esac
 }

@@ -72,7 +72,7 @@ class AgentShellTest {
         sys.scsiDisk("sda", "0000:00:05.0", "2:0:1:3", 2L << 30, "QEMU HARDDISK   ");
         sys.virtualDisk("loop0");
         sys.cpusAndMemory(2, "QEMU Virtual CPU version 2.5+", 230_000);
-        sys.dmi("QEMU", "Standard PC (i440FX + PIIX, 1996)", "VM-42");
+        sys.dmi("QEMU", "Standard PC \"i440FX\" \\ PIIX\t1996", "VM-42");
 
         BusyboxShell.Result r = run("inventory_json");
         JsonObject inv = new JsonObject(r.out());
@@ -111,6 +111,7 @@ class AgentShellTest {
         assertThat(inv.getLong("memory_kib")).isEqualTo(230_000L);
         assertThat(inv.getJsonObject("dmi").getMap())
                 .containsEntry("vendor", "QEMU")
+                .containsEntry("product", "Standard PC \"i440FX\" \\ PIIX\t1996")
                 .containsEntry("serial", "VM-42");
     }
 
@@ -183,6 +184,33 @@ class AgentShellTest {
         assertThat(r.out().trim()).isEqualTo(sha256(b.toByteArray()));
         byte[] disk = Files.readAllBytes(tmp.resolve("dev/vda"));
         assertThat(java.util.Arrays.copyOf(disk, raw.length)).isEqualTo(raw);
+    }
+
+    @Test
+    void aRawImageOfKnownSizeIsWrittenByWgetAndHashedByReadingItBack() throws Exception {
+        byte[] image = new byte[(3 << 20) + 123];
+        new java.util.Random(11).nextBytes(image);
+        Path served = tmp.resolve("image.raw");
+        Files.write(served, image);
+        Files.write(tmp.resolve("dev/vda"), new byte[4 << 20]);
+        // a wget that honours -O, as busybox's does
+        String wget = "out=-; while [ $# -gt 0 ]; do [ \"$1\" = -O ] && { out=$2; shift; }; shift; done\n"
+                + "if [ \"$out\" = - ]; then cat %s; else dd if=%s of=\"$out\" conv=notrunc 2>/dev/null; fi\n";
+        sh.fake("wget", wget.formatted(served, served));
+        String call =
+                "stream_image http://server/boot/images/i raw $DEV/vda $WORK/sum %d > $WORK/dd.log && cat $WORK/sum";
+        BusyboxShell.Result r = run(call.formatted(image.length));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().trim()).isEqualTo(sha256(image));
+        byte[] disk = Files.readAllBytes(tmp.resolve("dev/vda"));
+        assertThat(java.util.Arrays.copyOf(disk, image.length)).isEqualTo(image);
+
+        // a download cut short leaves other bytes in the range read back: the hash no longer matches
+        Files.write(served, java.util.Arrays.copyOf(image, 1 << 20));
+        Files.write(tmp.resolve("dev/vda"), new byte[4 << 20]);
+        BusyboxShell.Result cut = run(call.formatted(image.length));
+        assertThat(cut.exit()).as(cut.err()).isZero();
+        assertThat(cut.out().trim()).isNotEqualTo(sha256(image)).hasSize(64);
     }
 
     @Test

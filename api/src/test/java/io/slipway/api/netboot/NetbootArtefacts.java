@@ -16,18 +16,36 @@ import java.util.stream.Stream;
  */
 record NetbootArtefacts(Path vmlinuz, Path initrd, Path image, String imageSha256) {
 
+    /** The same test OS as a raw disk image (no decompression on the node), or the gzip one. */
+    NetbootArtefacts raw() throws IOException {
+        Path rawImage = image.resolveSibling("testos.img");
+        return new NetbootArtefacts(
+                vmlinuz,
+                initrd,
+                rawImage,
+                Files.readString(rawImage.resolveSibling("testos.img.sha256")).trim());
+    }
+
+    /** The registry's format word for the image. */
+    String format() {
+        return image.getFileName().toString().endsWith(".gz") ? "gzip" : "raw";
+    }
+
     static synchronized NetbootArtefacts build(Path repo) throws IOException, InterruptedException {
         Path agent = repo.resolve("drivers/netboot/agent");
         Path cache = cacheDir();
+        // the agent's kernel flavour: Debian's generic one unless the bench asks for another
+        String flavour = System.getProperty("netboot.agent.kernel", "amd64");
         String stamp = sourcesDigest(agent);
-        Path out = cache.resolve("build-" + stamp.substring(0, 16));
+        Path out = cache.resolve("build-" + stamp.substring(0, 16) + ("amd64".equals(flavour) ? "" : "-" + flavour));
         if (!Files.exists(out.resolve("done"))) {
             Files.createDirectories(out);
             run(
                     out,
                     agent.resolve("build-initramfs.sh").toString(),
                     out.resolve("agent").toString(),
-                    cache.resolve("debs").toString());
+                    cache.resolve("debs").toString(),
+                    flavour);
             run(
                     out,
                     agent.resolve("testos/build-testos.sh").toString(),

@@ -24,12 +24,13 @@ class NetbootBenchIT {
         int vms = Integer.getInteger("netboot.bench.vms", 0);
         Assumptions.assumeTrue(vms > 0, "the bench runs with -Pnetboot-bench -Dnetboot.bench.vms=N");
         NetbootTools.requireOrSkip();
-        try (NetbootScenario site = NetbootScenario.start("bench-" + vms, vms, db)) {
+        try (NetbootScenario site = NetbootScenario.start("bench-" + vms, vms, db, new JsonObject(), false, true)) {
             for (String action : List.of("verify_site", "prepare_site", "verify_nodes")) {
                 site.task(action, null, site.stepSeconds(60));
             }
             // the first power-on (PXE, for inspection) comes with prepare_nodes: the clock watches from there
             try (PhaseClock clock = new PhaseClock(site.lab.nodes)) {
+                CpuMeter cpu = new CpuMeter(site.serve);
                 site.task("prepare_nodes", null, site.stepSeconds(120));
                 JsonObject deploy = site.task("deploy_nodes", null, site.stepSeconds(240));
                 double end = System.currentTimeMillis() / 1000.0;
@@ -38,6 +39,7 @@ class NetbootBenchIT {
                         .isEqualTo("success");
                 Thread.sleep(500);
                 report(vms, clock.phases(), end);
+                System.out.print(cpu.report(site.lab.nodes));
             }
         }
     }

@@ -44,15 +44,23 @@ final class NetbootScenario implements AutoCloseable {
      */
     static NetbootScenario start(String name, int vms, TestDatabase db, JsonObject overrides, boolean cutOff)
             throws Exception {
+        return start(name, vms, db, overrides, cutOff, false);
+    }
+
+    /** As above; {@code rawImage} registers the test OS as a raw image instead of the gzip one. */
+    static NetbootScenario start(
+            String name, int vms, TestDatabase db, JsonObject overrides, boolean cutOff, boolean rawImage)
+            throws Exception {
         Path repo = AgentShellTest.repo();
-        NetbootArtefacts a = NetbootArtefacts.build(repo);
+        NetbootArtefacts built = NetbootArtefacts.build(repo);
+        NetbootArtefacts a = rawImage ? built.raw() : built;
         Path dir = Files.createDirectories(Path.of("target", "netboot", name + "-" + System.currentTimeMillis())
                 .toAbsolutePath());
         Path artefactsDir = Files.createDirectories(dir.resolve("artefacts"));
         Files.copy(a.vmlinuz(), artefactsDir.resolve("vmlinuz"));
         Files.copy(a.initrd(), artefactsDir.resolve("initrd.gz"));
         Path images = Files.createDirectories(dir.resolve("images"));
-        Files.copy(a.image(), images.resolve("testos.img.gz"));
+        Files.copy(a.image(), images.resolve(a.image().getFileName()));
         Files.writeString(
                 images.resolve("images.json"),
                 new JsonObject()
@@ -61,9 +69,11 @@ final class NetbootScenario implements AutoCloseable {
                                 new JsonArray()
                                         .add(new JsonObject()
                                                 .put("name", VmSiteDesign.IMAGE)
-                                                .put("file", "testos.img.gz")
+                                                .put(
+                                                        "file",
+                                                        a.image().getFileName().toString())
                                                 .put("sha256", a.imageSha256())
-                                                .put("format", "gzip")
+                                                .put("format", a.format())
                                                 .put("size", Files.size(a.image()))))
                         .encodePrettily());
         int bootPort = VmLab.freeTcpPort();
@@ -176,7 +186,7 @@ final class NetbootScenario implements AutoCloseable {
 
     /** Flips bytes in the middle of the registered image, keeping its size and modification time. */
     void corruptImage() throws Exception {
-        Path f = images.resolve("testos.img.gz");
+        Path f = images.resolve(artefacts.image().getFileName());
         java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
         Files.copy(f, dir.resolve("testos.img.gz.good"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(f.toFile(), "rw")) {
@@ -187,7 +197,7 @@ final class NetbootScenario implements AutoCloseable {
     }
 
     void restoreImage() throws Exception {
-        Path f = images.resolve("testos.img.gz");
+        Path f = images.resolve(artefacts.image().getFileName());
         java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(f);
         Files.copy(dir.resolve("testos.img.gz.good"), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(f, mtime);

@@ -95,6 +95,19 @@ final class ServeProcess implements AutoCloseable {
         throw new IllegalStateException("serve did not answer within 180 s:\n" + logTail());
     }
 
+    /** CPU seconds the serve JVM has used so far. */
+    double cpuSeconds() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toMillis() / 1000.0)
+                .orElse(0.0);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** Kills the JVM at once (SIGKILL), as a crash would. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

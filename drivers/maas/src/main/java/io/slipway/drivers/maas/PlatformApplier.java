@@ -15,7 +15,9 @@ import java.util.Objects;
  * Applies a node's platform: checks that its image and kernel are in MAAS's catalog (they are sent
  * with {@code op=deploy}), applies its tags, and carries its kernel command line in a per-node tag
  * {@code <node>_kp} whose {@code kernel_opts} MAAS passes to the kernel. A kernel-parameter tag with
- * other options is deleted and created again, since MAAS renders a tag's options at deployment.
+ * other options is deleted and created again, since MAAS renders a tag's options at deployment. Design tags
+ * are shared between nodes applied concurrently: a creation refused because another node's apply created the tag
+ * first is taken as done.
  */
 final class PlatformApplier {
     private final MaasClient client;
@@ -71,16 +73,27 @@ final class PlatformApplier {
         } else {
             Future<Void> removed = existing == null ? Future.succeededFuture() : client.delete("tags/" + name + "/");
             ready = removed.compose(x -> client.post(
-                            "tags/",
-                            null,
-                            Forms.of("name", name, "kernel_opts", kernelOpts, "comment", SiteNetworks.COMMENT))
-                    .mapEmpty());
+                                    "tags/",
+                                    null,
+                                    Forms.of("name", name, "kernel_opts", kernelOpts, "comment", SiteNetworks.COMMENT))
+                            .<Void>mapEmpty())
+                    .recover(e -> kernelOpts == null ? createdMeanwhile(name, e) : Future.failedFuture(e));
         }
         if (same && m.tagNames().contains(name)) {
             return ready;
         }
         return ready.compose(x -> client.post("tags/" + name + "/", "update_nodes", Forms.of("add", m.systemId()))
                 .mapEmpty());
+    }
+
+    /**
+     * A design tag is shared by many nodes whose platforms are applied concurrently: when its creation is refused
+     * (MAAS: 400 "Tag with this Name already exists.") and the tag is there now, another node created it.
+     */
+    private Future<Void> createdMeanwhile(String name, Throwable refusal) {
+        return client.getObject("tags/" + name + "/")
+                .<Void>mapEmpty()
+                .recover(notThere -> Future.failedFuture(refusal));
     }
 
     private static DriverException refused(String message) {

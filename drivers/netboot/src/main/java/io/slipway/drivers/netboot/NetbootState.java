@@ -84,4 +84,18 @@ final class NetbootState {
     DriverStateStore store() {
         return store;
     }
+
+    /** Records on the node why its last job failed (shown by status until cleared). */
+    Future<Void> markFailed(String node, String error) {
+        return get(NODE, node)
+                .compose(rec -> put(NODE, node, (rec == null ? new JsonObject() : rec).put("failed", error)));
+    }
+
+    /** Forgets the node's last failure, if any. */
+    Future<Void> clearFailure(String node) {
+        return get(NODE, node)
+                .compose(rec -> rec == null || rec.getString("failed") == null
+                        ? Future.succeededFuture()
+                        : put(NODE, node, rec.copy().putNull("failed")));
+    }
 }

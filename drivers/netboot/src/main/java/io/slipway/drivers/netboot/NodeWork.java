@@ -6,7 +6,6 @@ import io.slipway.drivers.spi.node.HardwareManifest;
 import io.slipway.drivers.spi.node.Inventory;
 import io.slipway.drivers.spi.node.NodeSpec;
 import io.slipway.drivers.spi.node.NodeStatus;
-import io.slipway.drivers.spi.node.NodeStatus.Phase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +24,7 @@ final class NodeWork {
     private final NetbootState state;
     private final ImageRegistry images;
     private final SiteWork site;
+    private final NodeStatuses statuses;
 
     NodeWork(Vertx vertx, NetbootConfig config, JobControl jobs, ImageRegistry images) {
         this.vertx = vertx;
@@ -33,6 +33,7 @@ final class NodeWork {
         this.state = jobs.state();
         this.images = images;
         this.site = new SiteWork(config, images);
+        this.statuses = new NodeStatuses(state);
     }
 
     SiteWork site() {
@@ -122,12 +123,12 @@ final class NodeWork {
     Future<NodeStatus> deploy(NodeSpec node) {
         return state.get(NetbootState.DEPLOYED, node.name())
                 .compose(done -> done != null
-                        ? Future.succeededFuture(deployed(done))
+                        ? Future.succeededFuture(NodeStatuses.deployed(done))
                         : state.job(node.name()).compose(j -> {
                             if (j != null
                                     && j.kind().equals("deploy")
                                     && j.state().equals("installed")) {
-                                return Future.succeededFuture(installed(node, j));
+                                return Future.succeededFuture(NodeStatuses.installed(node, j));
                             }
                             Future<Job> job = j != null && j.kind().equals("deploy") && j.agentActive()
                                     ? Future.succeededFuture(j)
@@ -139,16 +140,17 @@ final class NodeWork {
                                             jobs.now() + config.deployTimeoutMs(),
                                             "deployment")
                                     .compose(r -> r.getString("state").equals("failed")
-                                            ? markFailed(node, r)
+                                            ? state.markFailed(node.name(), r.getString("error"))
                                                     .compose(x -> Future.failedFuture(refused("deployment", node, r)))
-                                            : state.job(node.name()).map(k -> installed(node, k == null ? d : k))));
+                                            : state.job(node.name())
+                                                    .map(k -> NodeStatuses.installed(node, k == null ? d : k))));
                         }));
     }
 
     Future<NodeStatus> awaitBooted(NodeSpec node) {
         return state.get(NetbootState.DEPLOYED, node.name())
                 .compose(done -> done != null
-                        ? Future.succeededFuture(deployed(done))
+                        ? Future.succeededFuture(NodeStatuses.deployed(done))
                         : state.job(node.name()).compose(j -> {
                             if (j == null || !j.kind().equals("deploy")) {
                                 return Future.failedFuture(new DriverException(
@@ -165,7 +167,7 @@ final class NodeWork {
                                     .compose(r -> r.getString("state").equals("failed")
                                             ? Future.failedFuture(refused("first boot", node, r))
                                             : state.get(NetbootState.DEPLOYED, node.name())
-                                                    .map(this::deployed));
+                                                    .map(NodeStatuses::deployed));
                         }));
     }
 
@@ -212,50 +214,13 @@ final class NodeWork {
                                                     : Future.<Void>succeededFuture());
                             return released.compose(v -> state.delete(NetbootState.DEPLOYED, n))
                                     .compose(v -> state.delete(NetbootState.BOOT_ACTIONS, n))
-                                    .compose(v -> clearFailure(n))
+                                    .compose(v -> state.clearFailure(n))
                                     .compose(v -> status(node));
                         })));
     }
 
     Future<NodeStatus> status(NodeSpec node) {
-        String n = node.name();
-        return state.get(NetbootState.DEPLOYED, n)
-                .compose(done -> done != null
-                        ? Future.succeededFuture(deployed(done))
-                        : state.get(NetbootState.NODE, n)
-                                .compose(rec -> state.job(n)
-                                        .compose(j -> state.get(NetbootState.INVENTORY, n)
-                                                .map(inv -> {
-                                                    String id = rec == null ? null : rec.getString("mac");
-                                                    if (j != null && j.kind().equals("deploy")) {
-                                                        return NodeStatus.of(
-                                                                id,
-                                                                Phase.DEPLOYING,
-                                                                "deploy job " + j.id() + " " + j.state());
-                                                    }
-                                                    if (rec != null && rec.getString("failed") != null) {
-                                                        return NodeStatus.of(id, Phase.FAILED, rec.getString("failed"));
-                                                    }
-                                                    if (inv != null) {
-                                                        return NodeStatus.of(
-                                                                id,
-                                                                Phase.READY,
-                                                                "inspected"
-                                                                        + (j == null
-                                                                                ? ""
-                                                                                : "; agent on " + j.kind() + " job"));
-                                                    }
-                                                    if (j != null && j.kind().equals("inspect")) {
-                                                        return NodeStatus.of(
-                                                                id,
-                                                                Phase.COMMISSIONING,
-                                                                "inspect job " + j.id() + " " + j.state());
-                                                    }
-                                                    return rec == null
-                                                            ? NodeStatus.absent()
-                                                            : NodeStatus.of(
-                                                                    id, Phase.NEW, "registered by boot MAC " + id);
-                                                }))));
+        return statuses.of(node);
     }
 
     Future<Boolean> armAgent(NodeSpec node) {
@@ -267,40 +232,6 @@ final class NodeWork {
                     ? Future.succeededFuture(false)
                     : jobs.arm(node.name(), "standby").map(false);
         });
-    }
-
-    private NodeStatus deployed(JsonObject rec) {
-        JsonObject img = rec.getJsonObject("image", new JsonObject());
-        return NodeStatus.of(
-                rec.getString("job"),
-                Phase.DEPLOYED,
-                "image " + img.getString("name") + " sha256 "
-                        + img.getString("sha256") + ", design revision " + rec.getValue("design_revision")
-                        + "; booted as "
-                        + rec.getString("hostname") + " " + rec.getJsonArray("addresses"));
-    }
-
-    private static NodeStatus installed(NodeSpec node, Job j) {
-        String img = j.image() == null
-                ? "?"
-                : j.image().getString("name") + " sha256 " + j.image().getString("sha256");
-        return NodeStatus.of(
-                j.id(), Phase.DEPLOYING, "image " + img + " installed; waiting for the first boot of " + node.name());
-    }
-
-    private Future<Void> markFailed(NodeSpec node, JsonObject result) {
-        return state.get(NetbootState.NODE, node.name())
-                .compose(rec -> state.put(
-                        NetbootState.NODE,
-                        node.name(),
-                        (rec == null ? new JsonObject() : rec).put("failed", result.getString("error"))));
-    }
-
-    private Future<Void> clearFailure(String node) {
-        return state.get(NetbootState.NODE, node)
-                .compose(rec -> rec == null || rec.getString("failed") == null
-                        ? Future.succeededFuture()
-                        : state.put(NetbootState.NODE, node, rec.copy().putNull("failed")));
     }
 
     private static DriverException refused(String what, NodeSpec node, JsonObject result) {

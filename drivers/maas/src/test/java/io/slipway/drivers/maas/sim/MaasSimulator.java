@@ -104,11 +104,8 @@ public final class MaasSimulator {
     }
 
     private void handle(HttpServerRequest req) {
-        if (req.getHeader("Content-Type") != null) {
-            req.setExpectMultipart(true);
-        }
-        req.end().onComplete(ar -> {
-            Request logged = logged(req);
+        req.body().onComplete(ar -> {
+            Request logged = logged(req, ar.succeeded() ? ar.result() : null);
             int status = 200;
             String body;
             try {
@@ -131,11 +128,11 @@ public final class MaasSimulator {
      * Query and form parameters. Behind Twisted's WSGI bridge (MAAS &lt;= 3.1) {@code CONTENT_LENGTH} is
      * the header or "" ({@code twisted/web/wsgi.py:261}), and Django reads no body without it.
      */
-    private Request logged(HttpServerRequest req) {
+    private Request logged(HttpServerRequest req, io.vertx.core.buffer.Buffer body) {
         MultiMap params = MultiMap.caseInsensitiveMultiMap().addAll(req.params());
         String length = req.getHeader("Content-Length");
         if (!twistedFront || length != null) {
-            params.addAll(req.formAttributes());
+            params.addAll(SimForms.parse(req.getHeader("Content-Type"), body));
         }
         String path = req.path().startsWith(PREFIX) ? req.path().substring(PREFIX.length()) : req.path();
         return new Request(req.method().name(), path, params.get("op"), SimAuth.copy(params), length);

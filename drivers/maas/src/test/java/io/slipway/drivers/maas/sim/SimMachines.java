@@ -47,6 +47,7 @@ final class SimMachines {
                         null,
                         "tag_handler",
                         x -> deleteTag(x.requireAdmin().group("name")))
+                .on("GET", null, "tag_handler", x -> tag(x.group("name")).copy())
                 .on("POST", "update_nodes", "tag_handler", this::tagNodes);
     }
 
@@ -183,12 +184,19 @@ final class SimMachines {
         return null;
     }
 
+    /** {@code TagHandler.read} ({@code api/tags.py}): {@code get_object_or_404}. */
+    private JsonObject tag(String name) {
+        JsonObject tag = SimValues.find(new JsonArray(tags), "name", name);
+        if (tag == null) {
+            throw new SimError(404, "No Tag matches the given query.");
+        }
+        return tag;
+    }
+
     private JsonObject tagNodes(Exchange x) {
         x.requireAdmin();
         String name = x.group("name");
-        if (SimValues.find(new JsonArray(tags), "name", name) == null) {
-            throw new SimError(404, "No Tag matches the given query.");
-        }
+        tag(name);
         List<String> add = x.params().getAll("add");
         add.forEach(id -> machine(id).tags.add(name));
         return new JsonObject().put("added", add.size()).put("removed", 0);
