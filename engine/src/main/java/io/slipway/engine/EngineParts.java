@@ -8,7 +8,9 @@ import io.slipway.engine.dispatch.Reconciler;
 import io.slipway.engine.dispatch.StepRunner;
 import io.slipway.engine.lifecycle.LifecycleEngine;
 import io.slipway.engine.lifecycle.NodeDriverFacts;
+import io.slipway.engine.orchestrator.EngineTaskNodes;
 import io.slipway.engine.orchestrator.Orchestrator;
+import io.slipway.engine.orchestrator.TaskStores;
 import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.Fence;
@@ -69,19 +71,24 @@ final class EngineParts {
         EngineSteps steps = new EngineSteps(store, fence, session, config.clock());
         StepRunner runner = new StepRunner(context.owner(), drivers, config.timeouts(), steps, steps);
         this.dispatcher = new Dispatcher(
-                context, session, runner, ledger, config.limits(), config.retry(), nodes::site, this::changed);
+                context,
+                session,
+                runner::run,
+                ledger,
+                config.limits(),
+                config.retry(),
+                nodes::site,
+                this::changed,
+                config.clock());
         dispatcher.actOnlyWhile(leaseValid);
         this.orchestrator = new Orchestrator(
-                store.tasks(),
-                store.messages(),
-                store.siteLocks(),
-                dispatcher,
-                ledger,
+                TaskStores.of(store.tasks(), store.messages(), store.siteLocks()),
+                fence,
                 sites::get,
+                new EngineTaskNodes(
+                        dispatcher, ledger, nodes::assign, config.retry().budget()),
                 drivers.node(),
-                drivers.hasKubernetes(),
-                config.retry().budget(),
-                nodes::assign);
+                drivers.hasKubernetes());
         this.reconciler = new Reconciler(context, drivers, nodes);
         this.verbs = new NodeVerbs(nodes, dispatcher, orchestrator, drivers);
     }

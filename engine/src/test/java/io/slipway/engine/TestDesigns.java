@@ -14,6 +14,7 @@ import java.util.List;
 /** Shared fixtures: the repository's rule set (compiled once) and helpers to validate YAML text. */
 public final class TestDesigns {
     private static RuleSet rules;
+    private static RuleSet lifecycleRules;
 
     private TestDesigns() {}
 
@@ -34,6 +35,14 @@ public final class TestDesigns {
             rules = RuleBook.compile(repoRoot().resolve("rules").resolve("validation"));
         }
         return rules;
+    }
+
+    /** The repository's lifecycle rules ({@code rules/lifecycle}), compiled once. */
+    public static synchronized RuleSet lifecycleRules() {
+        if (lifecycleRules == null) {
+            lifecycleRules = RuleBook.compile(repoRoot().resolve("rules").resolve("lifecycle"));
+        }
+        return lifecycleRules;
     }
 
     public static DesignValidation.Result validate(String yaml) {

@@ -29,10 +29,10 @@ public final class Databases {
      * event loop; the returned future completes on a Vert.x context. Fails with {@link StoreException.Kind#UNAVAILABLE}
      * when the server cannot be reached.
      */
-    public static Future<StoreHandle> open(Vertx vertx, DatabaseConfig config) {
+    public static Future<PgStoreHandle> open(Vertx vertx, DatabaseConfig config) {
         return vertx.executeBlocking(() -> prepare(config), false)
                 .recover(failure -> Future.failedFuture(unreachable(failure)))
-                .map(ready -> new StoreHandle(
+                .map(ready -> new PgStoreHandle(
                         vertx, pool(vertx, ready.endpoint(), config.poolSize()), ready.endpoint(), ready.server()));
     }
 

@@ -1,112 +1,40 @@
 package io.slipway.store;
 
-import io.slipway.store.embedded.EmbeddedPostgresServer;
-import io.slipway.store.pg.PgBootActionStore;
-import io.slipway.store.pg.PgBuildDataStore;
-import io.slipway.store.pg.PgDesignStore;
-import io.slipway.store.pg.PgLeaderEpochStore;
-import io.slipway.store.pg.PgNodeStateStore;
-import io.slipway.store.pg.PgResultMessageStore;
-import io.slipway.store.pg.PgTaskHistory;
-import io.slipway.store.pg.PgTaskStore;
+import io.slipway.drivers.spi.state.DriverStateStore;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 
 /**
- * The open store: the process's one connection pool and every store on top of it. Obtained from
- * {@link Databases#open}; close it once, at shutdown.
+ * Every store of one Slipway database, as the engine and the API see it. {@link PgStoreHandle} (from
+ * {@link Databases#open}) is the product's; an in-memory one for unit tests ships in the store
+ * test-jar ({@code io.slipway.store.testing.memory}).
+ *
+ * <p>The accessors return the same instance on every call and may be called from any thread. Each
+ * store's contract (threads, fencing, idempotence, failure kinds) is stated on its interface; an
+ * implementation honours all of it, fencing and versions included.
  */
-public final class StoreHandle {
+public interface StoreHandle {
 
-    private final Vertx vertx;
-    private final Pool pool;
-    private final DatabaseEndpoint endpoint;
-    private final EmbeddedPostgresServer server;
-    private final TaskStore tasks;
-    private final TaskHistory history;
-    private final ResultMessageStore messages;
-    private final DesignStore designs;
-    private final NodeStateStore nodes;
-    private final BootActionStore bootActions;
-    private final BuildDataStore buildData;
-    private final LeaderEpochStore leaderEpoch;
-    private final SiteLockStore siteLocks;
-    private final io.slipway.drivers.spi.state.DriverStateStore driverState;
+    TaskStore tasks();
 
-    StoreHandle(Vertx vertx, Pool pool, DatabaseEndpoint endpoint, EmbeddedPostgresServer server) {
-        this.vertx = vertx;
-        this.pool = pool;
-        this.endpoint = endpoint;
-        this.server = server;
-        this.tasks = new PgTaskStore(pool);
-        this.history = new PgTaskHistory(pool);
-        this.messages = new PgResultMessageStore(pool);
-        this.designs = new PgDesignStore(pool);
-        this.nodes = new PgNodeStateStore(pool);
-        this.bootActions = new PgBootActionStore(pool);
-        this.buildData = new PgBuildDataStore(pool);
-        this.leaderEpoch = new PgLeaderEpochStore(pool);
-        this.siteLocks = new io.slipway.store.pg.PgSiteLockStore(pool);
-        this.driverState = new io.slipway.store.pg.PgDriverStateStore(pool);
-    }
+    TaskHistory history();
 
-    public TaskStore tasks() {
-        return tasks;
-    }
+    ResultMessageStore messages();
 
-    public TaskHistory history() {
-        return history;
-    }
+    DesignStore designs();
 
-    public ResultMessageStore messages() {
-        return messages;
-    }
-
-    public DesignStore designs() {
-        return designs;
-    }
-
-    public NodeStateStore nodes() {
-        return nodes;
-    }
+    NodeStateStore nodes();
 
     /** Durable state of the drivers (netboot jobs and tokens). */
-    public io.slipway.drivers.spi.state.DriverStateStore driverState() {
-        return driverState;
-    }
+    DriverStateStore driverState();
 
-    public BootActionStore bootActions() {
-        return bootActions;
-    }
+    BootActionStore bootActions();
 
-    public BuildDataStore buildData() {
-        return buildData;
-    }
+    BuildDataStore buildData();
 
-    public LeaderEpochStore leaderEpoch() {
-        return leaderEpoch;
-    }
+    LeaderEpochStore leaderEpoch();
 
-    public SiteLockStore siteLocks() {
-        return siteLocks;
-    }
+    SiteLockStore siteLocks();
 
-    /** The database in use (no password in its string form). */
-    public DatabaseEndpoint endpoint() {
-        return endpoint;
-    }
-
-    /** Closes the pool, then stops the embedded server if this handle started one (off the loop). */
-    public Future<Void> close() {
-        return pool.close()
-                .eventually(() -> server == null
-                        ? Future.succeededFuture()
-                        : vertx.executeBlocking(
-                                () -> {
-                                    server.close();
-                                    return null;
-                                },
-                                false));
-    }
+    /** Releases what the handle holds (connections, an embedded server). Call once, at shutdown. */
+    Future<Void> close();
 }

@@ -9,7 +9,9 @@ import java.util.UUID;
  * A task as stored: the request (action, design revision, node filter), its progress and its
  * result. Immutable; the {@code with*} methods return a changed copy to hand to {@link
  * TaskStore#update}. Timestamps and {@code version} are assigned by the store and are {@code null}
- * or zero on a task that was never stored.
+ * or zero on a task that was never stored. {@code node} is the one node a node action's subtask
+ * stands for (stored as its own column, never read back out of the filter); {@code null} on
+ * top-level tasks.
  */
 public record Task(
         UUID id,
@@ -17,6 +19,7 @@ public record Task(
         String action,
         Long designRevision,
         JsonObject nodeFilter,
+        String node,
         String status,
         TaskResult result,
         int retry,
@@ -36,6 +39,44 @@ public record Task(
         Objects.requireNonNull(result, "result");
     }
 
+    /** A task that stands for no single node (every top-level task). */
+    public Task(
+            UUID id,
+            UUID parentId,
+            String action,
+            Long designRevision,
+            JsonObject nodeFilter,
+            String status,
+            TaskResult result,
+            int retry,
+            Instant created,
+            String createdBy,
+            Instant updated,
+            Instant terminated,
+            String terminatedBy,
+            JsonObject requestContext,
+            boolean terminate,
+            long version) {
+        this(
+                id,
+                parentId,
+                action,
+                designRevision,
+                nodeFilter,
+                null,
+                status,
+                result,
+                retry,
+                created,
+                createdBy,
+                updated,
+                terminated,
+                terminatedBy,
+                requestContext,
+                terminate,
+                version);
+    }
+
     /** A new top-level task in status {@code requested}, not yet stored. */
     public static Task request(
             String action, Long designRevision, JsonObject nodeFilter, String createdBy, JsonObject requestContext) {
@@ -45,6 +86,7 @@ public record Task(
                 action,
                 designRevision,
                 nodeFilter,
+                null,
                 TaskStatus.REQUESTED,
                 TaskResult.incomplete(),
                 0,
@@ -66,6 +108,7 @@ public record Task(
                 action,
                 parent.designRevision(),
                 nodeFilter,
+                null,
                 TaskStatus.REQUESTED,
                 TaskResult.incomplete(),
                 parent.retry(),
@@ -79,6 +122,32 @@ public record Task(
                 0);
     }
 
+    /**
+     * A new subtask of {@code parent} for one node: as {@link #subtask}, with the node recorded
+     * explicitly so a later leader reads it back without interpreting {@code nodeFilter}.
+     */
+    public static Task nodeSubtask(Task parent, String action, String node, JsonObject nodeFilter) {
+        Task t = subtask(parent, action, nodeFilter);
+        return new Task(
+                t.id,
+                t.parentId,
+                t.action,
+                t.designRevision,
+                t.nodeFilter,
+                Objects.requireNonNull(node, "node"),
+                t.status,
+                t.result,
+                t.retry,
+                t.created,
+                t.createdBy,
+                t.updated,
+                t.terminated,
+                t.terminatedBy,
+                t.requestContext,
+                t.terminate,
+                t.version);
+    }
+
     public Task withStatus(String newStatus) {
         return new Task(
                 id,
@@ -86,6 +155,7 @@ public record Task(
                 action,
                 designRevision,
                 nodeFilter,
+                node,
                 newStatus,
                 result,
                 retry,
@@ -106,6 +176,7 @@ public record Task(
                 action,
                 designRevision,
                 nodeFilter,
+                node,
                 status,
                 newResult,
                 retry,
@@ -126,6 +197,7 @@ public record Task(
                 action,
                 designRevision,
                 nodeFilter,
+                node,
                 status,
                 result,
                 newRetry,
@@ -147,6 +219,7 @@ public record Task(
                 action,
                 designRevision,
                 nodeFilter,
+                node,
                 TaskStatus.TERMINATED,
                 result,
                 retry,

@@ -26,11 +26,11 @@ class DatabasesIT {
         Path dir = TestServers.tempDir().resolve("pgdata");
         DatabaseConfig config = DatabaseConfig.embedded(dir).withPoolSize(2);
         try {
-            StoreHandle first = result(Databases.open(vertx, config));
+            PgStoreHandle first = result(Databases.open(vertx, config));
             DesignRevision revision = result(first.designs().save("file:///site.yaml", "--- {}\n"));
             result(first.close());
 
-            StoreHandle second = result(Databases.open(vertx, config));
+            PgStoreHandle second = result(Databases.open(vertx, config));
             try {
                 assertThat(result(second.designs().find(revision.id()))).isEqualTo(revision);
                 assertThat(second.endpoint().database()).isEqualTo(Databases.EMBEDDED_DATABASE);
@@ -49,7 +49,7 @@ class DatabasesIT {
         Path unused = TestServers.tempDir().resolve("never-created");
         DatabaseConfig config = new DatabaseConfig(db.toUrl(), unused, 0, 2);
 
-        StoreHandle store = result(Databases.open(vertx, config));
+        PgStoreHandle store = result(Databases.open(vertx, config));
         try {
             assertThat(store.endpoint()).isEqualTo(db);
             assertThat(result(store.leaderEpoch().current())).isNotNull();

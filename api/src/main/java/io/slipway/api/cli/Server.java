@@ -24,7 +24,7 @@ import io.slipway.engine.rules.RuleSet;
 import io.slipway.engine.site.SiteModels;
 import io.slipway.store.DatabaseConfig;
 import io.slipway.store.Databases;
-import io.slipway.store.StoreHandle;
+import io.slipway.store.PgStoreHandle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -36,13 +36,14 @@ import java.util.Map;
  */
 final class Server {
     final Vertx vertx;
-    final StoreHandle store;
+    final PgStoreHandle store;
     final Leadership leadership;
     final ApiServer http;
     final AuthSetup auth;
     final String url;
 
-    private Server(Vertx vertx, StoreHandle store, Leadership leadership, ApiServer http, AuthSetup auth, String url) {
+    private Server(
+            Vertx vertx, PgStoreHandle store, Leadership leadership, ApiServer http, AuthSetup auth, String url) {
         this.vertx = vertx;
         this.store = store;
         this.leadership = leadership;
@@ -66,7 +67,7 @@ final class Server {
         if (env.get(DatabaseConfig.URL_ENV) == null && env.get(DatabaseConfig.DATA_DIR_ENV) == null) {
             db = DatabaseConfig.embedded(o.dataDir.resolve("pgdata"));
         }
-        StoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
+        PgStoreHandle store = Runtime.await(Databases.open(vertx, db), 120, "opening the database");
         RuleSet validation =
                 Runtime.step("loading the validation rules", () -> o.rules.validationRules(RuleBook.Mode.EXECUTABLE));
         RuleSet lifecycle = Runtime.step("loading the lifecycle rules", o.rules::lifecycleRules);

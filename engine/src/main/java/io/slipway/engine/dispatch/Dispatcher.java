@@ -1,6 +1,5 @@
 package io.slipway.engine.dispatch;
 
-import io.slipway.drivers.spi.DriverException;
 import io.slipway.engine.lifecycle.Action;
 import io.slipway.engine.lifecycle.Advance;
 import io.slipway.engine.lifecycle.Decisions;
@@ -8,14 +7,15 @@ import io.slipway.engine.lifecycle.LifecycleEngine;
 import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.lifecycle.Step;
 import io.slipway.engine.site.SiteModel;
-import io.slipway.store.NodeEvent;
-import io.vertx.core.AsyncResult;
+import io.slipway.store.StoreException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import java.util.HashMap;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns lifecycle decisions into driver calls: state changes are applied at once, steps are started
- * with at most one in flight per node, within global and per-rack limits, and retried with backoff
- * until the node's budget is spent. A step's outcome is persisted before the node is considered
- * again, so after a crash no completed step runs twice.
+ * with at most one in flight per node, within global and per-rack limits ({@link Capacity}), and
+ * retried with backoff until the node's budget is spent ({@link Backoff}, timed by the injected
+ * {@link Clock}). A step's outcome is persisted before the node is considered again, so after a crash
+ * no completed step runs twice.
  *
  * <p>Confined to one Vert.x context ({@code context}): every method must be called on it, and driver
  * and store callbacks are brought back to it before they touch state. Rule evaluation runs here, so
@@ -35,22 +36,18 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private final Context context;
     private final LifecycleEngine engine;
-    private final StepRunner runner;
     private final NodeLedger ledger;
-    private final Limits limits;
-    private final RetryPolicy retry;
     private final Function<String, SiteModel> sites;
     private final Consumer<NodeObservation> listener;
-    private final Map<String, Long> notBefore = new HashMap<>();
-    private final Map<String, Integer> rackLoad = new HashMap<>();
-    private final Set<String> busy = new HashSet<>();
-    private final Map<String, io.vertx.core.Promise<String>> outcomes = new HashMap<>();
-    private long wakeTimer = -1;
+    private final Capacity capacity;
+    private final Backoff backoff;
+    private final WakeTimer wake;
+    private final StepFlights flights;
     private boolean evaluating;
     private boolean again;
     private volatile boolean stopped;
-    private java.util.function.BooleanSupplier leaseValid = () -> true;
 
+    /** As below, on the system clock. */
     public Dispatcher(
             Context context,
             LifecycleEngine engine,
@@ -60,14 +57,33 @@ public final class Dispatcher {
             RetryPolicy retry,
             Function<String, SiteModel> sites,
             Consumer<NodeObservation> listener) {
+        this(context, engine, runner::run, ledger, limits, retry, sites, listener, Clock.systemUTC());
+    }
+
+    /**
+     * @param sites the compiled design each node belongs to (null: not known, the node waits)
+     * @param listener told of every observation this dispatcher changes, on the context
+     * @param clock the time backoff and wake-ups are read from
+     */
+    public Dispatcher(
+            Context context,
+            LifecycleEngine engine,
+            StepExecutor runner,
+            NodeLedger ledger,
+            Limits limits,
+            RetryPolicy retry,
+            Function<String, SiteModel> sites,
+            Consumer<NodeObservation> listener,
+            Clock clock) {
         this.context = context;
         this.engine = engine;
-        this.runner = runner;
         this.ledger = ledger;
-        this.limits = limits;
-        this.retry = retry;
         this.sites = sites;
         this.listener = listener;
+        this.capacity = new Capacity(limits);
+        this.backoff = new Backoff(clock, retry);
+        this.wake = new WakeTimer(context, clock, this::evaluate);
+        this.flights = new StepFlights(this, context, engine, runner, ledger, listener, capacity, backoff);
     }
 
     public LifecycleEngine engine() {
@@ -75,13 +91,12 @@ public final class Dispatcher {
     }
 
     public int inFlight() {
-        return busy.size();
+        return capacity.inFlight();
     }
 
-    /** Stops starting steps (running ones finish and are recorded). Used when leadership is lost. */
     /** Asked right before each driver action; false stops this dispatcher instead (the lease ran out). */
-    public void actOnlyWhile(java.util.function.BooleanSupplier valid) {
-        this.leaseValid = valid;
+    public void actOnlyWhile(BooleanSupplier valid) {
+        flights.actOnlyWhile(valid);
     }
 
     /** Whether this dispatcher has stopped (fenced, lease lost, or engine stopped). Any thread. */
@@ -89,14 +104,15 @@ public final class Dispatcher {
         return stopped;
     }
 
+    /** Stops starting steps (running ones finish and are recorded). Used when leadership is lost. */
     public void stop() {
         stopped = true;
         ledger.stopRetries();
     }
 
-    /** Earliest time the node may be tried again, or 0. */
+    /** Earliest time (epoch ms on the dispatcher's clock) the node may be tried again, or 0. */
     public long notBefore(String node) {
-        return notBefore.getOrDefault(node, 0L);
+        return backoff.notBefore(node);
     }
 
     /** Applies every decision the rules currently reach; safe to call as often as anything changes. */
@@ -129,17 +145,13 @@ public final class Dispatcher {
         Set<String> seen = new HashSet<>();
         for (Advance a : d.advances()) {
             NodeObservation before = engine.observation(a.node());
-            if (before == null || busy.contains(a.node()) || !seen.add(a.node())) {
+            if (before == null || capacity.busy(a.node()) || !seen.add(a.node())) {
                 continue;
             }
             NodeObservation after = before.advanced(a.to());
             engine.put(after);
-            ledger.save(
-                            after,
-                            NodeLedger.transition(before, after, null)
-                                    .withExtra(new io.vertx.core.json.JsonObject()
-                                            .put("rule", a.ruleId())
-                                            .put("reason", a.reason())))
+            JsonObject why = new JsonObject().put("rule", a.ruleId()).put("reason", a.reason());
+            ledger.save(after, NodeLedger.transition(before, after, null).withExtra(why))
                     .onFailure(e -> persistFailed(a.node(), e));
             listener.accept(after);
             any = true;
@@ -148,90 +160,29 @@ public final class Dispatcher {
     }
 
     private void start(Decisions d) {
-        long now = System.currentTimeMillis();
-        long wake = Long.MAX_VALUE;
+        long now = backoff.now();
+        long wakeAt = Long.MAX_VALUE;
         for (Action a : d.actions()) {
-            if (busy.contains(a.node()) || stopped) {
+            if (capacity.busy(a.node()) || stopped) {
                 continue;
             }
-            long nb = notBefore.getOrDefault(a.node(), 0L);
+            long nb = backoff.notBefore(a.node());
             if (nb > now) {
-                wake = Math.min(wake, nb);
+                wakeAt = Math.min(wakeAt, nb);
                 continue;
             }
             SiteModel site = sites.apply(a.node());
             String rack = site == null || site.node(a.node()) == null
                     ? ""
                     : String.valueOf(site.node(a.node()).rack());
-            if (busy.size() >= limits.global() || rackLoad.getOrDefault(rack, 0) >= limits.perRack() || site == null) {
+            if (!capacity.roomIn(rack) || site == null) {
                 continue;
             }
-            launch(a, site, rack);
+            flights.launch(a, site, rack);
         }
-        if (wake != Long.MAX_VALUE) {
-            wakeAt(wake);
+        if (wakeAt != Long.MAX_VALUE) {
+            wake.at(wakeAt);
         }
-    }
-
-    private void launch(Action a, SiteModel site, String rack) {
-        busy.add(a.node());
-        rackLoad.merge(rack, 1, Integer::sum);
-        engine.started(a.node(), a.step());
-        io.vertx.core.Promise<String> outcome = io.vertx.core.Promise.promise();
-        outcomes.put(a.node(), outcome);
-        outcome.future().onComplete(r -> context.runOnContext(x -> finish(a, rack, r)));
-        NodeObservation running = engine.observation(a.node()).starting(a.step());
-        Future<Void> recorded;
-        if (running.equals(engine.observation(a.node()))) {
-            recorded = ledger.stillCurrent();
-        } else {
-            recorded = ledger.save(running, NodeLedger.transition(engine.observation(a.node()), running, null));
-            engine.put(running);
-            listener.accept(running);
-        }
-        // Write-ahead: the fenced write lands before the driver acts, so a deposed leader never touches hardware.
-        recorded.onComplete(saved -> context.runOnContext(v -> {
-            if (saved.failed() && fenced(saved.cause())) {
-                persistFailed(a.node(), saved.cause()); // stops this dispatcher
-            }
-            if (!stopped && !leaseValid.getAsBoolean()) {
-                // The write-ahead may have landed just before a freeze; the lease tells that time has passed since.
-                LOG.warn("the leader lease ran out; dispatching stops");
-                stop();
-            }
-            if (stopped || outcome.future().isComplete()) {
-                return; // the engine is gone or deposed, or an operator aborted the step before it started
-            }
-            // One line per driver action, with the epoch it was authorised under, for audits after a failover.
-            LOG.info(
-                    "action {} on {} under epoch {}",
-                    a.step().label(),
-                    a.node(),
-                    ledger.fence().epoch());
-            runner.run(a.step(), site, a.node()).onComplete(r -> {
-                if (r.succeeded()) {
-                    outcome.tryComplete(r.result());
-                } else {
-                    outcome.tryFail(r.cause());
-                }
-            });
-        }));
-    }
-
-    private static final long STORE_PAUSE_MS = 2_000;
-
-    private static boolean storeUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.slipway.store.StoreException se && se.retryable()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean fenced(Throwable e) {
-        return e instanceof io.slipway.store.StoreException se
-                && se.kind() == io.slipway.store.StoreException.Kind.FENCED;
     }
 
     /**
@@ -242,90 +193,12 @@ public final class Dispatcher {
      * @throws IllegalStateException when no step runs on the node
      */
     public Step abort(String node, String why) {
-        io.vertx.core.Promise<String> outcome = outcomes.get(node);
-        Step running = engine.runningStep(node);
-        if (outcome == null || running == null || !outcome.tryFail(new StepAborted(why))) {
-            throw new IllegalStateException("no step is running on " + node);
-        }
-        return running;
+        return flights.abort(node, why);
     }
 
-    private void finish(Action a, String rack, AsyncResult<String> r) {
-        outcomes.remove(a.node());
-        NodeObservation before = engine.observation(a.node());
-        NodeObservation after;
-        NodeEvent event;
-        if (r.failed() && r.cause() instanceof StepAborted aborted) {
-            after = before.aborted(a.step(), "aborted by an operator: " + aborted.getMessage());
-            event = NodeEvent.of(a.node(), "aborted", a.step().label() + ": " + after.reason());
-        } else if (r.succeeded()) {
-            after = before.succeeded(a.step());
-            notBefore.remove(a.node());
-            event = NodeEvent.of(a.node(), "step", a.step().label() + ": " + r.result());
-        } else {
-            after = failed(before, a.step(), r.cause());
-            event = NodeEvent.of(a.node(), "step-failed", a.step().label() + ": " + describe(r.cause()));
-        }
-        ledger.save(after, event)
-                .onComplete(saved -> context.runOnContext(v -> {
-                    if (saved.failed()) {
-                        persistFailed(a.node(), saved.cause());
-                    }
-                    if (stopped) {
-                        return; // the engine is gone; its rule session must not be touched
-                    }
-                    busy.remove(a.node());
-                    rackLoad.merge(rack, -1, Integer::sum);
-                    engine.finished(a.node());
-                    engine.put(after);
-                    listener.accept(after);
-                    evaluate();
-                }));
-    }
-
-    private NodeObservation failed(NodeObservation before, Step step, Throwable cause) {
-        if (storeUnavailable(cause)) {
-            // The step needed the database (build data, boot-action keys), which is down: not the node's
-            // failure. The step runs again once the pause is over, without spending the node's retry budget.
-            notBefore.put(before.node(), System.currentTimeMillis() + STORE_PAUSE_MS);
-            return before;
-        }
-        String why = describe(cause);
-        boolean retriable = !(cause instanceof DriverException de) || de.retriable();
-        NodeObservation after = retriable ? before.failed(step, why) : before.exhausted(step, why);
-        if (!after.state().equals(io.slipway.engine.lifecycle.LifecycleState.QUARANTINED)) {
-            notBefore.put(before.node(), System.currentTimeMillis() + retry.delayAfter(after.failures()));
-        }
-        return after;
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof DriverException de) {
-            return de.kind() + ": " + de.getMessage()
-                    + de.completionCode().stream()
-                            .mapToObj(c -> " (code " + c + ")")
-                            .findFirst()
-                            .orElse("");
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    private void wakeAt(long at) {
-        if (wakeTimer >= 0) {
-            context.owner().cancelTimer(wakeTimer);
-        }
-        long delay = Math.max(1, at - System.currentTimeMillis());
-        wakeTimer = context.owner()
-                .setTimer(
-                        delay,
-                        t -> context.runOnContext(v -> {
-                            wakeTimer = -1;
-                            evaluate();
-                        }));
-    }
-
-    private void persistFailed(String node, Throwable e) {
-        if (fenced(e)) {
+    /** Stops this dispatcher if {@code e} says a newer leader fenced it; logs any other failed save. */
+    void persistFailed(String node, Throwable e) {
+        if (e instanceof StoreException se && se.kind() == StoreException.Kind.FENCED) {
             LOG.warn("a newer leader holds the site; dispatching stops ({})", e.getMessage());
             stop();
             return;
@@ -335,7 +208,7 @@ public final class Dispatcher {
 
     /** Convenience for callers outside the context. */
     public Future<Void> onContext(Runnable r) {
-        io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+        Promise<Void> p = Promise.promise();
         context.runOnContext(v -> {
             try {
                 r.run();

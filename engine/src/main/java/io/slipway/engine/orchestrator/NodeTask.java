@@ -2,6 +2,7 @@ package io.slipway.engine.orchestrator;
 
 import io.slipway.engine.site.SiteModel;
 import io.slipway.store.Task;
+import io.slipway.store.TaskStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,15 @@ final class NodeTask {
 
     UUID id() {
         return task.id();
+    }
+
+    /** A subtask read back from the store: a finished one counts as it ended, others stay pending. */
+    void adopt(Task sub) {
+        subtasks.put(sub.node(), sub.id());
+        if (TaskStatus.finished(sub.status())) {
+            pending.remove(sub.node());
+            (Voting.SUCCESS.equals(sub.result().status()) ? successes : failures).add(sub.node());
+        }
     }
 
     boolean settled() {

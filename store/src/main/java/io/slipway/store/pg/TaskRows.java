@@ -25,6 +25,7 @@ final class TaskRows {
                 row.getString("action"),
                 row.getLong("design_revision"),
                 row.getJsonObject("node_filter"),
+                row.getString("node"),
                 row.getString("status"),
                 result,
                 row.getInteger("retry"),
@@ -38,7 +39,7 @@ final class TaskRows {
                 row.getLong("version"));
     }
 
-    /** Parameters $1..$15 of {@link TaskSql#INSERT}. */
+    /** Parameters $1..$16 of {@link TaskSql#INSERT}. */
     static Tuple insert(Task task) {
         TaskResult result = task.result();
         return Tuple.tuple()
@@ -56,7 +57,8 @@ final class TaskRows {
                 .addInteger(task.retry())
                 .addString(task.createdBy())
                 .addValue(task.requestContext())
-                .addBoolean(task.terminate());
+                .addBoolean(task.terminate())
+                .addString(task.node());
     }
 
     /** Parameters $1..$11 of {@link TaskSql#UPDATE}; the caller adds the epoch. */

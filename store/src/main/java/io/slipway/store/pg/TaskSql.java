@@ -12,12 +12,12 @@ final class TaskSql {
 
     static final String INSERT_COLUMNS =
             "id, parent_id, action, design_revision, node_filter, status, result_status, result_message,"
-                    + " result_reason, successes, failures, retry, created_by, request_context, terminate";
+                    + " result_reason, successes, failures, retry, created_by, request_context, terminate, node";
 
     static final String INSERT = "INSERT INTO task ("
             + INSERT_COLUMNS
             + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
             + " RETURNING *";
 
     /** INSERT ... SELECT needs explicit parameter types; the WHERE makes the insert fenced. */
@@ -26,10 +26,10 @@ final class TaskSql {
             + ")"
             + " SELECT $1::uuid, $2::uuid, $3::text, $4::bigint, $5::jsonb, $6::text, $7::text,"
             + " $8::text, $9::text, $10::text[], $11::text[], $12::integer, $13::text, $14::jsonb,"
-            + " $15::boolean"
+            + " $15::boolean, $16::text"
             + " WHERE "
             + FENCE
-            + "$16) RETURNING *";
+            + "$17) RETURNING *";
 
     static final String FIND = "SELECT * FROM task WHERE id = $1";
 

@@ -117,6 +117,18 @@ class PgTaskStoreIT {
     }
 
     @Test
+    void aSubtaskKeepsTheNodeItStandsFor() {
+        Task parent = queued("deploy_nodes");
+        Task sub = result(tasks.createSubtask(Task.nodeSubtask(parent, "deploy_nodes", "n1", null), fence));
+        assertThat(sub.node()).isEqualTo("n1");
+
+        Task updated = result(tasks.update(sub.withStatus(TaskStatus.COMPLETE), fence));
+        assertThat(updated.node()).isEqualTo("n1");
+        assertThat(result(tasks.subtasks(parent.id()))).extracting(Task::node).containsExactly("n1");
+        assertThat(result(tasks.find(parent.id())).node()).isNull();
+    }
+
+    @Test
     void concurrentClaimsNeverShareATask() {
         String action = "claim_test_" + UUID.randomUUID();
         Set<UUID> queuedIds = new HashSet<>();
