@@ -2,6 +2,8 @@ package io.slipway.store;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Observed node state and each node's append-only timeline.
@@ -16,6 +18,18 @@ public interface NodeStateStore {
 
     /** Every known node, by name. */
     Future<List<NodeState>> list();
+
+    /**
+     * How many nodes are in each lifecycle state (states without nodes absent). A store on a database
+     * overrides this with one aggregate query; the default counts {@link #list()}.
+     */
+    default Future<Map<String, Long>> countByState() {
+        return list().map(nodes -> {
+            Map<String, Long> counts = new TreeMap<>();
+            nodes.forEach(n -> counts.merge(n.lifecycleState(), 1L, Long::sum));
+            return counts;
+        });
+    }
 
     /**
      * Saves a node's state with optimistic concurrency. A state with version 0 is inserted ({@code

@@ -2,6 +2,7 @@ package io.slipway.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reading the task history and keeping it bounded.
@@ -13,6 +14,14 @@ public interface TaskHistory {
 
     /** One page of tasks matching the query, newest first. */
     Future<TaskPage> query(TaskQuery query);
+
+    /**
+     * Every stored top-level task counted by action, status and result status. A store on a database
+     * overrides this with one aggregate query; the default pages through {@link #query}.
+     */
+    default Future<List<TaskCount>> countTopLevel() {
+        return TaskCounting.count(this);
+    }
 
     /**
      * Deletes finished ({@code complete} or {@code terminated}) tasks last updated more than {@code

@@ -1,23 +1,48 @@
 package io.slipway.api.http;
 
-/** A request the API refuses, with the HTTP status to answer and a message naming the problem. */
-public class ApiException extends RuntimeException {
-    private final int status;
+/** A request the API refuses, with the {@link ProblemType} to answer and a detail naming the problem. */
+public class ApiException extends RuntimeException implements Problem {
+    private final ProblemType type;
 
+    ApiException(ProblemType type, String message) {
+        super(message, null, false, false);
+        this.type = type;
+    }
+
+    /** A problem of the generic type of {@code status}. */
     public ApiException(int status, String message) {
-        super(message);
-        this.status = status;
+        this(ProblemType.of(status), message);
     }
 
     public static ApiException badRequest(String message) {
-        return new ApiException(400, message);
+        return new ApiException(ProblemType.BAD_REQUEST, message);
     }
 
     public static ApiException notFound(String message) {
-        return new ApiException(404, message);
+        return new ApiException(ProblemType.NOT_FOUND, message);
     }
 
+    static ApiException conflict(String message) {
+        return new ApiException(ProblemType.CONFLICT, message);
+    }
+
+    /** The route is answered by the leading instance only; this one does not lead now. */
+    static ApiException notLeader(String message) {
+        return new ApiException(ProblemType.NOT_LEADER, message);
+    }
+
+    @Override
+    public ProblemType type() {
+        return type;
+    }
+
+    @Override
+    public String detail() {
+        return getMessage() == null ? type.title() : getMessage();
+    }
+
+    /** The HTTP status (kept for callers that read it directly). */
     public int status() {
-        return status;
+        return type.status();
     }
 }

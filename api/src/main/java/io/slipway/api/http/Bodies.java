@@ -1,5 +1,6 @@
 package io.slipway.api.http;
 
+import io.slipway.engine.orchestrator.NodeFilterJson;
 import io.slipway.store.StoreException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -82,6 +83,32 @@ final class Bodies {
     /** Anything that names itself (the authenticated principal). */
     interface Named {
         String name();
+    }
+
+    /**
+     * The request's optional {@code node_filter} (an object, or absent), checked; a malformed filter is a
+     * 400 naming the field.
+     */
+    static JsonObject nodeFilter(JsonObject body) {
+        Object filter = body.getValue("node_filter");
+        if (filter != null && !(filter instanceof JsonObject)) {
+            throw ApiException.badRequest("node_filter must be an object");
+        }
+        try {
+            NodeFilterJson.parse((JsonObject) filter);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return (JsonObject) filter;
+    }
+
+    /**
+     * For engine calls whose documented refusal of the caller's input is an {@link
+     * IllegalArgumentException} naming it (task submission, plans): that refusal as a 400; any other
+     * failure unchanged.
+     */
+    static Throwable badRequestIf(Throwable e) {
+        return e instanceof IllegalArgumentException ? ApiException.badRequest(e.getMessage()) : e;
     }
 
     static Throwable notFoundAs(Throwable e, String message) {

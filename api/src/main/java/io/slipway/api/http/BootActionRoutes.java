@@ -2,8 +2,10 @@ package io.slipway.api.http;
 
 import io.slipway.engine.bootaction.BootActionBundle;
 import io.slipway.engine.bootaction.BootActionService;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
@@ -21,23 +23,24 @@ final class BootActionRoutes {
         this.service = service;
     }
 
-    void mount(Router r) {
-        r.get("/api/v1.0/bootactions/nodes/:hostname/units").handler(ctx -> fetch(ctx, BootActionBundle.Kind.UNITS));
-        r.get("/api/v1.0/bootactions/nodes/:hostname/files").handler(ctx -> fetch(ctx, BootActionBundle.Kind.FILES));
-        r.post("/api/v1.0/bootactions/:action_id").handler(this::report);
+    void mount(ApiRouter drydock) {
+        String node = "/api/v1.0/bootactions/nodes/:hostname";
+        drydock.route(HttpMethod.GET, node + "/units").respond(ctx -> fetch(ctx, BootActionBundle.Kind.UNITS));
+        drydock.route(HttpMethod.GET, node + "/files").respond(ctx -> fetch(ctx, BootActionBundle.Kind.FILES));
+        drydock.route(HttpMethod.POST, "/api/v1.0/bootactions/:action_id").respond(this::report);
     }
 
-    private void fetch(RoutingContext ctx, BootActionBundle.Kind kind) {
+    private Future<Buffer> fetch(RoutingContext ctx, BootActionBundle.Kind kind) {
         String host = Bodies.hostname(ctx);
-        service.fetch(host, ctx.request().getHeader(KEY_HEADER), kind)
-                .onSuccess(b -> ctx.response()
-                        .putHeader("Content-Type", BootActionBundle.CONTENT_TYPE)
-                        .putHeader("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"")
-                        .end(io.vertx.core.buffer.Buffer.buffer(b.data())))
-                .onFailure(ctx::fail);
+        return service.fetch(host, ctx.request().getHeader(KEY_HEADER), kind).map(b -> {
+            ctx.response()
+                    .putHeader("Content-Type", BootActionBundle.CONTENT_TYPE)
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"");
+            return Buffer.buffer(b.data());
+        });
     }
 
-    private void report(RoutingContext ctx) {
+    private Future<JsonObject> report(RoutingContext ctx) {
         UUID id;
         try {
             id = UUID.fromString(ctx.pathParam("action_id"));
@@ -58,24 +61,17 @@ final class BootActionRoutes {
             // Without a status there is nothing to record, and no key would be checked: refuse.
             throw ApiException.badRequest("Error processing body: status is required");
         }
-        api.store()
+        return api.store()
                 .bootActions()
                 .action(id)
-                .recover(e -> io.vertx.core.Future.failedFuture(
-                        Bodies.notFoundAs(e, "boot action " + id + " does not exist")))
+                .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "boot action " + id + " does not exist")))
                 .compose(a -> service.report(
                         a.nodeName(), id, status.toLowerCase(), ctx.request().getHeader(KEY_HEADER)))
-                .onSuccess(a -> ctx.response()
-                        .putHeader("Content-Type", "application/json")
-                        .end(new JsonObject()
-                                .put("node_name", a.nodeName())
-                                .put("action_id", a.actionId().toString())
-                                .put("action_name", a.actionName())
-                                .put(
-                                        "task_id",
-                                        a.taskId() == null ? null : a.taskId().toString())
-                                .put("action_status", a.status())
-                                .encode()))
-                .onFailure(ctx::fail);
+                .map(a -> new JsonObject()
+                        .put("node_name", a.nodeName())
+                        .put("action_id", a.actionId().toString())
+                        .put("action_name", a.actionName())
+                        .put("task_id", a.taskId() == null ? null : a.taskId().toString())
+                        .put("action_status", a.status()));
     }
 }

@@ -11,7 +11,6 @@ import io.slipway.store.DesignRevision;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,39 +25,29 @@ final class DesignRoutes {
         this.api = api;
     }
 
-    void mount(Router r) {
-        r.post("/api/v1.0/validatedesign")
-                .handler(api.guard().apply("physical_provisioner:validate_site_design"))
-                .handler(this::validate);
-        r.post("/api/v1.0/nodefilter")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::nodeFilter);
-        r.post("/api/v1.0/designs")
-                .handler(api.guard().apply("physical_provisioner:ingest_data"))
-                .handler(this::upload);
-        r.get("/api/v1.0/designs")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::list);
-        r.get("/api/v1.0/designs/:id")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::read);
-        r.get("/api/v1.0/designs/:id/parts")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::parts);
-        r.get("/api/v1.0/designs/:id/parts/:kind")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::parts);
-        r.get("/api/v1.0/designs/:id/parts/:kind/:name")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::parts);
+    void mount(ApiRouter drydock) {
+        String read = "physical_provisioner:read_data";
+        drydock.post("/api/v1.0/validatedesign", "physical_provisioner:validate_site_design")
+                .respond(this::validate);
+        drydock.post("/api/v1.0/nodefilter", read).respond(this::nodeFilter);
+        drydock.post("/api/v1.0/designs", INGEST).respond(this::upload);
+        drydock.get("/api/v1.0/designs", read)
+                .respond(ctx -> api.store()
+                        .designs()
+                        .recent(Bodies.intParam(ctx, "limit", 50, 1, 500))
+                        .map(SUMMARY::list));
+        drydock.get("/api/v1.0/designs/:id", read).respond(this::read);
+        drydock.get("/api/v1.0/designs/:id/parts", read).respond(this::parts);
+        drydock.get("/api/v1.0/designs/:id/parts/:kind", read).respond(this::parts);
+        drydock.get("/api/v1.0/designs/:id/parts/:kind/:name", read).respond(this::parts);
     }
 
-    private void validate(RoutingContext ctx) {
+    private Future<JsonObject> validate(RoutingContext ctx) {
         JsonObject body = Bodies.object(ctx);
         if (!body.containsKey("href")) {
             throw ApiException.badRequest("The \"href\" key must be provided in the request body.");
         }
-        Designs.read(api, ctx, body.getValue("href"), INGEST)
+        return Designs.read(api, ctx, body.getValue("href"), INGEST)
                 .compose(text -> api.vertx()
                         .executeBlocking(
                                 () -> new DesignValidation(api.loader(), api.validationRules())
@@ -66,24 +55,19 @@ final class DesignRoutes {
                                         .report()
                                         .toStatus(),
                                 false))
-                .onSuccess(status -> ctx.response()
-                        .setStatusCode((Integer) status.get("code"))
-                        .putHeader("Content-Type", "application/json")
-                        .end(new JsonObject(status).encode()))
-                .onFailure(ctx::fail);
+                .map(status -> {
+                    ctx.response().setStatusCode((Integer) status.get("code"));
+                    return new JsonObject(status);
+                });
     }
 
-    private void nodeFilter(RoutingContext ctx) {
+    private Future<JsonArray> nodeFilter(RoutingContext ctx) {
         JsonObject body = Bodies.object(ctx);
         if (!body.containsKey("design_ref")) {
             throw ApiException.badRequest("Missing input required value: design_ref");
         }
-        Object filter = body.getValue("node_filter");
-        if (filter != null && !(filter instanceof JsonObject)) {
-            throw ApiException.badRequest("node_filter must be an object");
-        }
-        var set = NodeFilterJson.parse((JsonObject) filter);
-        Designs.read(api, ctx, body.getValue("design_ref"), INGEST)
+        var set = NodeFilterJson.parse(Bodies.nodeFilter(body));
+        return Designs.read(api, ctx, body.getValue("design_ref"), INGEST)
                 .compose(text -> api.vertx()
                         .executeBlocking(
                                 () -> {
@@ -93,14 +77,10 @@ final class DesignRoutes {
                                             .map(EffectiveNode::name)
                                             .toList());
                                 },
-                                false))
-                .onSuccess(names -> ctx.response()
-                        .putHeader("Content-Type", "application/json")
-                        .end(names.encode()))
-                .onFailure(ctx::fail);
+                                false));
     }
 
-    private void upload(RoutingContext ctx) {
+    private Future<JsonObject> upload(RoutingContext ctx) {
         String ct = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase();
         Future<DesignRevision> rev;
         if (ct.startsWith("application/json")) {
@@ -126,66 +106,36 @@ final class DesignRoutes {
         } else {
             throw new ApiException(415, "send the design as application/yaml, or {\"href\": ...} as application/json");
         }
-        rev.onSuccess(d -> ctx.response()
-                        .setStatusCode(201)
-                        .putHeader("Location", "/api/v1.0/designs/" + d.id())
-                        .putHeader("Content-Type", "application/json")
-                        .end(summary(d).encode()))
-                .onFailure(ctx::fail);
+        return rev.map(d -> {
+            ctx.response().setStatusCode(201).putHeader("Location", "/api/v1.0/designs/" + d.id());
+            return SUMMARY.encode(d);
+        });
     }
 
-    private void list(RoutingContext ctx) {
-        api.store()
-                .designs()
-                .recent(Bodies.intParam(ctx, "limit", 50, 1, 500))
-                .onSuccess(list -> {
-                    JsonArray out = new JsonArray();
-                    list.forEach(d -> out.add(summary(d)));
-                    ctx.response().putHeader("Content-Type", "application/json").end(out.encode());
-                })
-                .onFailure(ctx::fail);
-    }
-
-    private void read(RoutingContext ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("design revision " + ctx.pathParam("id") + " does not exist");
-        }
-        long rid = id;
-        api.store()
-                .designs()
-                .find(id)
-                .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + rid + " does not exist")))
-                .onSuccess(d -> ctx.response()
-                        .putHeader("Content-Type", "application/json")
-                        .end(summary(d)
-                                .put("documents", readsSecrets(ctx) ? d.documents() : Secrets.text(d.documents()))
-                                .encode()))
-                .onFailure(ctx::fail);
+    private Future<JsonObject> read(RoutingContext ctx) {
+        long id = revisionId(ctx);
+        return find(id).map(d ->
+                SUMMARY.encode(d).put("documents", readsSecrets(ctx) ? d.documents() : Secrets.text(d.documents())));
     }
 
     /** The revision's documents, optionally only one kind (and name), as JSON. */
-    private void parts(RoutingContext ctx) {
+    private Future<JsonArray> parts(RoutingContext ctx) {
         long id = revisionId(ctx);
         String kind = ctx.pathParam("kind");
         String name = ctx.pathParam("name");
-        api.store()
+        return find(id).compose(d -> api.vertx()
+                .executeBlocking(() -> DesignParts.select(d.documents(), kind, name), false)
+                .compose(list -> name != null && list.isEmpty()
+                        ? Future.failedFuture(
+                                ApiException.notFound(kind + " " + name + " is not in design revision " + id))
+                        : Future.succeededFuture(readsSecrets(ctx) ? list : Secrets.json(list))));
+    }
+
+    private Future<DesignRevision> find(long id) {
+        return api.store()
                 .designs()
                 .find(id)
-                .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + id + " does not exist")))
-                .compose(d -> api.vertx().executeBlocking(() -> DesignParts.select(d.documents(), kind, name), false))
-                .onSuccess(list -> {
-                    if (name != null && list.isEmpty()) {
-                        ctx.fail(ApiException.notFound(kind + " " + name + " is not in design revision " + id));
-                        return;
-                    }
-                    ctx.response()
-                            .putHeader("Content-Type", "application/json")
-                            .end((readsSecrets(ctx) ? list : Secrets.json(list)).encode());
-                })
-                .onFailure(ctx::fail);
+                .recover(e -> Future.failedFuture(Bodies.notFoundAs(e, "design revision " + id + " does not exist")));
     }
 
     /** Whether the caller may see secrets in design text ({@code slipway:read_secrets}). */
@@ -201,14 +151,13 @@ final class DesignRoutes {
         }
     }
 
-    static JsonObject summary(DesignRevision d) {
-        return new JsonObject()
-                .put("revision", d.id())
-                .put("design_ref", "revision:" + d.id())
-                .put("source", d.sourceRef())
-                .put("content_hash", d.contentHash())
-                .put("created", d.created() == null ? null : d.created().toString());
-    }
+    /** A revision without its documents. */
+    static final JsonCodec<DesignRevision> SUMMARY = d -> new JsonObject()
+            .put("revision", d.id())
+            .put("design_ref", "revision:" + d.id())
+            .put("source", d.sourceRef())
+            .put("content_hash", d.contentHash())
+            .put("created", d.created() == null ? null : d.created().toString());
 
     static SourceText text(DesignRevision rev) {
         return new SourceText(

@@ -2,7 +2,7 @@ package io.slipway.api.http;
 
 import io.slipway.store.DesignRevision;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -17,22 +17,18 @@ final class DiffRoutes {
         this.api = api;
     }
 
-    void mount(Router r) {
-        r.get("/api/v1.0/designs/:a/diff/:b")
-                .handler(api.guard().apply("physical_provisioner:read_data"))
-                .handler(this::diff);
+    void mount(ApiRouter own) {
+        own.get("/api/v1.0/designs/:a/diff/:b", "physical_provisioner:read_data")
+                .respond(this::diff);
     }
 
-    private void diff(RoutingContext ctx) {
+    private Future<JsonObject> diff(RoutingContext ctx) {
         Future<DesignRevision> a = revision(ctx.pathParam("a"));
         Future<DesignRevision> b = revision(ctx.pathParam("b"));
-        Future.all(a, b)
+        return Future.all(a, b)
                 .compose(both -> api.vertx()
                         .executeBlocking(() -> DesignDiff.compare(api.loader(), a.result(), b.result()), false))
-                .onSuccess(json -> ctx.response()
-                        .putHeader("Content-Type", "application/json")
-                        .end((api.permits().test(ctx, "slipway:read_secrets") ? json : Secrets.json(json)).encode()))
-                .onFailure(ctx::fail);
+                .map(json -> api.permits().test(ctx, "slipway:read_secrets") ? json : Secrets.json(json));
     }
 
     private Future<DesignRevision> revision(String raw) {

@@ -1,8 +1,9 @@
 package io.slipway.api.http;
 
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 
 /** {@code /api/v1.0/health} (unauthenticated: 204 or 503) and {@code /health/extended}. */
 final class HealthRoutes {
@@ -12,8 +13,8 @@ final class HealthRoutes {
         this.api = api;
     }
 
-    void mount(Router r) {
-        r.get("/api/v1.0/health")
+    void mount(ApiRouter drydock) {
+        drydock.route(HttpMethod.GET, "/api/v1.0/health")
                 .handler(ctx -> api.store()
                         .leaderEpoch()
                         .current()
@@ -22,9 +23,8 @@ final class HealthRoutes {
                                 .setStatusCode(503)
                                 .putHeader("Retry-After", "5")
                                 .end()));
-        r.get("/api/v1.0/health/extended")
-                .handler(api.guard().apply("physical_provisioner:health_data"))
-                .handler(ctx -> api.store().leaderEpoch().current().onComplete(ar -> {
+        drydock.get("/api/v1.0/health/extended", "physical_provisioner:health_data")
+                .respond(ctx -> api.store().leaderEpoch().current().transform(ar -> {
                     JsonArray messages = new JsonArray();
                     if (ar.failed()) {
                         messages.add(new JsonObject()
@@ -51,10 +51,8 @@ final class HealthRoutes {
                             .put("epoch", ok ? ar.result().epoch() : null)
                             .put("simulated", api.simulated())
                             .put("drivers", api.drivers().copy());
-                    ctx.response()
-                            .setStatusCode(ok ? 200 : 503)
-                            .putHeader("Content-Type", "application/json")
-                            .end(body.encode());
+                    ctx.response().setStatusCode(ok ? 200 : 503);
+                    return Future.succeededFuture(body);
                 }));
     }
 }

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
@@ -60,16 +60,15 @@ final class MetricsRoutes {
         };
     }
 
-    void mount(Router r) {
-        r.get("/metrics")
-                .handler(api.guard().apply("physical_provisioner:health_data"))
-                .handler(this::scrape);
+    void mount(ApiRouter own) {
+        own.get("/metrics", "physical_provisioner:health_data").respond(this::scrape);
     }
 
-    private void scrape(RoutingContext ctx) {
-        gauges.refresh()
-                .onComplete(ar ->
-                        ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(registry.scrape()));
+    private Future<String> scrape(RoutingContext ctx) {
+        return gauges.refresh().transform(ar -> {
+            ctx.response().putHeader("Content-Type", CONTENT_TYPE);
+            return Future.succeededFuture(registry.scrape());
+        });
     }
 
     private static String route(RoutingContext ctx) {

@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestUtils;
@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Validates every request that matches an operation of the OpenAPI document before the route's
- * handler runs, in one route ahead of the API's own: find the operation, check the operation's
+ * handler runs, as the first handlers of each route (see {@link ApiRouter}): find the operation, check the operation's
  * permission with the API's guard (so a 401/403 never reveals the schema), validate parameters and
  * body with vertx-openapi's {@link RequestValidator}, then let the request through to its route.
- * Failures go to the router's failure handler as {@link ApiException}s: 415 for a media type the
+ * Failures go to the route's failure handler as {@link ApiException}s: 415 for a media type the
  * operation does not take, 400 naming the parameter or field otherwise (see {@link
  * ValidationMessages}). Requests matching no operation pass untouched (they end in 404/405).
  *
@@ -48,9 +48,9 @@ final class OpenApiValidation {
         this.guard = guard;
     }
 
-    /** Installs the validation route; call before mounting the API's routes. */
-    void mount(Router r) {
-        r.route().handler(this::match).handler(this::checkPermission).handler(this::validate);
+    /** Adds the validation to {@code route}, ahead of the route's own handlers. */
+    void attach(Route route) {
+        route.handler(this::match).handler(this::checkPermission).handler(this::validate);
     }
 
     /** The API's guard, skipping a check this request already passed for the same permission. */

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Request checks ahead of every route: the header count limit (431), NUL characters in the path (400),
- * HEAD answered as the GET of the same path without a body; and, behind every route, 405 with
- * {@code Allow} for a path that exists under other methods, 404 otherwise. Event loop; never blocks.
+ * HEAD answered as the GET of the same path without a body; and the answers for a request no route
+ * takes: 405 with {@code Allow} for a path served under other methods (see {@link ApiRouter}), 404 otherwise. Event loop; never blocks.
  */
 final class RequestShape implements io.vertx.core.Handler<RoutingContext> {
     private static final String REROUTED = "slipway.head";
@@ -39,31 +39,32 @@ final class RequestShape implements io.vertx.core.Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** 405 naming the allowed methods when another method serves this path, else 404. */
-    static ApiException noRoute(Router router, RoutingContext ctx) {
-        String path = ctx.normalizedPath();
+    /** The methods {@code router}'s routes serve {@code path} under (HEAD with GET); empty when none. */
+    static Set<String> allowed(Router router, String path) {
         Set<String> allowed = new TreeSet<>();
         for (Route route : router.getRoutes()) {
-            if (route.methods() == null
-                    || route.methods().isEmpty()
-                    || route.getPath() == null && !route.isRegexPath()) {
-                continue;
-            }
-            if (route.getPath() != null && matches(route.getPath(), path)) {
+            if (route.methods() != null && route.getPath() != null && matches(route.getPath(), path)) {
                 route.methods().forEach(m -> allowed.add(m.name()));
             }
         }
         if (allowed.contains("GET")) {
             allowed.add("HEAD");
         }
-        if (allowed.isEmpty()) {
-            return new ApiException(404, "no route " + ctx.request().method() + " " + path);
-        }
+        return allowed;
+    }
+
+    /** 405 naming the allowed methods, which also go to {@code Allow}. */
+    static ApiException notAllowed(RoutingContext ctx, Set<String> allowed) {
         ctx.response().putHeader("Allow", String.join(", ", allowed));
         return new ApiException(
-                405,
-                ctx.request().method() + " is not allowed on " + path + " (allowed: " + String.join(", ", allowed)
-                        + ")");
+                ProblemType.METHOD_NOT_ALLOWED,
+                ctx.request().method() + " is not allowed on " + ctx.normalizedPath() + " (allowed: "
+                        + String.join(", ", allowed) + ")");
+    }
+
+    /** 404 for a request no route of any family serves. */
+    static ApiException noRoute(RoutingContext ctx) {
+        return ApiException.notFound("no route " + ctx.request().method() + " " + ctx.normalizedPath());
     }
 
     private static boolean matches(String template, String path) {

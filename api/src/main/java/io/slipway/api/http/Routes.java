@@ -1,28 +1,20 @@
 package io.slipway.api.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Assembles the router: request ids and the request timer, bounded bodies, OpenAPI validation (after
- * each operation's permission check, before its handler), every route with its permission, one
- * failure handler.
+ * Assembles the router: request ids, request shape checks and the request timer for every request, then two
+ * families of routes in sub-routers of their own ({@link ApiRouter}), each with its failure handler: the
+ * Drydock-compatible routes (Drydock's paths, shapes and error body) and Slipway's own (problem+json). Every
+ * route reads a bounded body and is validated against the OpenAPI document (after the operation's
+ * permission check, before its handler).
  */
 public final class Routes {
     static final long MAX_BODY = 16L * 1024 * 1024;
     static final String OPENAPI_PATH = "/api/v1.0/openapi.yaml";
-    private static final String[] DRYDOCK = {
-        "/api/v1.0/tasks",
-        "/api/v1.0/validatedesign",
-        "/api/v1.0/nodefilter",
-        "/api/v1.0/designs",
-        "/api/v1.0/bootactions",
-        "/versions",
-        "/api/v1.0/health"
-    };
-    private static final String[] SLIPWAY_ONLY = {"/explain", "/timeline", "/diff/"};
 
     private Routes() {}
 
@@ -40,8 +32,8 @@ public final class Routes {
 
     /** As {@link #build(ApiContext)}, with the OpenAPI document (still loading, or loaded) given. */
     static Router build(ApiContext api, Future<OpenApiDocument> openApi, HttpLimits limits) {
-        Router r = Router.router(api.vertx());
-        // The routes' own guards skip a permission the validation route already checked.
+        Router root = Router.router(api.vertx());
+        // The routes' own guards skip a permission the validation already checked.
         ApiContext routes = new ApiContext(
                 api.vertx(),
                 api.leader(),
@@ -54,33 +46,46 @@ public final class Routes {
                 api.drivers(),
                 api.bootActions());
         MetricsRoutes metrics = new MetricsRoutes(routes);
-        r.route().handler(new RequestIds());
-        r.route().handler(new RequestShape(limits));
-        r.route().handler(metrics.timer());
-        r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-        new OpenApiValidation(api.vertx(), openApi, api.guard()).mount(r);
-        r.get("/versions")
-                .handler(ctx -> ctx.json(new JsonObject()
+        root.route().handler(new RequestIds());
+        root.route().handler(new RequestShape(limits));
+        root.route().handler(metrics.timer());
+        OpenApiValidation validation = new OpenApiValidation(api.vertx(), openApi, api.guard());
+        ApiRouter drydock = ApiRouter.create(api.vertx(), validation, routes.guard(), MAX_BODY);
+        ApiRouter own = ApiRouter.create(api.vertx(), validation, routes.guard(), MAX_BODY);
+        mountDrydock(routes, drydock);
+        mountOwn(routes, own, openApi, metrics);
+        return withFamilies(root, drydock, own);
+    }
+
+    /** Drydock's routes: its paths, JSON shapes and error body. */
+    private static void mountDrydock(ApiContext api, ApiRouter drydock) {
+        drydock.route(HttpMethod.GET, "/versions")
+                .respond(ctx -> Future.succeededFuture(new JsonObject()
                         .put("v1.0", new JsonObject().put("path", "/api/v1.0").put("status", "stable"))
                         .put("simulated", api.simulated())));
-        r.get(OPENAPI_PATH)
-                .handler(ctx -> openApi.onSuccess(d -> ctx.response()
-                                .putHeader("Content-Type", "application/yaml")
-                                .end(d.text()))
-                        .onFailure(ctx::fail));
-        new HealthRoutes(routes).mount(r);
-        new TaskRoutes(routes).mount(r);
-        new DesignRoutes(routes).mount(r);
-        new DiffRoutes(routes).mount(r);
-        new NodeRoutes(routes).mount(r);
-        new NodeVerbRoutes(routes).mount(r);
-        metrics.mount(r);
+        new HealthRoutes(api).mount(drydock);
+        new TaskRoutes(api).mount(drydock);
+        new DesignRoutes(api).mount(drydock);
         if (api.bootActions() != null) {
-            new BootActionRoutes(routes, api.bootActions()).mount(r);
+            new BootActionRoutes(api, api.bootActions()).mount(drydock);
         }
-        r.route().last().handler(ctx -> ctx.fail(RequestShape.noRoute(r, ctx)));
-        r.route().failureHandler(new ErrorHandler());
-        return r;
+        new NodeRoutes(api).mountDrydock(drydock);
+    }
+
+    /** Slipway's own routes, answering problem+json. */
+    private static void mountOwn(
+            ApiContext api, ApiRouter own, Future<OpenApiDocument> openApi, MetricsRoutes metrics) {
+        own.route(HttpMethod.GET, OPENAPI_PATH)
+                .respond(ctx -> openApi.map(d -> {
+                    ctx.response().putHeader("Content-Type", "application/yaml");
+                    return d.text();
+                }));
+        new NodeRoutes(api).mountOwn(own);
+        new DiffRoutes(api).mount(own);
+        new NodeVerbRoutes(api).mount(own);
+        new PlanRoutes(api).mount(own);
+        new ProblemRoutes().mount(own);
+        metrics.mount(own);
     }
 
     /**
@@ -88,34 +93,24 @@ public final class Routes {
      * listener nodes reach, such as the netboot driver's; the same handlers and error bodies as on the API.
      */
     public static Router nodeFacing(ApiContext api) {
-        Router r = Router.router(api.vertx());
-        r.route().handler(new RequestIds());
-        r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        Router root = Router.router(api.vertx());
+        root.route().handler(new RequestIds());
+        ApiRouter drydock = ApiRouter.create(api.vertx(), null, api.guard(), MAX_BODY);
         if (api.bootActions() != null) {
-            new BootActionRoutes(api, api.bootActions()).mount(r);
+            new BootActionRoutes(api, api.bootActions()).mount(drydock);
         }
-        r.route()
-                .last()
-                .handler(ctx -> ctx.fail(new ApiException(
-                        404,
-                        "no route " + ctx.request().method() + " "
-                                + ctx.request().path())));
-        r.route().failureHandler(new ErrorHandler());
-        return r;
+        return withFamilies(root, drydock, ApiRouter.create(api.vertx(), null, api.guard(), MAX_BODY));
     }
 
-    /** Drydock's routes keep Drydock's error body; the others answer problem+json. */
-    static boolean isDrydockRoute(String path) {
-        for (String own : SLIPWAY_ONLY) {
-            if (path.contains(own)) {
-                return false;
-            }
-        }
-        for (String p : DRYDOCK) {
-            if (path.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Mounts the Drydock-compatible family, then Slipway's own, each rendering its own failures; a request
+     * neither takes is a 404 in problem+json, as are refusals before routing (431, NUL in the path).
+     */
+    private static Router withFamilies(Router root, ApiRouter drydock, ApiRouter own) {
+        root.route("/*").subRouter(drydock.router(ErrorHandler.drydock()));
+        root.route("/*").subRouter(own.router(ErrorHandler.problemJson()));
+        root.route().last().handler(ctx -> ctx.fail(RequestShape.noRoute(ctx)));
+        root.route().failureHandler(ErrorHandler.problemJson());
+        return root;
     }
 }

@@ -5,24 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.slipway.store.StoreHandle;
-import io.slipway.store.Task;
-import io.slipway.store.TaskPage;
-import io.slipway.store.TaskQuery;
+import io.slipway.store.TaskCount;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gauges read from the store when Prometheus scrapes, at most once per {@link #TTL_MS} so frequent
- * scrapes (or several Prometheus servers) do not load the database:
+ * scrapes (or several Prometheus servers) do not load the database; each refresh is two aggregate
+ * queries, whatever the number of nodes and tasks:
  *
  * <ul>
- *   <li>{@code slipway_nodes{state}}: nodes by lifecycle state, from the node list;
- *   <li>{@code slipway_tasks{action,status,result}}: stored top-level tasks, newest first, up to
- *       {@link #MAX_TASKS} (task retention bounds the table; beyond the cap older tasks are left out);
+ *   <li>{@code slipway_nodes{state}}: nodes by lifecycle state ({@code NodeStateStore.countByState});
+ *   <li>{@code slipway_tasks{action,status,result}}: every stored top-level task ({@code
+ *       TaskHistory.countTopLevel}; task retention bounds the table);
  *   <li>{@code slipway_store_up}: 1 when the last read succeeded, 0 when the gauges above are stale.
  * </ul>
  *
@@ -31,8 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StoreGauges {
     static final long TTL_MS = 5_000;
-    static final int PAGE = 1_000;
-    static final int MAX_TASKS = 20_000;
     private final StoreHandle store;
     private final MultiGauge nodes;
     private final MultiGauge tasks;
@@ -59,14 +55,8 @@ final class StoreGauges {
         if (last == null || now - lastAt >= TTL_MS) {
             lastAt = now;
             last = Future.all(
-                            store.nodes().list().onSuccess(list -> {
-                                Map<String, Long> byState = new HashMap<>();
-                                list.forEach(n -> byState.merge(String.valueOf(n.lifecycleState()), 1L, Long::sum));
-                                nodes.register(rows(byState, "state"), true);
-                            }),
-                            countTasks(TaskQuery.all().topLevel().page(null, PAGE), new HashMap<>(), 0)
-                                    .onSuccess(
-                                            counts -> tasks.register(rows(counts, "action", "status", "result"), true)))
+                            store.nodes().countByState().onSuccess(counts -> nodes.register(nodeRows(counts), true)),
+                            store.history().countTopLevel().onSuccess(counts -> tasks.register(taskRows(counts), true)))
                     .onComplete(ar -> up.set(ar.succeeded() ? 1 : 0))
                     .<Void>mapEmpty()
                     .otherwiseEmpty();
@@ -74,30 +64,18 @@ final class StoreGauges {
         return last;
     }
 
-    private Future<Map<String, Long>> countTasks(TaskQuery q, Map<String, Long> acc, int seen) {
-        return store.history().query(q).compose(page -> {
-            for (Task t : page.tasks()) {
-                acc.merge(t.action() + "\n" + t.status() + "\n" + t.result().status(), 1L, Long::sum);
-            }
-            int total = seen + page.tasks().size();
-            java.util.Optional<TaskPage.Cursor> next = page.next();
-            return next.isPresent() && total < MAX_TASKS
-                    ? countTasks(q.page(next.get(), PAGE), acc, total)
-                    : Future.succeededFuture(acc);
-        });
+    private static List<MultiGauge.Row<?>> nodeRows(Map<String, Long> counts) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        counts.forEach((state, n) -> rows.add(MultiGauge.Row.of(Tags.of("state", state), n)));
+        return rows;
     }
 
-    /** Rows of a multi-gauge from counts keyed by the tag values joined with newlines. */
-    private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts, String... tagNames) {
+    private static List<MultiGauge.Row<?>> taskRows(List<TaskCount> counts) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        counts.forEach((key, n) -> {
-            String[] values = key.split("\n", -1);
-            Tags tags = Tags.empty();
-            for (int i = 0; i < tagNames.length; i++) {
-                tags = tags.and(tagNames[i], values[i]);
-            }
-            rows.add(MultiGauge.Row.of(tags, n));
-        });
+        for (TaskCount c : counts) {
+            Tags tags = Tags.of("action", c.action(), "status", c.status(), "result", c.resultStatus());
+            rows.add(MultiGauge.Row.of(tags, c.count()));
+        }
         return rows;
     }
 }

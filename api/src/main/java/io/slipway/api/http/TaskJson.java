@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Tasks in Drydock's JSON shape ({@code kind: Task}, {@code result} as a {@code Status} with messages). */
 final class TaskJson {
+    /** A task alone: no subtask ids, no messages (listings, a task just created). */
+    static final JsonCodec<Task> SUMMARY = t -> of(t, List.of(), List.of());
+
     private TaskJson() {}
 
     static JsonObject of(Task t, List<UuidLike> subtasks, List<ResultMessage> messages) {

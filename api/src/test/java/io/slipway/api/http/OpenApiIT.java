@@ -69,13 +69,7 @@ class OpenApiIT {
                     loading);
             result(loading);
             Set<String> served = new TreeSet<>();
-            for (Route route : router.getRoutes()) {
-                if (route.getPath() != null && route.methods() != null) {
-                    route.methods()
-                            .forEach(m ->
-                                    served.add(m.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}")));
-                }
-            }
+            collect(router, served);
             assertThat(documented).isEqualTo(served).hasSizeGreaterThanOrEqualTo(26);
             Set<Object> known = new java.util.HashSet<>();
             for (java.lang.reflect.Field f : Permissions.class.getFields()) {
@@ -130,6 +124,19 @@ class OpenApiIT {
                     .as("the guard runs before validation")
                     .isEqualTo(401);
             assertThat(anonymous.bodyAsString()).doesNotContain("action");
+        }
+    }
+
+    /** The operations of a router and of the sub-routers it mounts (the Drydock and Slipway families). */
+    private static void collect(Router router, Set<String> served) {
+        for (Route route : router.getRoutes()) {
+            if (route.getSubRouter() != null) {
+                collect(route.getSubRouter(), served);
+            } else if (route.getPath() != null && route.methods() != null) {
+                route.methods()
+                        .forEach(
+                                m -> served.add(m.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}")));
+            }
         }
     }
 }

@@ -11,6 +11,9 @@ final class NodeSql {
 
     static final String LIST = "SELECT * FROM node_state ORDER BY node_name";
 
+    static final String COUNT_BY_STATE =
+            "SELECT lifecycle_state, count(*) AS n FROM node_state GROUP BY lifecycle_state ORDER BY lifecycle_state";
+
     static final String INSERT = "INSERT INTO node_state (node_name, lifecycle_state, power, boot_device, last_error,"
             + " retry_budget, progress, version)"
             + " SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::integer, $8::jsonb, 1"

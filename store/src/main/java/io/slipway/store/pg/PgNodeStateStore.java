@@ -11,6 +11,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@link NodeStateStore} on Postgres. */
 public final class PgNodeStateStore implements NodeStateStore {
@@ -37,6 +39,18 @@ public final class PgNodeStateStore implements NodeStateStore {
                 .execute()
                 .map(rows -> Rows.all(rows, PgNodeStateStore::state))
                 .recover(PgErrors.recover("listing nodes"));
+    }
+
+    @Override
+    public Future<Map<String, Long>> countByState() {
+        return pool.query(NodeSql.COUNT_BY_STATE)
+                .execute()
+                .map(rows -> {
+                    Map<String, Long> counts = new TreeMap<>();
+                    rows.forEach(r -> counts.put(r.getString("lifecycle_state"), r.getLong("n")));
+                    return counts;
+                })
+                .recover(PgErrors.recover("counting nodes by state"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.slipway.store.pg;
 
 import io.slipway.store.PurgeReport;
+import io.slipway.store.TaskCount;
 import io.slipway.store.TaskHistory;
 import io.slipway.store.TaskPage;
 import io.slipway.store.TaskQuery;
@@ -8,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,20 @@ public final class PgTaskHistory implements TaskHistory {
                 .execute(params)
                 .map(rows -> TaskPage.of(Rows.all(rows, TaskRows::task), query.limit()))
                 .recover(PgErrors.recover("querying tasks"));
+    }
+
+    @Override
+    public Future<List<TaskCount>> countTopLevel() {
+        return pool.query(TaskSql.COUNT_TOP_LEVEL)
+                .execute()
+                .map(rows -> Rows.all(
+                        rows,
+                        r -> new TaskCount(
+                                r.getString("action"),
+                                r.getString("status"),
+                                r.getString("result_status"),
+                                r.getLong("n"))))
+                .recover(PgErrors.recover("counting tasks"));
     }
 
     @Override

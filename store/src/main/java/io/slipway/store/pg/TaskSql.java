@@ -75,6 +75,9 @@ final class TaskSql {
             + " AND ($6::timestamptz IS NULL OR (created, id) < ($6::timestamptz, $7::uuid))"
             + " ORDER BY created DESC, id DESC LIMIT $8";
 
+    static final String COUNT_TOP_LEVEL = "SELECT action, status, result_status, count(*) AS n FROM task"
+            + " WHERE parent_id IS NULL GROUP BY action, status, result_status ORDER BY action, status, result_status";
+
     /** Finished, idle for longer than $1 seconds, and no subtask left (children go first). */
     private static final String PURGEABLE = "SELECT t.id FROM task t WHERE t.status IN ('complete', 'terminated')"
             + " AND t.updated < now() - make_interval(secs => $1::double precision)"
