@@ -1,16 +1,14 @@
 package io.slipway.engine;
 
 import io.slipway.engine.dispatch.DriverSet;
-import io.slipway.engine.effective.EffectiveNode;
 import io.slipway.engine.effective.NodeFilters;
 import io.slipway.engine.lifecycle.Explanation;
-import io.slipway.engine.lifecycle.NodeIntent;
 import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.lifecycle.PlannedStep;
-import io.slipway.engine.lifecycle.Planner;
 import io.slipway.engine.orchestrator.Actions;
 import io.slipway.engine.orchestrator.NodeFilterJson;
 import io.slipway.engine.rules.RuleSet;
+import io.slipway.engine.site.SiteModels;
 import io.slipway.store.StoreHandle;
 import io.slipway.store.Task;
 import io.slipway.store.TaskStatus;
@@ -20,10 +18,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 /**
  * The orchestrating engine of the leading instance: accepts tasks, drives nodes through their
@@ -33,31 +31,19 @@ import java.util.concurrent.Callable;
 public final class Engine {
     private final Vertx vertx;
     private final StoreHandle store;
-    private final EngineVerticle verticle;
+    private final EngineParts parts;
     private final String deployment;
 
-    private Engine(Vertx vertx, StoreHandle store, EngineVerticle verticle, String deployment) {
+    private Engine(Vertx vertx, StoreHandle store, EngineParts parts, String deployment) {
         this.vertx = vertx;
         this.store = store;
-        this.verticle = verticle;
+        this.parts = parts;
         this.deployment = deployment;
     }
 
-    /** Starts the engine (advancing the fencing epoch) and resumes whatever a previous leader left running. */
-    public static Future<Engine> start(
-            Vertx vertx,
-            StoreHandle store,
-            EngineConfig config,
-            DriverSet drivers,
-            RuleSet validationRules,
-            RuleSet lifecycleRules,
-            String instanceId) {
-        return start(vertx, store, config, drivers, validationRules, lifecycleRules, instanceId, () -> true);
-    }
-
     /**
-     * As above, with {@code leaseValid} asked immediately before every driver action: once it is false
-     * (a lease that ran out while the process was frozen), no further action starts.
+     * Starts the engine (advancing the fencing epoch) and resumes whatever a previous leader left
+     * running; it compiles revisions into a cache of its own.
      */
     public static Future<Engine> start(
             Vertx vertx,
@@ -66,12 +52,39 @@ public final class Engine {
             DriverSet drivers,
             RuleSet validationRules,
             RuleSet lifecycleRules,
+            String instanceId) {
+        SiteCache sites = new SiteCache(vertx, store.designs(), new SiteModels(validationRules, drivers.hasNetwork()));
+        return start(vertx, store, config, drivers, lifecycleRules, sites, instanceId, () -> true);
+    }
+
+    /**
+     * As above, with the process's shared compiled-revision cache, and {@code leaseValid} asked
+     * immediately before every driver action: once it is false (a lease that ran out while the
+     * process was frozen), no further action starts.
+     */
+    public static Future<Engine> start(
+            Vertx vertx,
+            StoreHandle store,
+            EngineConfig config,
+            DriverSet drivers,
+            RuleSet lifecycleRules,
+            SiteCache sites,
             String instanceId,
-            java.util.function.BooleanSupplier leaseValid) {
-        EngineVerticle v = new EngineVerticle(store, config, drivers, validationRules, lifecycleRules, instanceId);
-        v.leaseValid = leaseValid;
+            BooleanSupplier leaseValid) {
+        EngineVerticle v = new EngineVerticle(context -> store.leaderEpoch()
+                .advance(instanceId)
+                .compose(fence -> {
+                    EngineParts parts =
+                            new EngineParts(context, fence, store, config, drivers, lifecycleRules, sites, leaseValid);
+                    return parts.begin().map(parts).onFailure(e -> parts.stop());
+                }));
         return vertx.deployVerticle(v, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-                .map(id -> new Engine(vertx, store, v, id));
+                .compose(id -> v.parts().map(parts -> new Engine(vertx, store, parts, id)));
+    }
+
+    /** The compiled-revision cache this engine pins its revisions in. */
+    public SiteCache sites() {
+        return parts.sites;
     }
 
     /** Queues a task: an action on a design revision, optionally for the nodes a filter selects. */
@@ -92,7 +105,7 @@ public final class Engine {
                 : Future.succeededFuture();
         return names.compose(v -> store.tasks().create(task))
                 .compose(t -> on(() -> {
-                    verticle.orchestrator.poll();
+                    parts.orchestrator.poll();
                     return t;
                 }));
     }
@@ -102,7 +115,7 @@ public final class Engine {
      * that the revision does not have. A revision that does not compile is left to the task to report.
      */
     private Future<Void> knownNames(long revision, JsonObject nodeFilter) {
-        return on(() -> verticle.sites.get(revision)).compose(f -> f).transform(site -> {
+        return on(() -> parts.sites.get(revision)).compose(f -> f).transform(site -> {
             if (site.failed()) {
                 return Future.succeededFuture();
             }
@@ -117,17 +130,17 @@ public final class Engine {
 
     /** Why a node is where it is and what it waits for. */
     public Future<Explanation> explain(String node) {
-        return on(() -> verticle.lifecycle.explain(node).withVerbs(verticle.verbs.manualVerbs(node)));
+        return on(() -> parts.nodes.session().explain(node).withVerbs(parts.verbs.manualVerbs(node)));
     }
 
     /** The node's current observed facts, or null. */
     public Future<NodeObservation> observation(String node) {
-        return on(() -> verticle.lifecycle.observation(node));
+        return on(() -> parts.nodes.observation(node));
     }
 
     /** The steps the rules would take for an action on a revision, without running anything. */
     public Future<Map<String, List<PlannedStep>>> plan(String action, long revision, JsonObject nodeFilter) {
-        return on(() -> verticle.sites.get(revision))
+        return on(() -> parts.sites.get(revision))
                 .compose(f -> f)
                 .compose(site -> plan(action, site, nodeFilter, "design revision " + revision));
     }
@@ -135,42 +148,14 @@ public final class Engine {
     /** As {@link #plan(String, long, JsonObject)} for a design that is not stored: compiled in memory, never written. */
     public Future<Map<String, List<PlannedStep>>> plan(
             String action, io.slipway.engine.design.SourceText design, JsonObject nodeFilter) {
-        return on(() -> verticle.sites.compile(design))
+        return on(() -> parts.sites.compile(design))
                 .compose(f -> f)
                 .compose(site -> plan(action, site, nodeFilter, design.name()));
     }
 
     private Future<Map<String, List<PlannedStep>>> plan(
             String action, io.slipway.engine.site.SiteModel site, JsonObject nodeFilter, String where) {
-        return on(() -> {
-            List<String> unknown = NodeFilters.unknownNames(
-                    NodeFilterJson.parse(nodeFilter), site.design().nodes());
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("node_filter: " + String.join(", ", unknown) + " in " + where);
-            }
-            List<String> nodes =
-                    NodeFilters.select(
-                                    NodeFilterJson.parse(nodeFilter),
-                                    site.design().nodes(),
-                                    Map.of())
-                            .stream()
-                            .map(EffectiveNode::name)
-                            .toList();
-            List<NodeObservation> observed = new ArrayList<>();
-            List<NodeIntent> intents = new ArrayList<>();
-            for (String n : nodes) {
-                NodeObservation o = verticle.lifecycle.observation(n);
-                observed.add(o != null ? o : NodeObservation.enrolled(n, 1));
-                intents.add(Actions.intent(action, n, "plan"));
-            }
-            return Planner.plan(
-                    verticle.lifecycle.rules(),
-                    verticle.lifecycle.driverFacts(),
-                    nodes.stream().map(site.nodeDesigns()::get).toList(),
-                    observed,
-                    intents,
-                    64);
-        });
+        return on(() -> EnginePlans.plan(parts.nodes, action, site, nodeFilter, where));
     }
 
     /**
@@ -178,7 +163,7 @@ public final class Engine {
      * recorded and survives restarts. Fails when the node is unknown.
      */
     public Future<NodeObservation> pause(String node, boolean paused) {
-        return on(() -> verticle.setPaused(node, paused)).compose(f -> f);
+        return on(() -> parts.verbs.pause(node, paused)).compose(f -> f);
     }
 
     /**
@@ -187,7 +172,7 @@ public final class Engine {
      * an unknown node, {@link IllegalStateException} when the node is not quarantined.
      */
     public Future<NodeObservation> release(String node, String reason, String by) {
-        return on(() -> verticle.verbs.release(node, reason, by)).compose(f -> f);
+        return on(() -> parts.verbs.release(node, reason, by)).compose(f -> f);
     }
 
     /**
@@ -195,7 +180,7 @@ public final class Engine {
      * takes it out. Recorded, so it survives restarts. A reason is required to turn it on.
      */
     public Future<NodeObservation> maintenance(String node, boolean on, String reason, String by) {
-        return on(() -> verticle.verbs.maintenance(node, on, reason, by)).compose(f -> f);
+        return on(() -> parts.verbs.maintenance(node, on, reason, by)).compose(f -> f);
     }
 
     /**
@@ -204,7 +189,7 @@ public final class Engine {
      * {@link IllegalStateException} when no step runs on the node.
      */
     public Future<io.slipway.engine.lifecycle.Step> abort(String node, String reason, String by) {
-        return on(() -> verticle.verbs.abort(node, reason, by)).compose(f -> f);
+        return on(() -> parts.verbs.abort(node, reason, by)).compose(f -> f);
     }
 
     /**
@@ -213,18 +198,17 @@ public final class Engine {
      * when the node's BMC is not manual or nothing waits.
      */
     public Future<String> answer(String node, boolean ok, String reason, String by) {
-        return on(() -> verticle.verbs.answer(node, ok, reason, by)).compose(f -> f);
+        return on(() -> parts.verbs.answer(node, ok, reason, by)).compose(f -> f);
     }
 
     /** Runs one reconcile tick now (the timer runs them periodically); completes with the nodes observed. */
     public Future<Integer> reconcile() {
-        return on(() -> verticle.reconciler.tick(List.copyOf(verticle.nodeSites.keySet())))
-                .compose(f -> f);
+        return on(parts.reconciler::tick).compose(f -> f);
     }
 
     /** The fencing epoch this engine writes with. */
     public long epoch() {
-        return verticle.fence.epoch();
+        return parts.fence.epoch();
     }
 
     /**
@@ -232,7 +216,7 @@ public final class Engine {
      * lease ran out. Such an engine must be replaced, not resumed. Any thread.
      */
     public boolean halted() {
-        return verticle.dispatcher != null && verticle.dispatcher.stopped();
+        return parts.dispatcher.stopped();
     }
 
     public Future<Void> stop() {
@@ -241,7 +225,7 @@ public final class Engine {
 
     private <T> Future<T> on(Callable<T> work) {
         Promise<T> p = Promise.promise();
-        verticle.engineContext().runOnContext(v -> {
+        parts.context.runOnContext(v -> {
             try {
                 p.complete(work.call());
             } catch (Exception e) {

@@ -5,8 +5,7 @@ import io.slipway.drivers.spi.OobDriver;
 import io.slipway.drivers.spi.OobTarget;
 import io.slipway.engine.dispatch.Dispatcher;
 import io.slipway.engine.dispatch.DriverSet;
-import io.slipway.engine.dispatch.NodeLedger;
-import io.slipway.engine.lifecycle.LifecycleEngine;
+import io.slipway.engine.dispatch.NodeRuntime;
 import io.slipway.engine.lifecycle.LifecycleState;
 import io.slipway.engine.lifecycle.NodeObservation;
 import io.slipway.engine.lifecycle.Step;
@@ -15,7 +14,6 @@ import io.slipway.engine.site.SiteModel;
 import io.slipway.store.NodeEvent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,26 +26,27 @@ import java.util.Optional;
  * running, confirm with nothing waiting) fails with {@link IllegalStateException}.
  */
 final class NodeVerbs {
-    private final LifecycleEngine lifecycle;
-    private final NodeLedger ledger;
+    private final NodeRuntime nodes;
     private final Dispatcher dispatcher;
     private final Orchestrator orchestrator;
     private final DriverSet drivers;
-    private final Map<String, SiteModel> nodeSites;
 
-    NodeVerbs(
-            LifecycleEngine lifecycle,
-            NodeLedger ledger,
-            Dispatcher dispatcher,
-            Orchestrator orchestrator,
-            DriverSet drivers,
-            Map<String, SiteModel> nodeSites) {
-        this.lifecycle = lifecycle;
-        this.ledger = ledger;
+    NodeVerbs(NodeRuntime nodes, Dispatcher dispatcher, Orchestrator orchestrator, DriverSet drivers) {
+        this.nodes = nodes;
         this.dispatcher = dispatcher;
         this.orchestrator = orchestrator;
         this.drivers = drivers;
-        this.nodeSites = nodeSites;
+    }
+
+    /** Pauses (or resumes) automatic actions for the node, drift correction included. */
+    Future<NodeObservation> pause(String node, boolean paused) {
+        NodeObservation o = known(node);
+        return nodes.record(
+                o.withPaused(paused),
+                NodeEvent.of(
+                        node,
+                        paused ? "paused" : "resumed",
+                        paused ? "automatic actions paused by an operator" : "automatic actions resumed"));
     }
 
     /** Back to the state before quarantine with a fresh retry budget; the quarantine reason stays on the timeline. */
@@ -72,7 +71,7 @@ final class NodeVerbs {
                         .put("reason", reason)
                         .put("quarantined_because", o.reason())
                         .put("failures", o.failures()));
-        return record(o, released, event);
+        return nodes.record(released, event);
     }
 
     /** Puts the node in maintenance ({@code on}) or takes it out; in maintenance only reads happen to it. */
@@ -89,7 +88,7 @@ final class NodeVerbs {
                                 ? "maintenance on by " + by + ": " + reason
                                 : "maintenance off by " + by + (reason == null ? "" : ": " + reason)))
                 .withExtra(new JsonObject().put("by", by).put("reason", reason));
-        return record(o, changed, event);
+        return nodes.record(changed, event);
     }
 
     /** Aborts the step running on the node; its task counts the node as failed and the node is paused. */
@@ -98,10 +97,8 @@ final class NodeVerbs {
         String why = (reason == null || reason.isBlank() ? "no reason given" : reason) + " (" + by + ")";
         Step step = dispatcher.abort(node, why);
         orchestrator.abandon(node, step.label() + " aborted by an operator: " + why);
-        NodeObservation paused = lifecycle.observation(node).withPaused(true);
-        lifecycle.put(paused);
-        return ledger.save(
-                        paused,
+        return nodes.record(
+                        nodes.observation(node).withPaused(true),
                         NodeEvent.of(
                                 node,
                                 "paused",
@@ -112,8 +109,8 @@ final class NodeVerbs {
 
     /** Confirms ({@code ok}) or rejects the oldest manual BMC request of the node; returns what it asked. */
     Future<String> answer(String node, boolean ok, String reason, String by) {
-        known(node);
-        SiteModel site = nodeSites.get(node);
+        NodeObservation o = known(node);
+        SiteModel site = nodes.site(node);
         OobTarget target = site == null ? null : site.oobTargets().get(node);
         if (target == null) {
             throw new IllegalStateException(node + " has no BMC in its design revision");
@@ -133,12 +130,12 @@ final class NodeVerbs {
                         ok ? "confirmed" : "rejected",
                         (ok ? "confirmed by " : "rejected by ") + by + ": " + request + (ok ? "" : " (" + why + ")"))
                 .withExtra(new JsonObject().put("by", by).put("reason", reason));
-        return ledger.save(o(node), event).map(request);
+        return nodes.record(o, event).map(request);
     }
 
     /** The manual-BMC verbs that apply to the node now: confirm and reject while a request waits. */
     java.util.List<String> manualVerbs(String node) {
-        SiteModel site = nodeSites.get(node);
+        SiteModel site = nodes.site(node);
         OobTarget target = site == null ? null : site.oobTargets().get(node);
         if (target == null || site.nodeSpecs().get(node) == null) {
             return java.util.List.of();
@@ -160,24 +157,11 @@ final class NodeVerbs {
                 .toList();
     }
 
-    private NodeObservation o(String node) {
-        return lifecycle.observation(node);
-    }
-
     private NodeObservation known(String node) {
-        NodeObservation o = lifecycle.observation(node);
+        NodeObservation o = nodes.observation(node);
         if (o == null) {
             throw new IllegalArgumentException("node " + node + " is not known");
         }
         return o;
-    }
-
-    private Future<NodeObservation> record(NodeObservation before, NodeObservation after, NodeEvent event) {
-        lifecycle.put(after);
-        return ledger.save(after, event).map(v -> {
-            orchestrator.nodeChanged(after);
-            dispatcher.evaluate();
-            return after;
-        });
     }
 }

@@ -7,11 +7,11 @@ import io.slipway.api.drivers.DriverWiring;
 import io.slipway.api.http.ApiContext;
 import io.slipway.api.http.ApiServer;
 import io.slipway.api.http.HttpLimits;
-import io.slipway.api.http.RevisionCache;
 import io.slipway.drivers.spi.DriverContext;
 import io.slipway.drivers.spi.DriverRegistry;
 import io.slipway.engine.Engine;
 import io.slipway.engine.EngineConfig;
+import io.slipway.engine.SiteCache;
 import io.slipway.engine.bootaction.BootActionConfig;
 import io.slipway.engine.bootaction.BootActionService;
 import io.slipway.engine.design.DesignLimits;
@@ -88,6 +88,8 @@ final class Server {
             Runtime.await(agent.listen(), 30, "starting the " + agent.type() + " boot listener");
             Runtime.await(agent.verifySite(), 600, "checking the " + agent.type() + " images and agent artefacts");
         }
+        // One compiled-revision cache for the process: the engine pins the revisions its nodes use, the API reads them.
+        SiteCache revisions = new SiteCache(vertx, store.designs(), new SiteModels(validation, drivers.hasNetwork()));
         var election = new HzLeaderElection(o.election());
         Leadership leadership = new Leadership(
                 election,
@@ -96,8 +98,8 @@ final class Server {
                         store,
                         EngineConfig.defaults(),
                         drivers,
-                        validation,
                         lifecycle,
+                        revisions,
                         election.instanceId(),
                         election::isLeader));
         Runtime.await(leadership.start(), 120, "joining the cluster");
@@ -106,7 +108,6 @@ final class Server {
                 30,
                 "loading the auth configuration");
         FetchPolicy fetch = FetchPolicy.fromJson(new JsonObject(o.fetchConfig));
-        RevisionCache revisions = new RevisionCache(vertx, store.designs(), new SiteModels(validation, false));
         ApiContext api = new ApiContext(
                 vertx,
                 leadership,

@@ -112,11 +112,7 @@ final class ApiHarness implements AutoCloseable {
                 (ctx, permission) -> true,
                 false,
                 io.slipway.engine.bootaction.BootActionService.create(
-                        vertx,
-                        store,
-                        new RevisionCache(
-                                vertx, store.designs(), new io.slipway.engine.site.SiteModels(validation, false))::get,
-                        io.slipway.engine.bootaction.BootActionConfig.defaults()));
+                        vertx, store, engine.sites()::get, io.slipway.engine.bootaction.BootActionConfig.defaults()));
         server = result(ApiServer.start(api, "127.0.0.1", 0, limits));
         http = WebClient.create(vertx);
     }

@@ -20,7 +20,8 @@ import java.util.UUID;
  * Persists node observations and their timeline. Writes for one node are chained so they reach the
  * store in order (each save carries the version the previous one returned); different nodes write
  * concurrently. A write the store answers "unavailable" is retried until it is back ({@link
- * StoreRetry}), so a database outage delays node changes but loses none. Confined to the dispatcher's context.
+ * StoreRetry}), so a database outage delays node changes but loses none. A node's write chain is
+ * kept only while one of its writes waits. Confined to the dispatcher's context.
  */
 public final class NodeLedger {
     private final NodeStateStore store;
@@ -111,6 +112,8 @@ public final class NodeLedger {
         Future<Void> tail = tails.getOrDefault(o.node(), Future.succeededFuture());
         Future<Void> next = tail.transform(ignored -> retry.run(() -> write(o, event)));
         tails.put(o.node(), next);
+        // The chain is only needed while a write waits: once the last one is done the node's entry goes.
+        next.onComplete(ar -> tails.remove(o.node(), next));
         return next;
     }
 

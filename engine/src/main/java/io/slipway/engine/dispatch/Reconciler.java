@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,27 +22,23 @@ import java.util.function.Supplier;
  */
 public final class Reconciler {
     private final Context context;
-    private final Dispatcher dispatcher;
     private final DriverSet drivers;
-    private final NodeLedger ledger;
-    private final Function<String, SiteModel> sites;
+    private final NodeRuntime nodes;
 
-    public Reconciler(
-            Context context,
-            Dispatcher dispatcher,
-            DriverSet drivers,
-            NodeLedger ledger,
-            Function<String, SiteModel> sites) {
+    public Reconciler(Context context, DriverSet drivers, NodeRuntime nodes) {
         this.context = context;
-        this.dispatcher = dispatcher;
         this.drivers = drivers;
-        this.ledger = ledger;
-        this.sites = sites;
+        this.nodes = nodes;
     }
 
-    /** Observes every deployed, idle node once, all at once; completes when all answered. */
-    public Future<Integer> tick(Collection<String> nodes) {
-        return tick(nodes, 0);
+    /** Observes every deployed, idle node assigned to a revision once, all at once; completes when all answered. */
+    public Future<Integer> tick() {
+        return tick(nodes.assignedNodes(), 0);
+    }
+
+    /** As {@link #tick()}, the reads spread over {@code spreadMs}. */
+    public Future<Integer> tick(long spreadMs) {
+        return tick(nodes.assignedNodes(), spreadMs);
     }
 
     /**
@@ -51,17 +46,17 @@ public final class Reconciler {
      * instead of all together (hundreds of BMC sessions opened in the same instant slow every
      * answer down); completes when all answered (or failed).
      */
-    public Future<Integer> tick(Collection<String> nodes, long spreadMs) {
-        LifecycleEngine engine = dispatcher.engine();
+    private Future<Integer> tick(Collection<String> names, long spreadMs) {
+        LifecycleEngine engine = nodes.session();
         List<Supplier<Future<Void>>> targets = new ArrayList<>();
-        for (String node : nodes) {
+        for (String node : names) {
             NodeObservation o = engine.observation(node);
-            SiteModel site = sites.apply(node);
+            SiteModel site = nodes.site(node);
             if (o == null
                     || site == null
                     || engine.running(node)
                     || o.paused()
-                    || !ledger.trusted(node)
+                    || !nodes.ledger().trusted(node)
                     || (o.state() != LifecycleState.DEPLOYED && o.state() != LifecycleState.ADOPTED)) {
                 continue;
             }
@@ -79,13 +74,11 @@ public final class Reconciler {
     private Future<Void> onContext(String node, PowerState power) {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> {
-            NodeObservation o = dispatcher.engine().observation(node);
+            NodeObservation o = nodes.observation(node);
             if (o != null && power != o.power() && power != PowerState.UNKNOWN) {
                 NodeObservation changed = o.withPower(power);
-                dispatcher.engine().put(changed);
                 String what = "observed power " + changed.powerLabel() + " (was " + o.powerLabel() + ")";
-                ledger.save(changed, NodeEvent.of(node, "power", what));
-                dispatcher.evaluate();
+                nodes.record(changed, NodeEvent.of(node, "power", what));
             }
             done.complete();
         });
