@@ -20,6 +20,8 @@ final class NodeTask {
     final Set<String> pending = new LinkedHashSet<>();
     final List<String> successes = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
+    /** How the subtasks of nodes still pending were ended (termination); null while the task runs. */
+    java.util.function.Function<String, java.util.function.UnaryOperator<Task>> ended;
 
     NodeTask(Task task, SiteModel site, List<String> nodes) {
         this.task = task;

@@ -55,14 +55,31 @@ final class SubtaskTracker {
         return Set.copyOf(active.keySet());
     }
 
-    /** Creates the node's subtask, running, and remembers it. Fails when the write fails. */
+    /**
+     * Creates the node's subtask, running, and remembers it. Fails when the write fails. A node that
+     * left pending while the write was in flight (it settled, or the task was terminated) gets its
+     * subtask ended at once, so no subtask stays running under a finished task.
+     */
     Future<Void> create(NodeTask nt, String node) {
         Task sub = Task.nodeSubtask(nt.task, nt.task.action(), node, NodeFilterJson.names(List.of(node)))
                 .withStatus(TaskStatus.RUNNING);
-        return writer.createSubtask(sub).map(stored -> {
+        return writer.createSubtask(sub).compose(stored -> {
             nt.subtasks.put(node, stored.id());
-            return null;
+            if (nt.pending.contains(node)) {
+                return Future.<Void>succeededFuture();
+            }
+            if (nt.ended != null && !nt.successes.contains(node) && !nt.failures.contains(node)) {
+                return ends.subtask(nt.id(), stored.id(), nt.ended.apply(node));
+            }
+            boolean ok = nt.successes.contains(node);
+            return ends.subtask(
+                    nt.id(), stored.id(), t -> t.withStatus(TaskStatus.COMPLETE).withResult(outcome(node, ok)));
         });
+    }
+
+    private static TaskResult outcome(String node, boolean ok) {
+        return TaskResult.of(
+                ok ? Voting.SUCCESS : Voting.FAILURE, ok ? List.of(node) : List.of(), ok ? List.of() : List.of(node));
     }
 
     /**
@@ -74,10 +91,7 @@ final class SubtaskTracker {
         (ok ? nt.successes : nt.failures).add(node);
         UUID sub = nt.subtasks.get(node);
         if (sub != null) {
-            TaskResult result = TaskResult.of(
-                    ok ? Voting.SUCCESS : Voting.FAILURE,
-                    ok ? List.of(node) : List.of(),
-                    ok ? List.of() : List.of(node));
+            TaskResult result = outcome(node, ok);
             ends.subtask(nt.id(), sub, t -> t.withStatus(TaskStatus.COMPLETE).withResult(result));
         }
         ends.log(
@@ -104,6 +118,7 @@ final class SubtaskTracker {
 
     /** Every subtask of a node still pending ends as {@code end} says for its node; the nodes leave pending. */
     Future<Void> endPending(NodeTask nt, Function<String, UnaryOperator<Task>> end) {
+        nt.ended = end;
         List<Future<Void>> writes = new ArrayList<>();
         for (String node : List.copyOf(nt.pending)) {
             UUID sub = nt.subtasks.get(node);
