@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The shape every module keeps: no main Java file longer than 250 lines. Reads the source tree only. */
+/**
+ * The shape every module keeps: no main Java file longer than 250 lines, and no installed driver's
+ * type name quoted outside its own driver module (the composition root, the engine, the store, the
+ * SPI and the rules learn types from the providers). Reads the source tree only.
+ */
 class SourceShapeTest {
     private static final int MAX_LINES = 250;
 
@@ -29,6 +33,42 @@ class SourceShapeTest {
                     .toList();
         }
         assertThat(tooLong).as("main Java files over " + MAX_LINES + " lines").isEmpty();
+    }
+
+    @Test
+    void noDriverTypeNameIsQuotedOutsideItsDriverModule() throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        io.slipway.drivers.spi.DriverRegistry registry = io.slipway.drivers.spi.DriverRegistry.load();
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (io.slipway.drivers.spi.DriverKind kind : io.slipway.drivers.spi.DriverKind.values()) {
+            registry.descriptions(kind).forEach(d -> types.add(d.type()));
+        }
+        assertThat(types).contains("ipmi", "netboot", "maas", "lab");
+        List<Path> roots = List.of(
+                repo.resolve("api/src/main"),
+                repo.resolve("engine/src/main"),
+                repo.resolve("store/src/main"),
+                repo.resolve("drivers/spi/src/main"),
+                repo.resolve("rules"));
+        List<String> found = new java.util.ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p ->
+                                p.toString().endsWith(".java") || p.toString().endsWith(".drl"))
+                        .filter(p -> !p.toString().contains("/target/"))
+                        // the kinds' own labels (one of them, "kubernetes", is also a type name)
+                        .filter(p -> !p.getFileName().toString().equals("DriverKind.java"))
+                        .toList()) {
+                    String text = Files.readString(f);
+                    types.stream()
+                            .filter(t -> text.contains("\"" + t + "\""))
+                            .forEach(t -> found.add(repo.relativize(f) + ": \"" + t + "\""));
+                }
+            }
+        }
+        assertThat(found)
+                .as("driver type names quoted outside their driver modules")
+                .isEmpty();
     }
 
     private static long lines(Path p) {

@@ -23,7 +23,7 @@ public final class Main {
         COMMANDS.put("task", TaskCommand.class);
         COMMANDS.put("node", NodeCommand.class);
         COMMANDS.put("plan", PlanCommand.class);
-        COMMANDS.put("netboot", NetbootCommand.class);
+        COMMANDS.put(io.slipway.drivers.netboot.NetbootNodeDriver.TYPE, NetbootCommand.class);
         COMMANDS.put("bench", BenchCommand.class);
         COMMANDS.put("help", CommandLine.HelpCommand.class);
     }

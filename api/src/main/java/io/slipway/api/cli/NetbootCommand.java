@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code slipway netboot}: OS image registration and the dnsmasq ProxyDHCP configuration, offline. */
 @Command(
-        name = "netboot",
+        name = io.slipway.drivers.netboot.NetbootNodeDriver.TYPE,
         mixinStandardHelpOptions = true,
         description = "Images and DHCP configuration for the netboot node driver (docs/netboot.md).",
         subcommands = {NetbootCommand.Image.class, NetbootCommand.Dnsmasq.class})

@@ -84,7 +84,8 @@ public final class DriverChecks {
         if (!config.kubernetes()) {
             return;
         }
-        String type = String.valueOf(config.kind(DriverKind.KUBERNETES).getValue("type", "kubernetes"));
+        String type = String.valueOf(
+                config.kind(DriverKind.KUBERNETES).getValue("type", DriversConfig.standardType(DriverKind.KUBERNETES)));
         Optional<DriverProvider<?>> p =
                 provider(config, DriverKind.KUBERNETES, type, "drivers.kubernetes.type", problems);
         if (p.isEmpty()) {

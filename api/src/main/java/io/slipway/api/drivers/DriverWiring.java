@@ -64,9 +64,14 @@ public final class DriverWiring {
                 : registry.network(netType).create(ctx, config.settings(DriverKind.NETWORK, netType));
         KubernetesDriver k8s = !config.kubernetes()
                 ? null
-                : registry.kubernetes(config.kind(DriverKind.KUBERNETES).getString("type", "kubernetes"))
+                : registry.kubernetes(config.kind(DriverKind.KUBERNETES)
+                                .getString(
+                                        "type",
+                                        registry.standardType(DriverKind.KUBERNETES)
+                                                .orElse(null)))
                         .create(ctx, config.settings(DriverKind.KUBERNETES, null));
-        String override = config.simulate() ? DriversConfig.LAB : null;
+        String override =
+                config.simulate() ? registry.simulatorType(DriverKind.OOB).orElse(null) : null;
         return new DriverSet(ctx, registry, config.kind(DriverKind.OOB), override, node, network, k8s)
                 .withProvenance(provenance);
     }
@@ -76,7 +81,11 @@ public final class DriverWiring {
         JsonObject oob = new JsonObject();
         registry.types(DriverKind.OOB).stream()
                 .filter(t -> config.simulate() || !registry.oob(t).simulated())
-                .forEach(t -> oob.put(t, config.simulate() ? DriversConfig.LAB : t));
+                .forEach(t -> oob.put(
+                        t,
+                        config.simulate()
+                                ? registry.simulatorType(DriverKind.OOB).orElse(t)
+                                : t));
         return new JsonObject()
                 .put("simulated", config.simulate())
                 .put("id", provenance.id())
@@ -85,11 +94,11 @@ public final class DriverWiring {
                 .put(
                         "oob",
                         config.simulate()
-                                ? "lab (every oob.type)"
+                                ? registry.simulatorType(DriverKind.OOB).orElse("simulator") + " (every oob.type)"
                                 : String.join(
                                         ",", oob.fieldNames().stream().sorted().toList()))
                 .put(
-                        "kubernetes",
+                        DriverKind.KUBERNETES.label(),
                         config.kubernetes()
                                 ? endpoint(
                                         config.settings(DriverKind.KUBERNETES, null),
@@ -108,12 +117,14 @@ public final class DriverWiring {
         JsonObject d = describe();
         return "drivers: node " + provenance.id() + ", oob by design (" + d.getString("oob") + ")"
                 + (d.getString("network") == null ? "" : ", network " + d.getString("network"))
-                + (d.getString("kubernetes") == null ? "" : ", kubernetes " + d.getString("kubernetes"));
+                + (d.getString(DriverKind.KUBERNETES.label()) == null
+                        ? ""
+                        : ", " + DriverKind.KUBERNETES.label() + " " + d.getString(DriverKind.KUBERNETES.label()));
     }
 
     private String id() {
         if (config.simulate()) {
-            return "lab (simulated)";
+            return registry.simulatorType(DriverKind.NODE).orElse("simulator") + " (simulated)";
         }
         String type = config.type(DriverKind.NODE);
         String url = endpoint(config.settings(DriverKind.NODE, type), "url", null);

@@ -21,16 +21,27 @@ import java.util.List;
  */
 public record DriversConfig(JsonObject tree, boolean simulate) {
 
+    static final List<String> KINDS =
+            java.util.Arrays.stream(DriverKind.values()).map(DriverKind::label).toList();
+
+    /** The drivers on the class path: they say which is their kind's standard choice and which simulate. */
+    private static final class Installed {
+        static final io.slipway.drivers.spi.DriverRegistry REGISTRY = io.slipway.drivers.spi.DriverRegistry.load();
+    }
+
     /**
-     * The node driver when none is configured: {@code netboot}, Slipway's own bootstrapper; {@code serve}
-     * still refuses to start until its settings (listener URL, artefacts, images) are given.
+     * The type used for {@code kind} when none is configured: the installed provider that declares itself
+     * standard (for nodes, Slipway's own bootstrapper; {@code serve} still refuses to start until its
+     * settings are given), or null.
      */
-    public static final String DEFAULT_NODE_TYPE = "netboot";
+    public static String standardType(DriverKind kind) {
+        return Installed.REGISTRY.standardType(kind).orElse(null);
+    }
 
-    /** The simulator type of every kind. */
-    public static final String LAB = "lab";
-
-    static final List<String> KINDS = List.of("oob", "node", "network", "kubernetes");
+    /** The installed simulator of {@code kind} (what {@code --simulate} runs), or null. */
+    public static String simulatorType(DriverKind kind) {
+        return Installed.REGISTRY.simulatorType(kind).orElse(null);
+    }
 
     public DriversConfig {
         tree = tree == null ? new JsonObject() : tree;
@@ -44,11 +55,11 @@ public record DriversConfig(JsonObject tree, boolean simulate) {
     /** The configured type of a node or network driver (the simulator under {@code simulate}). */
     public String type(DriverKind kind) {
         if (simulate && kind != DriverKind.KUBERNETES) {
-            return LAB;
+            return simulatorType(kind);
         }
         Object t = kind(kind).getValue("type");
         if (t == null && kind == DriverKind.NODE) {
-            return DEFAULT_NODE_TYPE;
+            return standardType(kind);
         }
         return t == null ? null : String.valueOf(t);
     }
@@ -65,6 +76,6 @@ public record DriversConfig(JsonObject tree, boolean simulate) {
 
     /** True when {@code drivers.kubernetes} is present (an empty mapping means the in-cluster defaults). */
     public boolean kubernetes() {
-        return tree.getValue("kubernetes") != null;
+        return tree.getValue(DriverKind.KUBERNETES.label()) != null;
     }
 }

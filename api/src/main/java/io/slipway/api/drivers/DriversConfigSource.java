@@ -1,5 +1,6 @@
 package io.slipway.api.drivers;
 
+import io.slipway.drivers.spi.DriverKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class DriversConfigSource {
         if (nodeDriverConfig != null && !nodeDriverConfig.isBlank() && !nodeDriverConfig.isBlank()) {
             try {
                 JsonObject extra = new JsonObject(nodeDriverConfig);
-                String type = node(tree).getString("type", DriversConfig.DEFAULT_NODE_TYPE);
+                String type = node(tree).getString("type", DriversConfig.standardType(DriverKind.NODE));
                 if (type == null) {
                     problems.add(
                             "--node-driver-config: give --node-driver (or drivers.node.type) to say which driver it configures");
@@ -84,7 +85,7 @@ public final class DriversConfigSource {
         }
         List<String> path = new ArrayList<>(List.of(kind));
         List<String> rest = parts.subList(1, parts.size());
-        if (!kind.equals("kubernetes") && !rest.equals(List.of("type"))) {
+        if (!kind.equals(DriverKind.KUBERNETES.label()) && !rest.equals(List.of("type"))) {
             if (rest.size() < 2) {
                 return name + ": name the driver type and the key, e.g. " + PREFIX + kind.toUpperCase(Locale.ROOT)
                         + "_IPMI_ATTEMPT_TIMEOUT_MS";

@@ -17,7 +17,7 @@ class ServeRefusalTest {
         Path data = dir.resolve("data");
         CliRun run = CliRun.of("serve", "--data-dir", data.toString(), "--port", "0");
         assertThat(run.exit()).isEqualTo(2);
-        String fallback = io.slipway.api.drivers.DriversConfig.DEFAULT_NODE_TYPE;
+        String fallback = io.slipway.api.drivers.DriversConfig.standardType(io.slipway.drivers.spi.DriverKind.NODE);
         if (fallback == null) {
             assertThat(run.err())
                     .contains(

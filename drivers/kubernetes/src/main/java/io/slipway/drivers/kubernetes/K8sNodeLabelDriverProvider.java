@@ -24,6 +24,12 @@ public final class K8sNodeLabelDriverProvider implements KubernetesDriverProvide
         return K8sNodeLabelDriver.TYPE;
     }
 
+    /** The node-label driver is the Kubernetes driver when {@code drivers.kubernetes} names no type. */
+    @Override
+    public boolean standard() {
+        return true;
+    }
+
     @Override
     public List<String> check(JsonObject settings) {
         DriverSettings s = DriverSettings.of(this, settings)

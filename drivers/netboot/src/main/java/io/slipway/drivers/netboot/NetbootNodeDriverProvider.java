@@ -20,6 +20,12 @@ public final class NetbootNodeDriverProvider implements NodeDriverProvider {
         return NetbootNodeDriver.TYPE;
     }
 
+    /** Slipway's own bootstrapper is the node driver when the configuration names none. */
+    @Override
+    public boolean standard() {
+        return true;
+    }
+
     @Override
     public List<String> check(JsonObject settings) {
         DriverSettings s = DriverSettings.of(this, settings)

@@ -37,6 +37,14 @@ public interface DriverProvider<D> {
     }
 
     /**
+     * True for the one provider of its kind used when the configuration names no type for that kind
+     * (for node drivers: Slipway's own bootstrapper). Never true for a simulator.
+     */
+    default boolean standard() {
+        return false;
+    }
+
+    /**
      * Checks settings without any I/O (no file, socket or DNS access). Each problem names the full
      * key, e.g. {@code drivers.node.maas.url: required}; build them with {@link DriverSettings}.
      *

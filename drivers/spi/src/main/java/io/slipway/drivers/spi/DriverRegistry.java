@@ -110,6 +110,24 @@ public final class DriverRegistry {
                 .toList();
     }
 
+    /** The installed type of {@code kind} that declares itself the standard choice, if any. */
+    public Optional<String> standardType(DriverKind kind) {
+        return providers.get(kind).values().stream()
+                .filter(p -> p.standard() && !p.simulated())
+                .map(DriverProvider::type)
+                .sorted()
+                .findFirst();
+    }
+
+    /** The installed simulator of {@code kind} (what {@code --simulate} uses), if any. */
+    public Optional<String> simulatorType(DriverKind kind) {
+        return providers.get(kind).values().stream()
+                .filter(DriverProvider::simulated)
+                .map(DriverProvider::type)
+                .sorted()
+                .findFirst();
+    }
+
     public Optional<DriverProvider<?>> find(DriverKind kind, String type) {
         return Optional.ofNullable(type == null ? null : providers.get(kind).get(type));
     }
