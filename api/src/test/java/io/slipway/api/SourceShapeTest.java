@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,9 @@ class SourceShapeTest {
             tooLong = files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> p.toString().contains("/src/main/java/"))
                     .filter(p -> !p.toString().contains("/target/"))
-                    .filter(p -> lines(p) > MAX_LINES)
-                    .map(p -> repo.relativize(p) + " (" + lines(p) + " lines)")
+                    .map(p -> Map.entry(p, lines(p)))
+                    .filter(e -> e.getValue() > MAX_LINES)
+                    .map(e -> repo.relativize(e.getKey()) + " (" + e.getValue() + " lines)")
                     .sorted()
                     .toList();
         }

@@ -39,44 +39,6 @@ public record Task(
         Objects.requireNonNull(result, "result");
     }
 
-    /** A task that stands for no single node (every top-level task). */
-    public Task(
-            UUID id,
-            UUID parentId,
-            String action,
-            Long designRevision,
-            JsonObject nodeFilter,
-            TaskStatus status,
-            TaskResult result,
-            int retry,
-            Instant created,
-            String createdBy,
-            Instant updated,
-            Instant terminated,
-            String terminatedBy,
-            JsonObject requestContext,
-            boolean terminate,
-            long version) {
-        this(
-                id,
-                parentId,
-                action,
-                designRevision,
-                nodeFilter,
-                null,
-                status,
-                result,
-                retry,
-                created,
-                createdBy,
-                updated,
-                terminated,
-                terminatedBy,
-                requestContext,
-                terminate,
-                version);
-    }
-
     /** A new top-level task in status {@code requested}, not yet stored. */
     public static Task request(
             String action, Long designRevision, JsonObject nodeFilter, String createdBy, JsonObject requestContext) {
@@ -102,13 +64,25 @@ public record Task(
 
     /** A new subtask of {@code parent}: same design revision, requester and retry round. */
     public static Task subtask(Task parent, String action, JsonObject nodeFilter) {
+        return subtaskOf(parent, action, null, nodeFilter);
+    }
+
+    /**
+     * A new subtask of {@code parent} for one node: as {@link #subtask}, with the node recorded
+     * explicitly so a later leader reads it back without interpreting {@code nodeFilter}.
+     */
+    public static Task nodeSubtask(Task parent, String action, String node, JsonObject nodeFilter) {
+        return subtaskOf(parent, action, Objects.requireNonNull(node, "node"), nodeFilter);
+    }
+
+    private static Task subtaskOf(Task parent, String action, String node, JsonObject nodeFilter) {
         return new Task(
                 UUID.randomUUID(),
                 parent.id(),
                 action,
                 parent.designRevision(),
                 nodeFilter,
-                null,
+                node,
                 TaskStatus.REQUESTED,
                 TaskResult.incomplete(),
                 parent.retry(),
@@ -120,32 +94,6 @@ public record Task(
                 parent.requestContext(),
                 false,
                 0);
-    }
-
-    /**
-     * A new subtask of {@code parent} for one node: as {@link #subtask}, with the node recorded
-     * explicitly so a later leader reads it back without interpreting {@code nodeFilter}.
-     */
-    public static Task nodeSubtask(Task parent, String action, String node, JsonObject nodeFilter) {
-        Task t = subtask(parent, action, nodeFilter);
-        return new Task(
-                t.id,
-                t.parentId,
-                t.action,
-                t.designRevision,
-                t.nodeFilter,
-                Objects.requireNonNull(node, "node"),
-                t.status,
-                t.result,
-                t.retry,
-                t.created,
-                t.createdBy,
-                t.updated,
-                t.terminated,
-                t.terminatedBy,
-                t.requestContext,
-                t.terminate,
-                t.version);
     }
 
     public Task withStatus(TaskStatus newStatus) {

@@ -66,6 +66,7 @@ class RecordsTest {
                 "a",
                 null,
                 null,
+                null,
                 TaskStatus.QUEUED,
                 t.result(),
                 0,

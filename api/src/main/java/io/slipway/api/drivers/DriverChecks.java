@@ -84,8 +84,8 @@ public final class DriverChecks {
         if (!config.kubernetes()) {
             return;
         }
-        String type = String.valueOf(
-                config.kind(DriverKind.KUBERNETES).getValue("type", DriversConfig.standardType(DriverKind.KUBERNETES)));
+        String type = String.valueOf(config.kind(DriverKind.KUBERNETES)
+                .getValue("type", registry.standardType(DriverKind.KUBERNETES).orElse(null)));
         Optional<DriverProvider<?>> p =
                 provider(config, DriverKind.KUBERNETES, type, "drivers.kubernetes.type", problems);
         if (p.isEmpty()) {

@@ -44,6 +44,7 @@ class PgCountsIT {
                         child.action(),
                         child.designRevision(),
                         child.nodeFilter(),
+                        child.node(),
                         child.status(),
                         child.result(),
                         child.retry(),
