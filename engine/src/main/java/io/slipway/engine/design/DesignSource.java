@@ -33,13 +33,22 @@ public final class DesignSource {
             return fetchHttp(ref.substring("deckhand+".length()));
         }
         if (ref.startsWith("file://")) {
-            return fetchFile(ref, Path.of(URI.create(ref)));
+            return fetchFile(ref, path(ref, () -> Path.of(URI.create(ref))));
         }
         if (ref.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             throw new DesignInputException(ref.substring(0, ref.indexOf(':'))
                     + "://...: unsupported reference scheme (use a path, file://, http(s):// or deckhand+http(s)://)");
         }
-        return fetchFile(ref, Path.of(ref));
+        return fetchFile(ref, path(ref, () -> Path.of(ref)));
+    }
+
+    /** The reference as a path; one that is no path at all (bad characters, a malformed URI) is bad input. */
+    private static Path path(String ref, java.util.function.Supplier<Path> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new DesignInputException(ref + ": not a readable path or file:// URI (" + e.getMessage() + ")");
+        }
     }
 
     private SourceText fetchFile(String ref, Path path) {

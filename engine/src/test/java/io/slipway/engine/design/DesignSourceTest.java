@@ -66,6 +66,18 @@ class DesignSourceTest {
     }
 
     @Test
+    void aReferenceThatIsNoPathIsBadInputNamingIt() {
+        DesignSource source = new DesignSource(DesignLimits.defaults(), FetchPolicy.commandLine());
+        String ref = "deckhand+http:://user:pw@127.0\ud800.0.1:9/x";
+        assertThatThrownBy(() -> source.fetch(ref))
+                .isInstanceOf(DesignInputException.class)
+                .hasMessageContaining("not a readable path");
+        assertThatThrownBy(() -> source.fetch("file://a b%zz"))
+                .isInstanceOf(DesignInputException.class)
+                .hasMessageContaining("file://a b%zz");
+    }
+
+    @Test
     void httpErrorsAreReportedWithTheReference() {
         DesignSource source = new DesignSource(DesignLimits.defaults(), FetchPolicy.commandLine());
         assertThatThrownBy(() -> source.fetch(base() + "/missing"))
