@@ -70,14 +70,16 @@ class LabThenRealIT {
             }
             try {
                 api = new ApiClient(real.url, token);
-                // The API answers as soon as it listens; the new leader's engine distrusts the stored state a moment
-                // later.
+                // The API answers as soon as it listens; the new leader's engine distrusts the stored state while it
+                // starts, and is published to the leadership only once started.
                 ApiClient fresh = api;
+                Server started = real;
                 waitFor(
-                        () -> "enrolled"
-                                .equals(fresh.get("/api/v1.0/nodes/node1")
-                                        .path("state")
-                                        .asText()),
+                        () -> started.leadership.engine() != null
+                                && "enrolled"
+                                        .equals(fresh.get("/api/v1.0/nodes/node1")
+                                                .path("state")
+                                                .asText()),
                         60);
                 assertThat(bmc.actions())
                         .as("nothing reached the BMC while the engine started")
