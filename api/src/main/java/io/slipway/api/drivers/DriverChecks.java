@@ -48,7 +48,16 @@ public final class DriverChecks {
                             + "; the simulator runs only in demo or with serve --simulate)");
             return;
         }
+        int before = problems.size();
         selected(config, DriverKind.NODE, problems);
+        if (problems.size() > before
+                && !config.simulate()
+                && config.kind(DriverKind.NODE).getValue("type") == null) {
+            problems.add("drivers.node.type: not set, so the standard bootstrapper " + config.type(DriverKind.NODE)
+                    + " is used: give its settings (config file, SLIPWAY_DRIVERS_NODE_* or --node-driver-config),"
+                    + " choose another with --node-driver (installed: " + registry.realTypes(DriverKind.NODE)
+                    + "), or try Slipway on simulated hardware with serve --simulate");
+        }
     }
 
     /** A node or network driver chosen by {@code drivers.<kind>.type}, and settings of types not installed. */

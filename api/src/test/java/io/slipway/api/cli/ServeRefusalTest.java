@@ -25,7 +25,8 @@ class ServeRefusalTest {
         } else {
             assertThat(run.err())
                     .as("the default node driver names the settings it lacks")
-                    .containsPattern("drivers\\.node\\." + fallback + "\\.\\w+: required");
+                    .containsPattern("drivers\\.node\\." + fallback + "\\.\\w+: required")
+                    .contains("--node-driver", "--simulate");
         }
         assertThat(Files.exists(data.resolve("pgdata")))
                 .as("no database was started")

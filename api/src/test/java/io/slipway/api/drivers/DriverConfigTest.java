@@ -33,7 +33,11 @@ class DriverConfigTest {
                 .containsExactly(
                         "drivers.node.netboot.baseUrl: required",
                         "drivers.node.netboot.artefactsDir: required",
-                        "drivers.node.netboot.imagesDir: required");
+                        "drivers.node.netboot.imagesDir: required",
+                        "drivers.node.type: not set, so the standard bootstrapper netboot is used: give its settings"
+                                + " (config file, SLIPWAY_DRIVERS_NODE_* or --node-driver-config), choose another with"
+                                + " --node-driver (installed: [maas, netboot]), or try Slipway on simulated hardware"
+                                + " with serve --simulate");
     }
 
     @Test
