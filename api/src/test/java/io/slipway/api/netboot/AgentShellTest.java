@@ -187,6 +187,26 @@ class AgentShellTest {
     }
 
     @Test
+    void aDownloadThatBreaksMidStreamFailsTheWriteSoItIsStartedAgain() throws Exception {
+        byte[] raw = new byte[2 << 20];
+        new java.util.Random(5).nextBytes(raw);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(raw);
+        }
+        Path part = tmp.resolve("part.gz");
+        Files.write(part, java.util.Arrays.copyOf(b.toByteArray(), b.size() / 2));
+        Files.write(tmp.resolve("dev/vda"), new byte[4 << 20]);
+        // busybox wget when the server goes away: what arrived so far, then exit 1
+        sh.fake("wget", "cat " + part + "\necho 'wget: connection closed prematurely' >&2\nexit 1\n");
+        for (String format : java.util.List.of("gzip", "raw")) {
+            BusyboxShell.Result r =
+                    run("stream_image http://server/boot/images/i " + format + " $DEV/vda $WORK/sum; echo rc=$?");
+            assertThat(r.out()).as(format + ": " + r.err()).contains("the download broke (wget exit 1)", "rc=1");
+        }
+    }
+
+    @Test
     void aRawImageOfKnownSizeIsWrittenByWgetAndHashedByReadingItBack() throws Exception {
         byte[] image = new byte[(3 << 20) + 123];
         new java.util.Random(11).nextBytes(image);

@@ -13,7 +13,8 @@ import java.util.Set;
  * its {@code user-data} carries a fresh installed-OS token, stored hashed.
  */
 final class AgentJobs {
-    private static final Set<String> STEPS = Set.of("inventory", "inspect", "write-image", "verify", "seed", "erase");
+    private static final Set<String> STEPS =
+            Set.of("inventory", "inspect", "write-image", AgentFailures.VERIFY_STEP, "seed", "erase");
     private final NetbootConfig config;
     private final JobControl jobs;
 
@@ -143,7 +144,7 @@ final class AgentJobs {
                 jobs.state().update(job.node(), c -> c != null && c.id().equals(job.id()) ? c.withStep(last) : c);
         return recorded.compose(c -> {
                     if (status.equals("failed")) {
-                        return jobs.end(job.node(), job.id(), "failed", step + " failed: " + output, true);
+                        return jobs.failAt(job.node(), job.id(), step, step + " failed: " + output);
                     }
                     if (status.equals("success") && job.kind().equals("inspect") && step.matches("inventory|inspect")) {
                         return jobs.state()

@@ -57,10 +57,20 @@ final class JobControl {
 
     /** Ends job {@code jobId} with {@code outcome}; the agent stays on a standby job when {@code keepAgent}. */
     Future<Void> end(String node, String jobId, String outcome, String error, boolean keepAgent) {
+        return end(node, jobId, outcome, error, null, keepAgent);
+    }
+
+    /** Ends job {@code jobId} as failed at the agent's {@code step}; the agent stays, on a standby job. */
+    Future<Void> failAt(String node, String jobId, String step, String error) {
+        return end(node, jobId, "failed", error, step, true);
+    }
+
+    private Future<Void> end(String node, String jobId, String outcome, String error, String step, boolean keepAgent) {
         JsonObject result = new JsonObject()
                 .put("node", node)
                 .put("state", outcome)
                 .put("error", error)
+                .put("failed_step", step)
                 .put("at", now());
         return state.put(RESULT, jobId, result)
                 .compose(v -> state.update(node, current -> {

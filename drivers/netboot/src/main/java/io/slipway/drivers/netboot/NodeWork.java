@@ -80,7 +80,7 @@ final class NodeWork {
                                         jobs.now() + config.commissionTimeoutMs(),
                                         "commissioning"))
                                 .compose(r -> r.getString("state").equals("failed")
-                                        ? Future.failedFuture(refused("inspection", node, r))
+                                        ? Future.failedFuture(AgentFailures.refused("inspection", node, r))
                                         : state.get(NetbootState.INVENTORY, node.name())
                                                 .map(i -> manifest(node, i))));
     }
@@ -141,7 +141,8 @@ final class NodeWork {
                                             "deployment")
                                     .compose(r -> r.getString("state").equals("failed")
                                             ? state.markFailed(node.name(), r.getString("error"))
-                                                    .compose(x -> Future.failedFuture(refused("deployment", node, r)))
+                                                    .compose(x -> Future.failedFuture(
+                                                            AgentFailures.refused("deployment", node, r)))
                                             : state.job(node.name())
                                                     .map(k -> NodeStatuses.installed(node, k == null ? d : k))));
                         }));
@@ -165,7 +166,7 @@ final class NodeWork {
                                             jobs.now() + config.bootedTimeoutMs(),
                                             "the first boot of the installed OS")
                                     .compose(r -> r.getString("state").equals("failed")
-                                            ? Future.failedFuture(refused("first boot", node, r))
+                                            ? Future.failedFuture(AgentFailures.refused("first boot", node, r))
                                             : state.get(NetbootState.DEPLOYED, node.name())
                                                     .map(NodeStatuses::deployed));
                         }));
@@ -202,7 +203,8 @@ final class NodeWork {
                                                             "erasing")
                                                     .compose(r ->
                                                             r.getString("state").equals("failed")
-                                                                    ? Future.failedFuture(refused("erase", node, r))
+                                                                    ? Future.failedFuture(
+                                                                            AgentFailures.refused("erase", node, r))
                                                                     : Future.<Void>succeededFuture()));
                             // the engine powers the node off after destroy: its agent is no longer resident for the
                             // next deploy
@@ -232,12 +234,5 @@ final class NodeWork {
                     ? Future.succeededFuture(false)
                     : jobs.arm(node.name(), "standby").map(false);
         });
-    }
-
-    private static DriverException refused(String what, NodeSpec node, JsonObject result) {
-        return new DriverException(
-                DriverException.Kind.REFUSED,
-                true,
-                what + " of " + node.name() + " failed: " + result.getString("error"));
     }
 }

@@ -61,6 +61,10 @@ class NetbootFaultsIT {
 
         assertThat(e.kind()).isEqualTo(DriverException.Kind.REFUSED);
         assertThat(e.getMessage()).contains("verify failed: expected ").contains(" got " + "0".repeat(64));
+        assertThat(e.retriable())
+                .as("the same image would fail again: the engine holds the node instead of rewriting it")
+                .isFalse();
+        assertThat(e.getMessage()).contains("restore or re-register it, then release the node");
         assertThat(await(fx.driver.status(node.spec)).phase()).isEqualTo(NodeStatus.Phase.FAILED);
         assertThat(await(fx.driver.armAgent(node.spec)))
                 .as("the agent stays, ready for a retry")
@@ -68,6 +72,21 @@ class NetbootFaultsIT {
         assertThat(await(fx.driver.deploy(node.spec)).phase()).isEqualTo(NodeStatus.Phase.DEPLOYING);
         assertThat(node.bootInstalledOs()).isEqualTo(204);
         assertThat(await(fx.driver.awaitBooted(node.spec)).phase()).isEqualTo(NodeStatus.Phase.DEPLOYED);
+    }
+
+    @Test
+    void aFailedImageWriteIsRetriedAndSaysNothingAboutReleasing() throws Exception {
+        FakeNode node = commissioned(1);
+        node.failNextDeploy = "wget: server returned error: HTTP/1.1 503 Service Unavailable";
+
+        DriverException e = failure(fx.driver.deploy(node.spec));
+
+        assertThat(e.kind()).isEqualTo(DriverException.Kind.REFUSED);
+        assertThat(e.retriable()).isTrue();
+        assertThat(e.getMessage())
+                .contains("write-image failed: wget: server returned error")
+                .doesNotContain("release");
+        assertThat(await(fx.driver.deploy(node.spec)).phase()).isEqualTo(NodeStatus.Phase.DEPLOYING);
     }
 
     @Test
