@@ -80,9 +80,13 @@ job_erase() {
 verify_image() {
   local got
   got=$(cat "$WORK/image.sha256")
-  if [ "$got" = "$1" ]; then echo "sha256 $got"; return 0; fi
+  if [ "$got" = "$1" ] && [ ! -e "$WORK/image.sha256.gunzip" ]; then echo "sha256 $got"; return 0; fi
   zero "$DEV/$2" 0 2048
-  echo "sha256 mismatch: expected $1 got $got; first MiB of /dev/$2 wiped"
+  if [ "$got" = "$1" ]; then
+    echo "the image matches its sha256 but does not decompress (gunzip exit $(cat "$WORK/image.sha256.gunzip")); first MiB of /dev/$2 wiped"
+  else
+    echo "sha256 mismatch: expected $1 got $got; first MiB of /dev/$2 wiped"
+  fi
   return 1
 }
 

@@ -207,6 +207,29 @@ class AgentShellTest {
     }
 
     @Test
+    void aRegisteredGzipImageThatDoesNotDecompressFailsTheCheckThoughItsHashMatches() throws Exception {
+        byte[] raw = new byte[2 << 20];
+        new java.util.Random(9).nextBytes(raw);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(raw);
+        }
+        byte[] truncated = java.util.Arrays.copyOf(b.toByteArray(), b.size() / 2);
+        Path served = tmp.resolve("broken.gz");
+        Files.write(served, truncated);
+        Files.write(tmp.resolve("dev/vda"), new byte[4 << 20]);
+        sh.fake("wget", "cat " + served + "\n");
+        BusyboxShell.Result written = run(
+                "stream_image http://server/boot/images/i gzip $DEV/vda $WORK/image.sha256 > $WORK/dd.log; echo rc=$?");
+        assertThat(written.out()).as("the download itself is whole").contains("rc=0");
+
+        BusyboxShell.Result r = run("verify_image " + sha256(truncated) + " vda");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).contains("matches its sha256 but does not decompress (gunzip exit");
+        assertZero(Files.readAllBytes(tmp.resolve("dev/vda")), 0, 1 << 20, "first MiB");
+    }
+
+    @Test
     void aRawImageOfKnownSizeIsWrittenByWgetAndHashedByReadingItBack() throws Exception {
         byte[] image = new byte[(3 << 20) + 123];
         new java.util.Random(11).nextBytes(image);

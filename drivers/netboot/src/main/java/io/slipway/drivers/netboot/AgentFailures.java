@@ -14,7 +14,7 @@ final class AgentFailures {
     /**
      * The failure of {@code what} (inspection, deployment, first boot, erase) from the job's stored
      * outcome. Retriable, except where the same attempt must fail again: an image whose served bytes do
-     * not match its registered sha256. Then the engine holds the node at once (quarantine) instead of
+     * not match its registered sha256, or match it and do not decompress. Then the engine holds the node at once (quarantine) instead of
      * writing the same bytes until its retry budget is spent; the message says the way out.
      */
     static DriverException refused(String what, NodeSpec node, JsonObject result) {
@@ -24,8 +24,8 @@ final class AgentFailures {
                 !badImage,
                 what + " of " + node.name() + " failed: " + result.getString("error")
                         + (badImage
-                                ? " (the image served differs from its registered sha256: restore or re-register"
-                                        + " it, then release the node)"
+                                ? " (the image as served cannot be installed: restore or re-register it, then"
+                                        + " release the node)"
                                 : ""));
     }
 }
