@@ -227,13 +227,14 @@ public final class FakeNode {
         userData = job.getJsonObject("seed").getString("user-data");
         networkConfig = job.getJsonObject("seed").getString("network-config");
         status(token, id, "seed", "success", "");
+        // counted before the server hears of it: the driver may report the deploy done as soon as it does
+        deploys.incrementAndGet();
         check(
                 post(
                         "/agent/v1/installed",
                         token,
                         new JsonObject().put("job_id", id).put("sha256", got)),
                 "installed");
-        deploys.incrementAndGet();
         if (bootsDiskItself) {
             Thread.sleep(300);
             int status = bootInstalledOs();
