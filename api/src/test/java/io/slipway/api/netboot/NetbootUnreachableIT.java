@@ -21,7 +21,7 @@ class NetbootUnreachableIT {
     void aVmThatNeverReachesTheAgentIsRetriedThenQuarantinedWithTheReason(TestDatabase db) throws Exception {
         NetbootTools.requireOrSkip();
         try (NetbootScenario site =
-                NetbootScenario.start("unreachable", 1, db, new JsonObject().put("commissionTimeoutS", 20), true)) {
+                NetbootScenario.start("unreachable", 1, db, new JsonObject().put("commissionTimeoutS", 10), true)) {
             for (String action : List.of("verify_site", "prepare_site", "verify_nodes")) {
                 site.task(action, null, site.stepSeconds(60));
             }
