@@ -10,17 +10,16 @@ size_bytes() {
 
 # stream_image URL FORMAT TARGET SUMFILE [SIZE]: writes the image to TARGET; the sha256 of the
 # bytes as served (before any decompression) goes to SUMFILE. Fails if the download or dd fails (a
-# download that breaks, e.g. the server restarting, is the caller's to start again). A gunzip error is
-# recorded in SUMFILE.gunzip for the check that follows: the hash tells a changed image from a
-# registered one that does not decompress. A raw image of known SIZE is written by
-# wget itself and hashed by reading SIZE bytes back: one process at a time instead of four joined by
-# pipes, which under emulation costs more CPU than the hashing (a short download leaves old bytes in
-# the range read back, so the hash still fails).
+# download that breaks, e.g. the server restarting, is the caller's to start again; wget's status is
+# kept in SUMFILE.wget meanwhile). A gunzip error is recorded in SUMFILE.gunzip for the check that
+# follows: the hash tells a changed image from a registered one that does not decompress. A raw image
+# of known SIZE is written by wget itself and hashed by reading SIZE bytes back: one process at a time
+# instead of four joined by pipes, which under emulation costs more CPU than the hashing (a short
+# download leaves old bytes in the range read back, so the hash still fails).
 stream_image() {
-  local url format target sumfile size fifo hasher rc broke
+  local url format target sumfile size fifo hasher rc
   url=$1; format=$2; target=$3; sumfile=$4; size=${5:-0}
-  broke=/tmp/slipway-download.broke
-  rm -f "$sumfile" "$sumfile.gunzip" "$broke"
+  rm -f "$sumfile" "$sumfile.gunzip" "$sumfile.wget"
   if [ "$format" = raw ] && [ "$size" -gt 0 ] 2>/dev/null; then
     "$WGET" -q -O "$target" "$url" || return 1
     sync
@@ -34,15 +33,15 @@ stream_image() {
   hasher=$!
   # A pipeline's status is its last command's: wget's own failure is recorded on the side.
   case "$format" in
-    gzip) { "$WGET" -q -O - "$url" || echo "$?" > "$broke"; } | tee "$fifo" |
+    gzip) { "$WGET" -q -O - "$url" || echo "$?" > "$sumfile.wget"; } | tee "$fifo" |
       { gunzip -c || echo "$?" > "$sumfile.gunzip"; } | dd of="$target" bs=1M conv=fsync 2>&1 ;;
-    raw) { "$WGET" -q -O - "$url" || echo "$?" > "$broke"; } | tee "$fifo" | dd of="$target" bs=1M conv=fsync 2>&1 ;;
+    raw) { "$WGET" -q -O - "$url" || echo "$?" > "$sumfile.wget"; } | tee "$fifo" | dd of="$target" bs=1M conv=fsync 2>&1 ;;
     *) echo "unknown image format '$format'"; kill "$hasher" 2>/dev/null; rm -f "$fifo"; return 1 ;;
   esac
   rc=$?
   wait "$hasher"; rm -f "$fifo"
-  if [ -e "$broke" ]; then
-    echo "the download broke (wget exit $(cat "$broke"))"; rm -f "$broke"; return 1
+  if [ -e "$sumfile.wget" ]; then
+    echo "the download broke (wget exit $(cat "$sumfile.wget"))"; rm -f "$sumfile.wget"; return 1
   fi
   return $rc
 }

@@ -18,7 +18,7 @@ final class AgentFailures {
      * writing the same bytes until its retry budget is spent; the message says the way out.
      */
     static DriverException refused(String what, NodeSpec node, JsonObject result) {
-        boolean badImage = VERIFY_STEP.equals(result.getString("failed_step"));
+        boolean badImage = VERIFY_STEP.equals(result.getString(JobControl.FAILED_STEP));
         return new DriverException(
                 DriverException.Kind.REFUSED,
                 !badImage,

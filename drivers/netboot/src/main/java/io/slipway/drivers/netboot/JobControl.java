@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class JobControl {
     static final String RESULT = "netboot/result";
+    /** The key of a failed job's outcome naming the agent step that failed (absent otherwise). */
+    static final String FAILED_STEP = "failed_step";
+
     private static final long SEEN_PERSIST_MS = 15_000;
     private final NetbootState state;
     private final Waiters waiters;
@@ -70,7 +73,7 @@ final class JobControl {
                 .put("node", node)
                 .put("state", outcome)
                 .put("error", error)
-                .put("failed_step", step)
+                .put(FAILED_STEP, step)
                 .put("at", now());
         return state.put(RESULT, jobId, result)
                 .compose(v -> state.update(node, current -> {
