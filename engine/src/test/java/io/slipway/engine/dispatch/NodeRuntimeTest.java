@@ -13,9 +13,9 @@ import io.slipway.engine.site.SiteModel;
 import io.slipway.engine.site.SiteModels;
 import io.slipway.store.Fence;
 import io.slipway.store.NodeEvent;
-import io.slipway.store.NodeState;
-import io.slipway.store.NodeStateStore;
 import io.slipway.store.StoreException;
+import io.slipway.store.testing.TestClock;
+import io.slipway.store.testing.memory.MemoryStores;
 import io.vertx.core.Future;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -31,15 +31,16 @@ class NodeRuntimeTest {
     private static RuleSet rules;
     private static SiteModel full;
     private static SiteModel smaller;
-    private final Nodes store = new Nodes(1);
+    private final MemoryStores stores = MemoryStores.create(TestClock.start());
+    private final Fence fence = result(stores.leaderEpoch().advance("leader-1"));
     private final LifecycleEngine session = new LifecycleEngine(rules);
     private final List<String> calls = new ArrayList<>();
     private final Map<Long, Integer> pins = new HashMap<>();
     private final NodeRuntime runtime = new NodeRuntime(
             session,
-            new NodeLedger(store, Fence.of(1)),
+            new NodeLedger(stores.nodes(), fence),
             new NodeRuntime.Pins(r -> pins.merge(r, 1, Integer::sum), r -> pins.merge(r, -1, Integer::sum)),
-            o -> calls.add("changed " + o.node() + " saved=" + store.saved.containsKey(o.node())),
+            o -> calls.add("changed " + o.node() + " saved=" + saved(o.node())),
             () -> calls.add("evaluate"),
             () -> calls.add("halt"));
 
@@ -56,6 +57,10 @@ class NodeRuntimeTest {
         smaller = models.compile(2, "lab-2.yaml", lab.substring(0, start) + (end < 0 ? "" : lab.substring(end)));
     }
 
+    private boolean saved(String node) {
+        return result(stores.nodes().list()).stream().anyMatch(n -> n.nodeName().equals(node));
+    }
+
     @AfterEach
     void close() {
         session.close();
@@ -69,21 +74,23 @@ class NodeRuntimeTest {
         assertThat(session.observation("ctl01")).isEqualTo(o);
         assertThat(result(recorded)).isEqualTo(o);
         assertThat(calls).containsExactly("changed ctl01 saved=true", "evaluate");
-        assertThat(store.events).containsExactly("ctl01 paused");
+        assertThat(result(stores.nodes().timeline("ctl01", 0, 10)).stream().map(e -> e.nodeName() + " " + e.kind()))
+                .containsExactly("ctl01 paused");
     }
 
     @Test
     void beforeOpeningChangesAreObservedAndSavedButNothingIsEvaluated() {
         result(runtime.record(NodeObservation.enrolled("ctl01", 3), null));
-        assertThat(store.saved).containsKey("ctl01");
+        assertThat(saved("ctl01")).isTrue();
         assertThat(calls).isEmpty();
     }
 
     @Test
     void aFencedSaveHaltsTheLeaderAndNothingIsTold() {
+        result(stores.leaderEpoch().advance("leader-2"));
         NodeRuntime stale = new NodeRuntime(
                 session,
-                new NodeLedger(new Nodes(2), Fence.of(1)),
+                new NodeLedger(stores.nodes(), fence),
                 NodeRuntime.Pins.NONE,
                 o -> calls.add("changed"),
                 () -> calls.add("evaluate"),
@@ -116,61 +123,5 @@ class NodeRuntimeTest {
         assertThat(runtime.assignedNodes()).containsExactlyInAnyOrder("stor11", "ctl01");
         assertThat(runtime.site("stor12")).isNull();
         assertThat(pins).containsEntry(1L, 1);
-    }
-
-    /** Node states in memory: versions checked, writes of an epoch other than the current one fenced. */
-    private static final class Nodes implements NodeStateStore {
-        private final long epoch;
-        private final Map<String, NodeState> saved = new HashMap<>();
-        private final List<String> events = new ArrayList<>();
-
-        Nodes(long epoch) {
-            this.epoch = epoch;
-        }
-
-        @Override
-        public Future<NodeState> find(String nodeName) {
-            NodeState s = saved.get(nodeName);
-            return s == null ? Future.failedFuture(StoreException.notFound(nodeName)) : Future.succeededFuture(s);
-        }
-
-        @Override
-        public Future<List<NodeState>> list() {
-            return Future.succeededFuture(List.copyOf(saved.values()));
-        }
-
-        @Override
-        public Future<NodeState> save(NodeState state, Fence fence) {
-            if (fence.epoch() != epoch) {
-                return Future.failedFuture(StoreException.fenced(fence));
-            }
-            NodeState before = saved.get(state.nodeName());
-            if ((before == null ? 0 : before.version()) != state.version()) {
-                return Future.failedFuture(StoreException.conflict(state.nodeName() + " moved on"));
-            }
-            NodeState stored = new NodeState(
-                    state.nodeName(),
-                    state.lifecycleState(),
-                    state.power(),
-                    state.bootDevice(),
-                    state.lastError(),
-                    state.retryBudget(),
-                    state.progress(),
-                    java.time.Instant.EPOCH,
-                    state.version() + 1);
-            saved.put(state.nodeName(), stored);
-            return Future.succeededFuture(stored);
-        }
-
-        @Override
-        public Future<NodeEvent> append(NodeEvent event, Fence fence) {
-            events.add(event.nodeName() + " " + event.kind());
-            return Future.succeededFuture(event);
-        }
-
-        @Override
-        public Future<List<NodeEvent>> timeline(String nodeName, long afterSeq, int limit) {
-            return Future.succeededFuture(List.of());
-        }
     }
 }
